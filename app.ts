@@ -1,0 +1,79 @@
+/**
+ * Composition root: config → database → domain → bot routes → HTTP server.
+ * main.ts runs this for the process; the HTTP tests run it in-process.
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from './bot/adapter.js';
+import { createBotApplication } from './bot/application.js';
+import { createHttpServer } from './bot/server.js';
+import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
+import type { Config } from './infra/config.js';
+import { openDatabase, type Database } from './infra/database.js';
+import type { Logger } from './infra/logger.js';
+import { createMetrics } from './infra/metrics.js';
+import { applyMigrations } from './infra/migrate.js';
+
+export interface Arkivlos {
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** Use this database instead of opening one from the config (tests). */
+  database?: Database;
+  now?: () => Date;
+  /** Token validation settings for another cloud, or a test's own token issuer. */
+  channelAuth?: Parameters<typeof createAdapter>[1];
+}
+
+export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth }: StartOptions): Promise<Arkivlos> {
+  const database =
+    given ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  try {
+    const applied = await applyMigrations(database.pool);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.DEMO_DATA === 'auto' && database.kind === 'embedded' && (await loadDemoOrganisationIfEmpty(database.prisma))) {
+      logger.info('empty embedded database: demo organisation "Eksempel kommune" loaded');
+    }
+  } catch (error) {
+    if (!given) await database.close();
+    throw error;
+  }
+
+  // Without an explicit allow-list a single-tenant bot accepts its own tenant only.
+  const allowedTenantIds =
+    config.ALLOWED_TENANT_IDS.length > 0 ? config.ALLOWED_TENANT_IDS : config.BOT_TENANT_ID ? [config.BOT_TENANT_ID] : [];
+  const adapter = createAdapter(config, channelAuth);
+  const app = createBotApplication(adapter, {
+    prisma: database.prisma,
+    logger,
+    now,
+    archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
+    allowedTenantIds,
+  });
+  const metrics = createMetrics();
+  const server = createHttpServer({ adapter, app, database, logger, metrics });
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port, database: database.kind, authenticated: Boolean(config.BOT_ID) }, 'Arkivlos is listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (!given) await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

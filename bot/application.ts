@@ -1,0 +1,71 @@
+import { TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { saveConversationReference } from '../domain/conversations/save-conversation-reference.js';
+import { loadCaller, turnLogger } from './caller.js';
+import type { BotDeps } from './deps.js';
+import { registerFallback } from './routes/fallback.js';
+import { registerHelp } from './routes/help.js';
+import { registerInstall } from './routes/install.js';
+import { registerSettings } from './routes/settings.js';
+
+/** Longest message text Arkivlos reads; Teams itself allows about 28 KB. */
+export const MAX_TEXT_LENGTH = 4000;
+
+export function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
+}
+
+/** The teams-ai Application with every route. Order matters: the first matching route runs. */
+export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Application {
+  const app = new Application({
+    adapter,
+    botAppId: adapter.botFrameworkAuthConfig?.MicrosoftAppId || undefined,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+
+  app.turn('beforeTurn', async (context) => {
+    const log = turnLogger(context, deps.logger);
+    const tenantId = tenantOf(context);
+    if (deps.allowedTenantIds.length > 0 && (!tenantId || !deps.allowedTenantIds.includes(tenantId))) {
+      log.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed: refused');
+      return false;
+    }
+    await rememberConversation(context, deps);
+    if (context.activity.type === 'message' && (context.activity.text?.length ?? 0) > MAX_TEXT_LENGTH) {
+      const caller = await loadCaller(context, deps.prisma);
+      await context.sendActivity(caller.t('error.tooLong', { max: MAX_TEXT_LENGTH }));
+      return false;
+    }
+    return true;
+  });
+
+  registerInstall(app, deps);
+  registerHelp(app, deps);
+  registerSettings(app, deps);
+  registerFallback(app, deps);
+
+  app.error(async (context, error) => {
+    turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
+    const caller = await loadCaller(context, deps.prisma).catch(() => null);
+    if (context.activity.type === 'message' && caller) await context.sendActivity(caller.t('error.generic'));
+  });
+  return app;
+}
+
+async function rememberConversation(context: TurnContext, deps: BotDeps): Promise<void> {
+  const { activity } = context;
+  if (!activity.conversation?.id || !activity.serviceUrl) return;
+  if (!['message', 'installationUpdate', 'conversationUpdate', 'invoke'].includes(activity.type)) return;
+  const scope = activity.conversation.conversationType ?? 'personal';
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+  await saveConversationReference(deps.prisma, {
+    conversationId: activity.conversation.id,
+    scope,
+    aadObjectId: scope === 'personal' ? activity.from?.aadObjectId?.toLowerCase() : undefined,
+    tenantId: tenantOf(context),
+    serviceUrl: activity.serviceUrl,
+    reference,
+  });
+}

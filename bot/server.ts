@@ -1,0 +1,90 @@
+import restify from 'restify';
+import { z } from 'zod';
+import type { TeamsAdapter, Application } from '@microsoft/teams-ai';
+import type { Database } from '../infra/database.js';
+import type { Logger } from '../infra/logger.js';
+import type { Metrics } from '../infra/metrics.js';
+import { pendingMigrations, readMigrations } from '../infra/migrate.js';
+import { setTurnLogger } from './caller.js';
+
+/** The least an activity must have for the bot to handle it (and to answer it). */
+const ZIncomingActivity = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
+});
+
+export interface ServerDeps {
+  adapter: TeamsAdapter;
+  app: Application;
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** HTTP: POST /api/messages (Bot Framework), GET /healthz, /readyz and /metrics. */
+export function createHttpServer({ adapter, app, database, logger, metrics }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'arkivlos', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
+
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const route = req.getRoute()?.path?.toString() ?? 'unknown';
+    metrics.httpDuration.labels(route, String(res.statusCode)).observe((Date.now() - req.time()) / 1000);
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const activity = (req.body ?? {}) as { type?: string; id?: string; conversation?: { id?: string }; from?: { aadObjectId?: string } };
+    // Ids only: no names, e-mail addresses or message text in logs.
+    const log = logger.child({
+      reqId: req.id(),
+      activityId: activity.id,
+      activityType: activity.type,
+      conversationId: activity.conversation?.id,
+      aadObjectId: activity.from?.aadObjectId,
+    });
+    // botbuilder's own checks let some broken activities through to fail later as a 500.
+    if (!ZIncomingActivity.safeParse(req.body).success) {
+      metrics.activities.labels('malformed', '400').inc();
+      log.warn('malformed activity refused');
+      return res.send(400, { error: 'malformed activity' });
+    }
+    try {
+      await adapter.process(req, res, async (context) => {
+        setTurnLogger(context, log);
+        await app.run(context);
+      });
+      metrics.activities.labels(activity.type ?? 'unknown', String(res.statusCode)).inc();
+      log.info({ status: res.statusCode }, 'activity processed');
+    } catch (error) {
+      metrics.activities.labels(activity.type ?? 'unknown', 'error').inc();
+      log.error({ err: error }, 'activity failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  // Probes poll /readyz every few seconds: read the migration files once.
+  const migrations = readMigrations();
+  server.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations(database.pool, undefined, await migrations);
+      if (pending.length > 0) return res.send(503, { status: 'migrations pending', pending });
+      res.send(200, { status: 'ready', database: database.kind });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.send(503, { status: 'database unreachable' });
+    }
+  });
+
+  server.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.sendRaw(200, await metrics.registry.metrics());
+  });
+
+  return server;
+}

@@ -1,0 +1,47 @@
+import { en } from './en.js';
+import { nb, type MessageKey, type Messages } from './nb.js';
+import { nn } from './nn.js';
+
+export type { MessageKey };
+export const LOCALES = ['nb', 'nn', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogue: Record<Locale, Messages> = { nb, nn, en };
+
+/** BCP 47 tag for dates, numbers and the Teams `locale` field. */
+export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogue[locale];
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+      params && name in params ? String(params[name]) : match,
+    );
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Maps a Teams/BCP 47 locale (`nb-NO`, `nn-NO`, `no`, `en-US`) to a catalogue language. */
+export function localeFromTag(tag: string | undefined | null): Locale | undefined {
+  const language = tag?.toLowerCase().split(/[-_]/)[0];
+  if (language === 'nb' || language === 'no') return 'nb';
+  if (language === 'nn') return 'nn';
+  if (language === 'en') return 'en';
+  return undefined;
+}
+
+/**
+ * The person's own choice wins; else the language of the Teams client; else the organisation
+ * file's language for the person; else bokmål.
+ */
+export function resolveLocale(options: {
+  chosen?: Locale | null;
+  teamsLocale?: string | null;
+  orgLocale?: Locale | null;
+}): Locale {
+  return options.chosen ?? localeFromTag(options.teamsLocale) ?? options.orgLocale ?? 'nb';
+}

@@ -1,0 +1,72 @@
+/** Bokmål: the default language and the source of every message key. */
+export const nb = {
+  'app.name': 'Arkivlos',
+  'app.archiveSystem': 'sak-/arkivsystemet',
+
+  'language.nb': 'Bokmål',
+  'language.nn': 'Nynorsk',
+  'language.en': 'English',
+
+  'role.saksbehandler': 'Saksbehandler',
+  'role.leder': 'Leder',
+  'role.stedfortreder': 'Stedfortreder',
+  'role.arkivet': 'Arkivet (førstelinjen)',
+  'role.prosessradgiver': 'Prosessrådgiver',
+  'role.fagspesialist': 'Fagspesialist (andrelinjen)',
+  'role.leverandorkontakt': 'Leverandørkontakt',
+  'role.systemadministrator': 'Systemadministrator',
+  'role.toppgodkjenner': 'Endelig godkjenner (kommunedirektør)',
+  'role.arkivansvarlig': 'Arkivansvarlig',
+
+  'roleInfo.saksbehandler': 'Be om hjelp her i chatten, følg dine oppgaver i «Mine oppgaver» og avskriv dine restanser.',
+  'roleInfo.leder': 'Fordel journalposter, godkjenn, vurder offentlighet og følg restansene i enheten.',
+  'roleInfo.stedfortreder': 'Får lederens oppgaver og rettigheter mens lederen er borte.',
+  'roleInfo.arkivet': 'Første kontakt for alle henvendelser, standardbestillinger, meldinger til saksbehandlere, spørretimer og daglige arkivkontroller.',
+  'roleInfo.prosessradgiver': 'Kollegaveiledning i grunnleggende saksbehandling for din avdeling.',
+  'roleInfo.fagspesialist': 'Fagstøtte i ditt saksområde, også spesialstøtte som sletting.',
+  'roleInfo.leverandorkontakt': 'Melder feil og endringsønsker til leverandøren og holder leverandørens referanse.',
+  'roleInfo.systemadministrator': 'Feilmeldinger førstelinjen ikke kan løse, og oppsett av {system}.',
+  'roleInfo.toppgodkjenner': 'Endelig godkjenning av saksframlegg.',
+  'roleInfo.arkivansvarlig': 'Kvartalsvise restanselister og kvalitetskontroll av avskrivninger.',
+
+  'welcome.title': 'Velkommen til Arkivlos',
+  'welcome.intro': 'Jeg hjelper deg med {system}: brukerstøtte fra arkivet og fagfolkene, daglige oppgaver og spørretimer – rett her i Teams.',
+  'welcome.greeting': 'Hei, {name}!',
+  'welcome.unknownPerson': 'Du er ikke registrert i organisasjonen til Arkivlos ennå. Ta kontakt med arkivet, så legger de deg inn.',
+  'welcome.showHelp': 'Vis hva jeg kan gjøre',
+  'welcome.chooseLanguage': 'Velg språk',
+
+  'help.title': 'Arkivlos – hjelp',
+  'help.greeting': 'Hei, {name}! Dette kan Arkivlos gjøre for deg.',
+  'help.greetingUnknown': 'Hei! Dette kan Arkivlos gjøre for deg.',
+  'help.yourRoles': 'Dine roller',
+  'help.noRoles': 'Du har ingen roller i Arkivlos ennå.',
+  'help.commands': 'Kommandoer',
+  'help.command.hjelp': 'Viser denne oversikten.',
+  'help.command.innstillinger': 'Velg språk: bokmål, nynorsk eller English.',
+  'help.commandWord.hjelp': 'hjelp',
+  'help.commandWord.innstillinger': 'innstillinger',
+  'help.openSettings': 'Innstillinger',
+  'help.forUnit': '{role} – {unit}',
+  'help.forSubjectArea': '{role} – {subjectArea}',
+  'help.forUnitAndSubjectArea': '{role} – {unit}, {subjectArea}',
+
+  'settings.title': 'Innstillinger',
+  'settings.language': 'Språk',
+  'settings.languageHint': 'Arkivlos svarer deg på dette språket i Teams.',
+  'settings.save': 'Lagre',
+  'settings.languageRequired': 'Velg et språk.',
+  'settings.saved': 'Språket er satt til {language}.',
+  'settings.savedBy': 'Lagret {time}.',
+  'settings.unknownPerson': 'Du må være registrert i organisasjonen for å lagre innstillinger. Ta kontakt med arkivet.',
+
+  'fallback.text': 'Det forstod jeg ikke. Skriv **hjelp** for å se hva jeg kan gjøre for deg.',
+  'error.generic': 'Noe gikk galt hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet hvis feilen vedvarer.',
+  'error.invalidInput': 'Dette kunne jeg ikke bruke: {detail}. Ingenting er endret.',
+  'error.unknownAction': 'Denne handlingen kjenner jeg ikke. Ingenting er endret.',
+  'error.invalidLanguage': 'ukjent språkvalg',
+  'error.tooLong': 'Meldingen er for lang (maks {max} tegn). Ingenting er endret.',
+} as const;
+
+export type MessageKey = keyof typeof nb;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,143 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+/** Prisma migration folders: prisma/migrations/<timestamp>_<name>/migration.sql */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+
+/** Any constant works; it only has to be the same for every instance of Arkivlos. */
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export class MigrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    }),
+  );
+}
+
+// The table has Prisma Migrate's layout, so `prisma migrate status` understands the history.
+const CREATE_HISTORY_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+async function appliedMigrations(client: pg.PoolClient | pg.Pool): Promise<AppliedRow[]> {
+  const exists = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
+  if (!exists.rows[0]?.present) return [];
+  const result = await client.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+  );
+  return result.rows.filter((row) => row.rolled_back_at === null);
+}
+
+function checkHistory(migrations: Migration[], applied: AppliedRow[]): Migration[] {
+  const byName = new Map(applied.map((row) => [row.migration_name, row]));
+  const pending: Migration[] = [];
+  for (const migration of migrations) {
+    const row = byName.get(migration.name);
+    if (!row) {
+      pending.push(migration);
+      continue;
+    }
+    if (row.finished_at === null) {
+      throw new MigrationError(
+        `Migration ${migration.name} started but never finished; repair the database by hand, then mark it rolled back.`,
+      );
+    }
+    if (row.checksum !== migration.checksum) {
+      throw new MigrationError(
+        `Migration ${migration.name} was changed after it was applied to this database ` +
+          `(checksum ${row.checksum.slice(0, 12)}… in the database, ${migration.checksum.slice(0, 12)}… on disk). ` +
+          'Restore the original file and put the change in a new migration.',
+      );
+    }
+  }
+  return pending;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction. A session advisory lock makes
+ * instances that start at the same time against one PostgreSQL take turns: the second one
+ * finds nothing left to do.
+ */
+export async function applyMigrations(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrations = await readMigrations(dir);
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await client.query(CREATE_HISTORY_TABLE);
+      const pending = checkHistory(migrations, await appliedMigrations(client));
+      for (const migration of pending) {
+        await client.query('BEGIN');
+        try {
+          // Several statements in one file: simple query protocol (no parameters).
+          await client.query(migration.sql);
+          await client.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+             VALUES ($1, $2, $3, now(), 1)`,
+            [randomUUID(), migration.checksum, migration.name],
+          );
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        }
+      }
+      return pending.map((migration) => migration.name);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Names of migrations on disk (or the ones given) that the database has not applied (for /readyz). */
+export async function pendingMigrations(
+  pool: pg.Pool,
+  dir = MIGRATIONS_DIR,
+  migrations?: readonly Migration[],
+): Promise<string[]> {
+  migrations ??= await readMigrations(dir);
+  const applied = new Set((await appliedMigrations(pool)).map((row) => row.migration_name));
+  return migrations.filter((migration) => !applied.has(migration.name)).map((m) => m.name);
+}

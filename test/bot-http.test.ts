@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  actionExecuteActivity,
+  conversationUpdateActivity,
+  installationUpdateActivity,
+  messageActivity,
+  TENANT_ID,
+  type ActivityOptions,
+} from './support/activities.js';
+import { startTestBot, type TestBot } from './support/bot.js';
+import { newSigningKey, startTokenIssuer } from './support/token-issuer.js';
+
+const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler
+const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' }; // leder
+const STRANGER = { aadObjectId: '9a1c2b3d-0000-4000-8000-00000000dead', name: 'Ukjent' };
+
+type Card = { body: { type: string; text?: string; facts?: { title: string }[]; choices?: unknown[] }[]; actions?: { verb?: string }[] };
+
+function cardTexts(card: Card): string {
+  return card.body.map((element) => element.text ?? (element.facts ?? []).map((f) => f.title).join(' ')).join('\n');
+}
+
+describe('the bot over HTTP (/api/messages)', () => {
+  let bot: TestBot;
+  const as = (user: typeof ALEX, extra: Partial<ActivityOptions> = {}): ActivityOptions => ({
+    serviceUrl: bot.connector.url,
+    user,
+    ...extra,
+  });
+  const lastCard = async () => {
+    const [sent] = await bot.connector.waitFor((a) => Boolean(a.body.attachments?.length));
+    return sent!.body.attachments![0]!.content as unknown as Card;
+  };
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+  beforeEach(() => bot.connector.clear());
+
+  it.each([
+    ['nb-NO', 'Arkivlos – hjelp', 'Saksbehandler', 'innstillinger'],
+    ['nn-NO', 'Arkivlos – hjelp', 'Sakshandsamar', 'innstillingar'],
+    ['en-US', 'Arkivlos – help', 'Caseworker', 'settings'],
+  ])('hjelp in Teams locale %s gets the help card in that language', async (locale, title, role, settingsWord) => {
+    const response = await bot.post(messageActivity('hjelp', as(ALEX, { locale })));
+    expect(response.status).toBe(200);
+    const card = await lastCard();
+    const texts = cardTexts(card);
+    expect(texts).toContain(title);
+    expect(texts).toContain(role);
+    expect(texts).toContain(settingsWord);
+  });
+
+  it('the help card lists what the bot does for this person’s roles', async () => {
+    await bot.post(messageActivity('help', as(MEGAN, { locale: 'en-US' })));
+    const texts = cardTexts(await lastCard());
+    expect(texts).toMatch(/Leader – Økonomi/);
+    expect(texts).toContain('Distribute registry entries');
+    expect(texts).not.toContain('Final approval');
+  });
+
+  it('a person who is not in the organisation gets help that says so', async () => {
+    await bot.post(messageActivity('hjelp', as(STRANGER)));
+    expect(cardTexts(await lastCard())).toContain('ikke registrert');
+  });
+
+  it('commands are anchored: a sentence that merely contains "hjelp" gets the fallback', async () => {
+    await bot.post(messageActivity('jeg trenger hjelp med noe', as(ALEX)));
+    const [sent] = await bot.connector.waitFor((a) => a.body.type === 'message');
+    expect(sent!.body.attachments ?? []).toHaveLength(0);
+    expect(sent!.body.text).toContain('hjelp');
+  });
+
+  it('unknown input gets a friendly fallback in the person’s language that points to help', async () => {
+    await bot.post(messageActivity('blah blah', as(ALEX, { locale: 'en-US' })));
+    const [sent] = await bot.connector.waitFor((a) => a.body.type === 'message');
+    expect(sent!.body.text).toBe('I did not understand that. Type **help** to see what I can do for you.');
+  });
+
+  it('every message stores the person’s conversation reference for proactive cards', async () => {
+    await bot.post(messageActivity('hjelp', as(ALEX)));
+    const stored = await bot.arkivlos.database.prisma.conversationReference.findFirst({
+      where: { aadObjectId: ALEX.aadObjectId, scope: 'personal' },
+    });
+    expect(stored?.serviceUrl).toBe(bot.connector.url);
+    expect((stored?.reference as { user?: { aadObjectId?: string } }).user?.aadObjectId).toBe(ALEX.aadObjectId);
+  });
+
+  it('choosing nynorsk in settings stores it, refreshes the card in nynorsk, and wins over the Teams locale', async () => {
+    const prisma = bot.arkivlos.database.prisma;
+    await bot.post(messageActivity('innstillinger', as(MEGAN)));
+    const settings = await lastCard();
+    expect(settings.body.some((element) => element.type === 'Input.ChoiceSet')).toBe(true);
+    expect(settings.actions?.[0]?.verb).toBe('settings.save');
+
+    const response = await bot.post(actionExecuteActivity('settings.save', { locale: 'nn' }, as(MEGAN)));
+    expect(response.status).toBe(200);
+    const refreshed = response.body as { statusCode: number; type: string; value: Card };
+    expect(refreshed).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardTexts(refreshed.value)).toContain('Språket er sett til Nynorsk');
+
+    const person = await prisma.person.findUnique({ where: { aadObjectId: MEGAN.aadObjectId } });
+    expect(person?.chosenLocale).toBe('nn');
+    const audit = await prisma.auditEntry.findFirst({ where: { action: 'person.chooseLanguage', entityId: person!.id } });
+    expect(audit?.actor).toBe(MEGAN.aadObjectId);
+
+    bot.connector.clear();
+    await bot.post(messageActivity('help', as(MEGAN, { locale: 'en-US' })));
+    expect(cardTexts(await lastCard())).toContain('Leiar');
+  });
+
+  it('forged settings data gets a clear message and changes nothing', async () => {
+    const prisma = bot.arkivlos.database.prisma;
+    const auditBefore = await prisma.auditEntry.count();
+    const response = await bot.post(actionExecuteActivity('settings.save', { locale: 'xx', aadObjectId: MEGAN.aadObjectId }, as(ALEX)));
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).toContain('Ingenting er endret');
+    const alex = await prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } });
+    expect(alex?.chosenLocale).toBeNull();
+    expect(await prisma.auditEntry.count()).toBe(auditBefore);
+  });
+
+  it('an unknown card action changes nothing and says so', async () => {
+    const response = await bot.post(actionExecuteActivity('tickets.delete', { id: '1' }, as(ALEX)));
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).toContain('Denne handlingen kjenner jeg ikke');
+  });
+
+  it('a message longer than the limit is refused with a clear message', async () => {
+    await bot.post(messageActivity('x'.repeat(5000), as(ALEX)));
+    const [sent] = await bot.connector.waitFor((a) => a.body.type === 'message');
+    expect(sent!.body.text).toContain('for lang');
+  });
+
+  it('a new personal install gets exactly one welcome card, even when Teams announces it twice', async () => {
+    const user = { aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
+    const options = as(user, { conversationId: 'a:install-test' });
+    expect((await bot.post(installationUpdateActivity('add', options))).status).toBe(200);
+    expect((await bot.post(conversationUpdateActivity(options))).status).toBe(200);
+    const welcomes = await bot.connector.waitFor((a) => Boolean(a.body.attachments?.length));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.sent.filter((a) => a.body.attachments?.length)).toHaveLength(1);
+    expect(cardTexts(welcomes[0]!.body.attachments![0]!.content as unknown as Card)).toContain('Velkommen til Arkivlos');
+    const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: 'a:install-test' } });
+    expect(stored?.welcomedAt).not.toBeNull();
+  });
+
+  it('removing the app marks the conversation unreachable', async () => {
+    const options = as(ALEX, { conversationId: 'a:remove-test' });
+    await bot.post(installationUpdateActivity('add', options));
+    await bot.post(installationUpdateActivity('remove', options));
+    const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: 'a:remove-test' } });
+    expect(stored?.unreachableAt).not.toBeNull();
+  });
+
+  it('in a channel, "@Arkivlos hjelp" is the hjelp command (the mention is removed first)', async () => {
+    const activity = {
+      ...messageActivity('<at>Arkivlos</at> hjelp', as(ALEX, { conversationType: 'channel', conversationId: '19:kanal@thread.tacv2' })),
+      entities: [{ type: 'mention', text: '<at>Arkivlos</at>', mentioned: { id: '28:arkivlos-bot', name: 'Arkivlos' } }],
+    };
+    await bot.post(activity);
+    expect(cardTexts(await lastCard())).toContain('Arkivlos – hjelp');
+    const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: '19:kanal@thread.tacv2' } });
+    expect(stored).toMatchObject({ scope: 'channel', aadObjectId: null });
+  });
+
+  it('every command in the Teams app manifest, in every language, gets a card rather than the fallback', async () => {
+    const read = (file: string) => JSON.parse(readFileSync(new URL(`../appPackage/${file}`, import.meta.url), 'utf8'));
+    const manifest = read('manifest.json') as { bots: { commandLists: { commands: { title: string }[] }[] }[] };
+    const titles = manifest.bots[0]!.commandLists.flatMap((list) => list.commands.map((command) => command.title));
+    for (const file of ['en.json', 'nn.json']) {
+      for (const [key, value] of Object.entries(read(file) as Record<string, string>)) {
+        if (/commands\[\d+\]\.title$/.test(key)) titles.push(value);
+      }
+    }
+    expect(titles.length).toBeGreaterThan(3);
+    for (const title of new Set(titles)) {
+      bot.connector.clear();
+      await bot.post(messageActivity(title, as(ALEX)));
+      const [reply] = await bot.connector.waitFor((a) => a.body.type === 'message');
+      expect(reply!.body.attachments?.[0]?.contentType, `"${title}" got: ${reply!.body.text}`).toBe('application/vnd.microsoft.card.adaptive');
+    }
+  });
+
+  it('health, readiness and metrics endpoints answer', async () => {
+    const health = await fetch(`${bot.arkivlos.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${bot.arkivlos.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+    const metrics = await (await fetch(`${bot.arkivlos.url}/metrics`)).text();
+    expect(metrics).toContain('arkivlos_activities_total');
+  });
+});
+
+describe('readiness', () => {
+  it('/readyz answers 503 when the database cannot be reached, while /healthz still answers 200', async () => {
+    const bot = await startTestBot();
+    try {
+      await bot.arkivlos.database.pool.end();
+      expect((await fetch(`${bot.arkivlos.url}/readyz`)).status).toBe(503);
+      expect((await fetch(`${bot.arkivlos.url}/healthz`)).status).toBe(200);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('security at /api/messages', () => {
+  it('with BOT_ID set, a request without a valid token gets 401 and changes nothing', async () => {
+    const bot = await startTestBot({
+      BOT_ID: '11111111-2222-3333-4444-555555555555',
+      BOT_PASSWORD: 'not-a-real-secret',
+      BOT_TYPE: 'SingleTenant',
+      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+    try {
+      const prisma = bot.arkivlos.database.prisma;
+      const activity = messageActivity('hjelp', { serviceUrl: bot.connector.url, user: ALEX });
+      const withoutToken = await bot.post(activity);
+      expect(withoutToken.status).toBe(401);
+      const forged = await bot.post(activity, { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' });
+      expect(forged.status).toBe(401);
+      expect(await prisma.conversationReference.count()).toBe(0);
+      expect(bot.connector.sent).toHaveLength(0);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('with BOT_ID set, only a token from the channel’s issuer, for this bot, unexpired and signed with its key, is accepted', async () => {
+    const issuer = await startTokenIssuer();
+    const botId = '11111111-2222-3333-4444-555555555555';
+    const bot = await startTestBot(
+      { BOT_ID: botId, BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: TENANT_ID },
+      { channelAuth: { ToBotFromChannelOpenIdMetadataUrl: issuer.openIdMetadataUrl, ToBotFromChannelTokenIssuer: issuer.issuer } },
+    );
+    try {
+      // An invoke answers in the HTTP response, so no outgoing token (from Entra) is needed.
+      const activity = actionExecuteActivity('settings.show', {}, { serviceUrl: bot.connector.url, user: ALEX });
+      const claims = { aud: botId, serviceurl: bot.connector.url };
+      const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+      const accepted = await bot.post(activity, bearer(issuer.token(claims)));
+      expect(accepted.status).toBe(200);
+      expect(JSON.stringify(accepted.body)).toContain('Innstillinger');
+
+      const refusals = [
+        issuer.token({ ...claims, aud: '99999999-2222-3333-4444-555555555555' }),
+        issuer.token(claims, { key: newSigningKey() }),
+        issuer.token(claims, { expiresIn: -3600 }),
+        issuer.token({ ...claims, iss: 'https://evil.example' }),
+        issuer.token({ ...claims, serviceurl: 'https://elsewhere.example' }),
+      ];
+      for (const token of refusals) expect((await bot.post(activity, bearer(token))).status).toBe(401);
+    } finally {
+      await bot.stop();
+      await issuer.close();
+    }
+  });
+
+  it('a malformed activity or a body that is not JSON gets 400 and changes nothing', async () => {
+    const bot = await startTestBot();
+    try {
+      const notJson = await fetch(`${bot.arkivlos.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type": "message", ',
+      });
+      expect(notJson.status).toBe(400);
+      expect((await bot.post({ type: 'message', text: 'hjelp', conversation: 'not an object' })).status).toBe(400);
+      expect((await bot.post({ text: 'hjelp' })).status).toBe(400);
+      expect(await bot.arkivlos.database.prisma.conversationReference.count()).toBe(0);
+      expect(bot.connector.sent).toHaveLength(0);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('activities from a tenant outside the allow-list are refused and change nothing', async () => {
+    const bot = await startTestBot({ ALLOWED_TENANT_IDS: 'aaaaaaaa-0000-0000-0000-000000000001' });
+    try {
+      const response = await bot.post(messageActivity('hjelp', { serviceUrl: bot.connector.url, user: ALEX }));
+      expect(response.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(bot.connector.sent).toHaveLength(0);
+      expect(await bot.arkivlos.database.prisma.conversationReference.count()).toBe(0);
+
+      await bot.post(messageActivity('hjelp', { serviceUrl: bot.connector.url, user: ALEX, tenantId: 'aaaaaaaa-0000-0000-0000-000000000001' }));
+      await bot.connector.waitFor((a) => Boolean(a.body.attachments?.length));
+    } finally {
+      await bot.stop();
+    }
+  });
+});

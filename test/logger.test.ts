@@ -1,0 +1,31 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../infra/logger.js';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), lines };
+}
+
+describe('logs', () => {
+  it('are JSON lines that keep ids and drop names, e-mail addresses and message text', () => {
+    const { logger, lines } = capture();
+    logger.child({ reqId: 'r-1' }).info({ activity: { id: 'a-1', text: 'hemmelig', name: 'Kari' }, person: { email: 'kari@x.no' } }, 'seen');
+    expect(lines[0]).toMatchObject({ reqId: 'r-1', msg: 'seen', activity: { id: 'a-1' } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/hemmelig|Kari|kari@x\.no/);
+  });
+
+  it('log errors without the request and response bodies a connector error carries', () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', request: { body: 'Hei, Kari Nordmann!' } });
+    logger.error({ err: error }, 'send failed');
+    expect(lines[0]).toMatchObject({ err: { type: 'Error', message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' } });
+    expect(JSON.stringify(lines[0])).not.toContain('Kari');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, cp, appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../infra/database.js';
+import { applyMigrations, MIGRATIONS_DIR, MigrationError, pendingMigrations } from '../infra/migrate.js';
+import { createServerDatabase, createTestDatabase } from './support/database.js';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+describe('migrations', () => {
+  it('a migrated database has no pending migrations and a second run applies nothing', async () => {
+    const db = await createTestDatabase();
+    try {
+      expect(await pendingMigrations(db.pool)).toEqual([]);
+      expect(await applyMigrations(db.pool)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a migration changed after it was applied is refused with a clear error', async () => {
+    const db = await createTestDatabase();
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      const [first] = (await import('node:fs')).readdirSync(dir).filter((name) => !name.endsWith('.toml'));
+      await appendFile(join(dir, first!, 'migration.sql'), '\n-- edited later\n');
+      await expect(applyMigrations(db.pool, dir)).rejects.toThrow(MigrationError);
+      await expect(applyMigrations(db.pool, dir)).rejects.toThrow(/was changed after it was applied/);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a migration on disk that the database has not applied is reported as pending', async () => {
+    const db = await createTestDatabase();
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await mkdir(join(dir, '29990101000000_later'));
+      await writeFile(join(dir, '29990101000000_later', 'migration.sql'), 'CREATE TABLE later (id int);');
+      expect(await pendingMigrations(db.pool, dir)).toEqual(['29990101000000_later']);
+      expect(await applyMigrations(db.pool, dir)).toEqual(['29990101000000_later']);
+      expect(await pendingMigrations(db.pool, dir)).toEqual([]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(serverUrl)(
+    'two instances starting at once against one PostgreSQL apply each migration exactly once',
+    async () => {
+      const { url, drop } = await createServerDatabase(serverUrl!);
+      const [a, b] = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
+      try {
+        const results = await Promise.all([applyMigrations(a!.pool), applyMigrations(b!.pool)]);
+        const applied = results.flat();
+        const names = (await import('node:fs')).readdirSync(MIGRATIONS_DIR).filter((n) => !n.endsWith('.toml'));
+        expect(applied.sort()).toEqual(names.sort());
+        const rows = await a!.pool.query('SELECT migration_name FROM "_prisma_migrations"');
+        expect(rows.rowCount).toBe(names.length);
+      } finally {
+        await a!.close();
+        await b!.close();
+        await drop();
+      }
+    },
+  );
+});
+
+/** Tables, columns, types, nullability, defaults, constraints, indexes and enums, as text. */
+async function describeSchema(pool: import('pg').Pool): Promise<string[]> {
+  const queries = [
+    `SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '')
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+    `SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`,
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    `SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+  ];
+  const rows: string[] = [];
+  for (const sql of queries) rows.push(...(await pool.query<{ [k: string]: string }>(sql)).rows.map((row) => String(Object.values(row)[0])));
+  return rows.sort();
+}
+
+describe('migrations and schema.prisma', () => {
+  it('the migrations build exactly the schema that schema.prisma describes', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const migrated = await createTestDatabase();
+    const fromSchema = serverUrl ? await createServerDatabase(serverUrl) : undefined;
+    const direct = fromSchema ? await openDatabase({ url: fromSchema.url }) : await openDatabase({ dataDir: 'memory://' });
+    try {
+      // `migrate diff` opens the adapter in prisma.config.ts even though it reads no data.
+      const cliDatabaseUrl = (migrated.pool.options as { connectionString: string }).connectionString;
+      const { stdout: sql } = await promisify(execFile)(
+        'node_modules/.bin/prisma',
+        ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+        { env: { ...process.env, PRISMA_CLI_DATABASE_URL: cliDatabaseUrl } },
+      );
+      await direct.pool.query(sql);
+      expect(await describeSchema(migrated.pool)).toEqual(await describeSchema(direct.pool));
+    } finally {
+      await direct.close();
+      await fromSchema?.drop();
+      await migrated.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,66 @@
+import { startArkivlos, type Arkivlos, type StartOptions } from '../../app.js';
+import { loadDemoOrganisationIfEmpty } from '../../domain/org/load-demo-organisation.js';
+import { loadConfig } from '../../infra/config.js';
+import { createLogger } from '../../infra/logger.js';
+import { createTestDatabase } from './database.js';
+import { startFakeConnector, type FakeConnector } from './fake-connector.js';
+
+export interface TestApp {
+  arkivlos: Arkivlos;
+  /** `http://127.0.0.1:<port>/api/messages` */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** The whole app over real HTTP on a free loopback port, on a fresh test database with the demo organisation. */
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth'> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  try {
+    // Test databases on a PostgreSQL server are not "embedded", so load the demo organisation here.
+    await loadDemoOrganisationIfEmpty(database.prisma);
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'silent', ...env });
+    const arkivlos = await startArkivlos({ config, logger: createLogger(config.LOG_LEVEL), database, ...options });
+    return {
+      arkivlos,
+      endpoint: `${arkivlos.url}/api/messages`,
+      async stop() {
+        await arkivlos.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export interface TestBot {
+  arkivlos: Arkivlos;
+  connector: FakeConnector;
+  /** POSTs an activity to /api/messages like the Bot Connector does. */
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+/** The test app, with activities whose serviceUrl points at a fake connector that records what the bot sends. */
+export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth'> = {}): Promise<TestBot> {
+  const app = await startTestApp(env, options);
+  const connector = await startFakeConnector();
+  return {
+    arkivlos: app.arkivlos,
+    connector,
+    async post(activity, headers = {}) {
+      const response = await fetch(app.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async stop() {
+      await app.stop();
+      await connector.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SentActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  authorization?: string;
+  body: {
+    type?: string;
+    text?: string;
+    locale?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> & { body?: unknown[] } }[];
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * A stand-in for the Bot Connector service: the bot's serviceUrl points here, and every activity
+ * the bot sends (replies, proactive messages, updates) is recorded for the test to inspect.
+ */
+export interface FakeConnector {
+  url: string;
+  sent: SentActivity[];
+  /** Resolves when `count` activities matching `predicate` have been sent (or rejects after `ms`). */
+  waitFor(predicate: (activity: SentActivity) => boolean, options?: { count?: number; ms?: number }): Promise<SentActivity[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const sent: SentActivity[] = [];
+  let counter = 0;
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+    if (match) {
+      sent.push({
+        method: req.method ?? 'POST',
+        path: req.url ?? '',
+        conversationId: decodeURIComponent(match[1]!),
+        authorization: req.headers.authorization,
+        body: raw ? JSON.parse(raw) : {},
+      });
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `sent-${++counter}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sent,
+    async waitFor(predicate, { count = 1, ms = 5000 } = {}) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = sent.filter(predicate);
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) {
+          throw new Error(`waited ${ms} ms for ${count} matching activities; the bot sent ${JSON.stringify(sent.map((s) => s.body.type + ':' + (s.body.text ?? s.body.attachments?.[0]?.contentType)))}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    clear() {
+      sent.length = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
