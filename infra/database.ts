@@ -25,8 +25,12 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite data directory dump to start from (tests start from a migrated template). */
   loadDataDir?: Blob | File;
+  /** Connections to a PostgreSQL server (the embedded database always uses EMBEDDED_POOL_SIZE). */
   poolSize?: number;
 }
+
+/** The embedded database's pool size; see openDatabase. `poolSize` applies to a server only. */
+export const EMBEDDED_POOL_SIZE = 1;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 10;
@@ -47,18 +51,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw error;
     },
   );
-  // The socket server multiplexes connections onto PGlite's single session; it must accept the
-  // whole pool (a maxConnections of 1 refuses the pool's second connection).
+  // PGlite is one PostgreSQL session. pglite-socket 0.2.17 queues each protocol message on its
+  // own and keeps a connection's messages together only inside a transaction, so the
+  // Parse/Bind/Execute/Sync of two pooled connections can interleave and bind to each other's
+  // statement (electric-sql/pglite#1046). The pool therefore holds one connection: queries
+  // queue in the pool, as they would have queued inside PGlite anyway. The spare places let a
+  // broken connection be replaced while the old socket closes.
   const server = new PGLiteSocketServer({
     db: pglite,
     host: '127.0.0.1',
     port: 0,
-    maxConnections: poolSize + 2,
+    maxConnections: EMBEDDED_POOL_SIZE + 2,
   });
   await server.start();
   const pool = new CatalogSafePool({
     connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
-    max: poolSize,
+    max: EMBEDDED_POOL_SIZE,
   });
   const database = withPrisma(pool, 'embedded', async () => {
     await server.stop();
