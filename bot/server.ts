@@ -26,7 +26,9 @@ export interface ServerDeps {
 
 /** HTTP: POST /api/messages (Bot Framework), GET /healthz, /readyz and /metrics. */
 export function createHttpServer({ adapter, app, database, logger, metrics }: ServerDeps): restify.Server {
-  const server = restify.createServer({ name: 'arkivlos', handleUncaughtExceptions: false });
+  // restify's own log lines (e.g. about a handler's return value) go through our logger, with its
+  // level and redaction, instead of restify's default logger that would print whole requests.
+  const server = restify.createServer({ name: 'arkivlos', log: logger as unknown as restify.ServerOptions['log'], handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
@@ -48,7 +50,8 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
     if (!ZIncomingActivity.safeParse(req.body).success) {
       metrics.activities.labels('malformed', '400').inc();
       log.warn('malformed activity refused');
-      return res.send(400, { error: 'malformed activity' });
+      res.send(400, { error: 'malformed activity' });
+      return;
     }
     try {
       await adapter.process(req, res, async (context) => {
@@ -73,8 +76,8 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
   server.get('/readyz', async (_req, res) => {
     try {
       const pending = await pendingMigrations(database.pool, undefined, await migrations);
-      if (pending.length > 0) return res.send(503, { status: 'migrations pending', pending });
-      res.send(200, { status: 'ready', database: database.kind });
+      if (pending.length > 0) res.send(503, { status: 'migrations pending', pending });
+      else res.send(200, { status: 'ready', database: database.kind });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.send(503, { status: 'database unreachable' });

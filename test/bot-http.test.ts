@@ -149,6 +149,21 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(stored?.welcomedAt).not.toBeNull();
   });
 
+  it('a welcome card the Bot Connector refused is sent on the next announcement of the install', async () => {
+    const user = { aadObjectId: '00000000-0000-0000-0000-0000000000024', name: 'Patti Fernandez' };
+    const options = as(user, { conversationId: 'a:install-retry-test' });
+    bot.connector.failNext(1);
+    await bot.post(installationUpdateActivity('add', options));
+    const stored = () => bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: 'a:install-retry-test' } });
+    expect((await stored())?.welcomedAt).toBeNull();
+    expect(bot.connector.sent.filter((a) => a.conversationId === 'a:install-retry-test')).toHaveLength(0);
+
+    expect((await bot.post(conversationUpdateActivity(options))).status).toBe(200);
+    const [welcome] = await bot.connector.waitFor((a) => a.conversationId === 'a:install-retry-test');
+    expect(cardTexts(welcome!.body.attachments![0]!.content as unknown as Card)).toContain('Velkommen til Arkivlos');
+    expect((await stored())?.welcomedAt).not.toBeNull();
+  });
+
   it('removing the app marks the conversation unreachable', async () => {
     const options = as(ALEX, { conversationId: 'a:remove-test' });
     await bot.post(installationUpdateActivity('add', options));

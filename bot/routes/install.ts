@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { welcomeCard } from '../../cards/welcome-card.js';
-import { claimWelcome, markConversationUnreachable } from '../../domain/conversations/save-conversation-reference.js';
+import { claimWelcome, markConversationUnreachable, releaseWelcome } from '../../domain/conversations/save-conversation-reference.js';
 import { loadCaller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { systemName } from './system-name.js';
@@ -10,14 +10,22 @@ import { systemName } from './system-name.js';
 /**
  * A new personal install gets one welcome card. Teams announces an install both as
  * installationUpdate and as conversationUpdate (the bot among membersAdded); the first one wins.
+ * A welcome that could not be delivered is released, so a later announcement sends it.
  */
 export function registerInstall(app: Application, deps: BotDeps): void {
   const welcome = async (context: TurnContext) => {
     if (context.activity.conversation?.conversationType !== 'personal') return;
-    if (!(await claimWelcome(deps.prisma, context.activity.conversation.id, deps.now()))) return;
-    const caller = await loadCaller(context, deps.prisma);
-    const card = welcomeCard({ name: caller.person?.name ?? null, systemName: systemName(caller, deps) }, caller.t);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    const conversationId = context.activity.conversation.id;
+    const claimedAt = deps.now();
+    if (!(await claimWelcome(deps.prisma, conversationId, claimedAt))) return;
+    try {
+      const caller = await loadCaller(context, deps.prisma);
+      const card = welcomeCard({ name: caller.person?.name ?? null, systemName: systemName(caller, deps) }, caller.t);
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    } catch (error) {
+      await releaseWelcome(deps.prisma, conversationId, claimedAt);
+      throw error;
+    }
   };
 
   app.activity('installationUpdate', async (context) => {

@@ -59,3 +59,8 @@ export async function claimWelcome(db: DbClient, conversationId: string, at: Dat
   });
   return count === 1;
 }
+
+/** The welcome claimed `at` could not be delivered: let the next announcement of the install try again. */
+export async function releaseWelcome(db: DbClient, conversationId: string, at: Date): Promise<void> {
+  await db.conversationReference.updateMany({ where: { conversationId, welcomedAt: at }, data: { welcomedAt: null } });
+}

@@ -24,6 +24,8 @@ export interface FakeConnector {
   sent: SentActivity[];
   /** Resolves when `count` activities matching `predicate` have been sent (or rejects after `ms`). */
   waitFor(predicate: (activity: SentActivity) => boolean, options?: { count?: number; ms?: number }): Promise<SentActivity[]>;
+  /** The next `count` activities the bot sends are refused with `status` (default 403, as for a bot the person blocked; 5xx would be retried), and not recorded. */
+  failNext(count: number, status?: number): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -37,9 +39,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   let counter = 0;
+  let failures: { count: number; status: number } = { count: 0, status: 403 };
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+    if (match && failures.count > 0) {
+      failures.count -= 1;
+      res.writeHead(failures.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'refused by the test' } }));
+      return;
+    }
     if (match) {
       sent.push({
         method: req.method ?? 'POST',
@@ -68,6 +77,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    failNext(count, status = 403) {
+      failures = { count, status };
     },
     clear() {
       sent.length = 0;
