@@ -47,9 +47,17 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
   registerFallback(app, deps);
 
   app.error(async (context, error) => {
-    turnLogger(context, deps.logger).error({ err: error }, 'turn failed');
+    const log = turnLogger(context, deps.logger);
+    log.error({ err: error }, 'turn failed');
     const caller = await loadCaller(context, deps.prisma).catch(() => null);
-    if (context.activity.type === 'message' && caller) await context.sendActivity(caller.t('error.generic'));
+    if (context.activity.type !== 'message' || !caller) return;
+    try {
+      await context.sendActivity(caller.t('error.generic'));
+    } catch (sendError) {
+      log.error({ err: sendError }, 'could not send the apology either');
+      // botbuilder would answer 500 with this error's own message (addresses, SQL, …).
+      throw new Error('internal error', { cause: sendError });
+    }
   });
   return app;
 }

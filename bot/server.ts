@@ -59,7 +59,7 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
         await app.run(context);
       });
       metrics.activities.labels(activity.type ?? 'unknown', String(res.statusCode)).inc();
-      log.info({ status: res.statusCode }, 'activity processed');
+      log[res.statusCode >= 500 ? 'error' : 'info']({ status: res.statusCode }, 'activity processed');
     } catch (error) {
       metrics.activities.labels(activity.type ?? 'unknown', 'error').inc();
       log.error({ err: error }, 'activity failed');

@@ -164,6 +164,20 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect((await stored())?.welcomedAt).not.toBeNull();
   });
 
+  it('a failing turn gets an apology; when that fails too, the answer is 500 without the error\'s details', async () => {
+    bot.connector.failNext(1);
+    const apologised = await bot.post(messageActivity('hjelp', as(ALEX, { conversationId: 'a:failing-turn' })));
+    expect(apologised.status).toBe(200);
+    const [apology] = await bot.connector.waitFor((a) => a.conversationId === 'a:failing-turn');
+    expect(apology!.body.text).toContain('Noe gikk galt hos Arkivlos');
+
+    // The help card and then the apology are both refused by the connector.
+    bot.connector.failNext(2);
+    const response = await bot.post(messageActivity('hjelp', as(ALEX, { conversationId: 'a:failing-turn' })));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).toBe(JSON.stringify('internal error'));
+  });
+
   it('removing the app marks the conversation unreachable', async () => {
     const options = as(ALEX, { conversationId: 'a:remove-test' });
     await bot.post(installationUpdateActivity('add', options));
