@@ -1,4 +1,5 @@
 import restify from 'restify';
+import { pino } from 'pino';
 import { z } from 'zod';
 import type { TeamsAdapter, Application } from '@microsoft/teams-ai';
 import type { Database } from '../infra/database.js';
@@ -24,11 +25,29 @@ export interface ServerDeps {
   metrics: Metrics;
 }
 
+/**
+ * restify's own log lines go through our logger (level, redaction), never its default logger. Its
+ * warning about an async handler's return value carries that value, typically the whole
+ * response with the request and its body: keep only what it was.
+ */
+export function restifyLogger(logger: Logger): restify.ServerOptions['log'] {
+  const child = logger.child(
+    { component: 'restify' },
+    {
+      serializers: {
+        value: (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value),
+        req: pino.stdSerializers.req,
+        res: pino.stdSerializers.res,
+      },
+    },
+  );
+  // @types/restify names bunyan's Logger; restify 11 itself logs through pino.
+  return child as unknown as restify.ServerOptions['log'];
+}
+
 /** HTTP: POST /api/messages (Bot Framework), GET /healthz, /readyz and /metrics. */
 export function createHttpServer({ adapter, app, database, logger, metrics }: ServerDeps): restify.Server {
-  // restify's own log lines (e.g. about a handler's return value) go through our logger, with its
-  // level and redaction, instead of restify's default logger that would print whole requests.
-  const server = restify.createServer({ name: 'arkivlos', log: logger as unknown as restify.ServerOptions['log'], handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'arkivlos', log: restifyLogger(logger), handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {

@@ -33,9 +33,8 @@ export interface DatabaseOptions {
 export const EMBEDDED_POOL_SIZE = 1;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const poolSize = options.poolSize ?? 10;
   if (options.url) {
-    const pool = new CatalogSafePool({ connectionString: options.url, max: poolSize });
+    const pool = new CatalogSafePool({ connectionString: options.url, max: options.poolSize ?? 10 });
     return withPrisma(pool, 'postgres', async () => {});
   }
 

@@ -34,7 +34,7 @@ writeFileSync(previous, git('show', `${lastMigrationCommit}:prisma/schema.prisma
 
 // `migrate diff` opens the adapter in prisma.config.ts although it reads no data: give it an
 // embedded database so no server is needed. (Asynchronously: this process serves that database.)
-const database = await openDatabase({ dataDir: 'memory://', poolSize: 2 });
+const database = await openDatabase({ dataDir: 'memory://' });
 let sql: string;
 try {
   const url = (database.pool.options as { connectionString: string }).connectionString;

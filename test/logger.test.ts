@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { restifyLogger } from '../bot/server.js';
 import { createLogger } from '../infra/logger.js';
 
 function capture() {
@@ -26,6 +27,17 @@ describe('logs', () => {
     const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', request: { body: 'Hei, Kari Nordmann!' } });
     logger.error({ err: error }, 'send failed');
     expect(lines[0]).toMatchObject({ err: { type: 'Error', message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' } });
+    expect(JSON.stringify(lines[0])).not.toContain('Kari');
+  });
+
+  it('restify\'s own warnings name what a handler returned, never the response and request it carried', () => {
+    const { logger, lines } = capture();
+    class ServerResponse {
+      req = { url: '/api/messages', body: { type: 'message', text: 'Hei, Kari Nordmann!' } };
+    }
+    const log = restifyLogger(logger) as unknown as typeof logger;
+    log.warn({ value: new ServerResponse() }, 'Discarded returned value from async handler');
+    expect(lines[0]).toMatchObject({ component: 'restify', value: 'ServerResponse', msg: 'Discarded returned value from async handler' });
     expect(JSON.stringify(lines[0])).not.toContain('Kari');
   });
 });

@@ -14,7 +14,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const template = await readFile(inject('pgliteTemplate'));
-    return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]), poolSize: 4 });
+    return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
   }
   const { url, drop } = await createServerDatabase(serverUrl);
   const database = await openDatabase({ url, poolSize: 4 });
