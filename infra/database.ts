@@ -90,10 +90,27 @@ function withPrisma(
     close() {
       closing ??= (async () => {
         await prisma.$disconnect();
-        if (!pool.ending && !pool.ended) await pool.end();
+        if (!pool.ending && !pool.ended) await endPool(pool);
         await closeServer();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * pg-pool's `end()` resolves once it has let go of its clients, before their connections have
+ * closed. Wait for every client's own end too, so that whatever follows (stopping PGlite, a test
+ * dropping its database) does not meet a connection still closing, whose error nobody would hear.
+ */
+async function endPool(pool: CatalogSafePool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }

@@ -50,4 +50,17 @@ describe('the database', () => {
       expect(await prisma.unit.count({ where: { code: { startsWith: 'R' } } })).toBe(6 * 20);
     },
   );
+
+  it('close() resolves only when every pooled connection has closed', async () => {
+    // A test that drops its database right after close() (or PGlite stopping on shutdown) must
+    // not meet a connection still closing: its "terminating connection" error would go unheard.
+    const other = await createTestDatabase();
+    const clients: import('pg').PoolClient[] = [];
+    other.pool.on('connect', (client) => clients.push(client));
+    await Promise.all(Array.from({ length: 8 }, () => other.pool.query('SELECT pg_sleep(0.05)')));
+    expect(clients.length).toBeGreaterThan(0);
+    await other.close();
+    const sockets = clients.map((client) => (client as unknown as { connection: { stream: { destroyed: boolean } } }).connection.stream);
+    expect(sockets.map((socket) => socket.destroyed)).toEqual(clients.map(() => true));
+  });
 });
