@@ -33,7 +33,14 @@ export interface StartOptions {
 export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth }: StartOptions): Promise<Arkivlos> {
   const database =
     given ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+      onServerLog: (line) => logger.debug({ component: 'postgres' }, line),
+      onServerNotice: (message) => logger.warn({ component: 'postgres' }, message),
+    }));
+  if (database.server) logger.info({ port: database.server.port, cluster: database.server.clusterDir }, 'embedded PostgreSQL is running');
   try {
     const applied = await applyMigrations(database.pool);
     if (applied.length) logger.info({ applied }, 'migrations applied');

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { startArkivlos } from './app.js';
 import { ConfigError, loadConfig } from './infra/config.js';
+import { DataDirInUseError } from './infra/embedded-postgres.js';
 import { createLogger } from './infra/logger.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -27,11 +28,13 @@ console.warn = (...args: unknown[]) => logger.warn({ source: 'console' }, format
 process.removeAllListeners('warning');
 process.on('warning', (warning: Error & { code?: string }) => logger.warn({ source: 'node', code: warning.code }, warning.message));
 const arkivlos = await startArkivlos({ config, logger }).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'start-up failed');
+  // A second bot on the same data directory is a mistake to explain in one line, not a fault.
+  if (error instanceof DataDirInUseError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'shutting down');
     // A stuck shutdown must not keep the process forever.

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { startArkivlos } from '../app.js';
 import { loadConfig } from '../infra/config.js';
-import { openDatabase } from '../infra/database.js';
+import { openBenchDatabase } from './bench-database.js';
 import { createLogger } from '../infra/logger.js';
 import { messageActivity } from '../test/support/activities.js';
 import { startFakeConnector } from '../test/support/fake-connector.js';
@@ -25,7 +25,7 @@ function summary(samples: number[]) {
 const format = (s: ReturnType<typeof summary>) => `p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`;
 
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-const database = await openDatabase({ dataDir: 'memory://' });
+const database = await openBenchDatabase();
 const arkivlos = await startArkivlos({ config, logger: createLogger('silent'), database });
 const connector = await startFakeConnector();
 const users = ['20', '21', '22', '23', '24', '25'].map((n) => ({ aadObjectId: `00000000-0000-0000-0000-00000000000${n}` }));

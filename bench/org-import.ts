@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { importOrganisation } from '../domain/org/import-organisation.js';
 import { parseOrganisationFile } from '../domain/org/org-file.js';
-import { openDatabase } from '../infra/database.js';
+import { openBenchDatabase } from './bench-database.js';
 import { applyMigrations } from '../infra/migrate.js';
 
 const people = Number(process.argv[2] ?? 10_000);
@@ -43,7 +43,7 @@ async function time<T>(label: string, fn: () => Promise<T>): Promise<number> {
   return ms;
 }
 
-const database = await openDatabase({ dataDir: 'memory://' });
+const database = await openBenchDatabase();
 await applyMigrations(database.pool);
 const { prisma } = database;
 

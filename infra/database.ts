@@ -1,9 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-postgres.js';
 import { CatalogSafePool } from './pg-pool.js';
 
 export type Db = PrismaClient;
@@ -11,87 +8,57 @@ export type Db = PrismaClient;
 export interface Database {
   prisma: PrismaClient;
   pool: CatalogSafePool;
-  /** `embedded` is PGlite served in-process; `postgres` is a PostgreSQL server. */
+  /** `embedded` is the PostgreSQL server in DATA_DIR; `postgres` is a server of your own (DATABASE_URL). */
   kind: 'embedded' | 'postgres';
-  /** Embedded only: a dump of the PGlite data directory (tests copy a migrated template). */
-  dumpDataDir?: () => Promise<Blob>;
+  /** The embedded server, when this database is one. */
+  server?: EmbeddedServer;
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
-  /** A PostgreSQL server; without it an embedded PGlite is used. */
+  /** A PostgreSQL server; without it the embedded server in `dataDir`. */
   url?: string;
-  /** Where PGlite keeps its files; `memory://` keeps them in memory. */
+  /** Where the embedded server keeps its files (DATA_DIR). */
   dataDir?: string;
-  /** A PGlite data directory dump to start from (tests start from a migrated template). */
-  loadDataDir?: Blob | File;
-  /** Connections to a PostgreSQL server (the embedded database always uses EMBEDDED_POOL_SIZE). */
+  /** Connections in the pool (DATABASE_POOL_SIZE). */
   poolSize?: number;
+  /** The embedded server's log lines, and notices about it (an orphaned server stopped). */
+  onServerLog?: EmbeddedServerOptions['onLog'];
+  onServerNotice?: EmbeddedServerOptions['onNotice'];
+  /**
+   * When another live process already runs the embedded server of `dataDir`: the bot refuses to
+   * start a second time on it; a CLI (org:import) connects to it.
+   */
+  whenRunning?: EmbeddedServerOptions['whenRunning'];
 }
-
-/** The embedded database's pool size; see openDatabase. `poolSize` applies to a server only. */
-export const EMBEDDED_POOL_SIZE = 1;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) {
-    const pool = new CatalogSafePool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    return withPrisma(pool, 'postgres', async () => {});
-  }
+  const poolSize = options.poolSize ?? 10;
+  if (options.url) return withPrisma(new CatalogSafePool({ connectionString: options.url, max: poolSize }), 'postgres');
+  if (!options.dataDir) throw new Error('openDatabase needs a url or a dataDir');
 
-  const dataDir = options.dataDir ?? 'memory://';
-  let unlock = async () => {};
-  if (!dataDir.startsWith('memory://')) {
-    await mkdir(dataDir, { recursive: true });
-    unlock = await lockDataDir(dataDir);
-  }
-  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}).catch(
-    async (error: unknown) => {
-      await unlock();
-      throw error;
-    },
-  );
-  // PGlite is one PostgreSQL session. pglite-socket 0.2.17 queues each protocol message on its
-  // own and keeps a connection's messages together only inside a transaction, so the
-  // Parse/Bind/Execute/Sync of two pooled connections can interleave and bind to each other's
-  // statement (electric-sql/pglite#1046). The pool therefore holds one connection: queries
-  // queue in the pool, as they would have queued inside PGlite anyway. The spare places let a
-  // broken connection be replaced while the old socket closes.
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: EMBEDDED_POOL_SIZE + 2,
+  const server = await startEmbeddedServer({
+    dataDir: options.dataDir,
+    onLog: options.onServerLog,
+    onNotice: options.onServerNotice,
+    whenRunning: options.whenRunning ?? 'refuse',
   });
-  await server.start();
-  const pool = new CatalogSafePool({
-    connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
-    max: EMBEDDED_POOL_SIZE,
-  });
-  const database = withPrisma(pool, 'embedded', async () => {
-    await server.stop();
-    await pglite.close();
-    await unlock();
-  });
-  database.dumpDataDir = () => pglite.dumpDataDir('none');
-  return database;
+  return withPrisma(new CatalogSafePool({ connectionString: server.url, max: poolSize }), 'embedded', server);
 }
 
-function withPrisma(
-  pool: CatalogSafePool,
-  kind: Database['kind'],
-  closeServer: () => Promise<void>,
-): Database {
+function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: EmbeddedServer): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closing: Promise<void> | undefined;
   return {
     prisma,
     pool,
     kind,
+    server,
     close() {
       closing ??= (async () => {
         await prisma.$disconnect();
         if (!pool.ending && !pool.ended) await endPool(pool);
-        await closeServer();
+        await server?.stop();
       })();
       return closing;
     },
@@ -100,8 +67,9 @@ function withPrisma(
 
 /**
  * pg-pool's `end()` resolves once it has let go of its clients, before their connections have
- * closed. Wait for every client's own end too, so that whatever follows (stopping PGlite, a test
- * dropping its database) does not meet a connection still closing, whose error nobody would hear.
+ * closed. Wait for every client's own end too, so that whatever follows (stopping the embedded
+ * server, a test dropping its database) does not meet a connection still closing, whose error
+ * nobody would hear.
  */
 async function endPool(pool: CatalogSafePool): Promise<void> {
   let open = pool.totalCount;

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../infra/database.js';
+import { startTemporaryServer } from '../infra/embedded-postgres.js';
 import { MIGRATIONS_DIR } from '../infra/migrate.js';
 
 const name = process.argv[2];
@@ -32,12 +32,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'arkivlos-migration-'));
 const previous = join(scratch, 'previous.prisma');
 writeFileSync(previous, git('show', `${lastMigrationCommit}:prisma/schema.prisma`));
 
-// `migrate diff` opens the adapter in prisma.config.ts although it reads no data: give it an
-// embedded database so no server is needed. (Asynchronously: this process serves that database.)
-const database = await openDatabase({ dataDir: 'memory://' });
+// `migrate diff` opens the adapter in prisma.config.ts although it reads no data: give it a
+// throwaway embedded server so no server of your own is needed.
+const server = await startTemporaryServer(tmpdir());
 let sql: string;
 try {
-  const url = (database.pool.options as { connectionString: string }).connectionString;
+  const url = server.url;
   const { stdout } = await promisify(execFile)(
     'node_modules/.bin/prisma',
     ['migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
@@ -45,7 +45,7 @@ try {
   );
   sql = stdout;
 } finally {
-  await database.close();
+  await server.stop();
   rmSync(scratch, { recursive: true, force: true });
 }
 

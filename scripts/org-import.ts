@@ -3,8 +3,9 @@
  *
  *   npm run org:import -- org.yaml
  *
- * DATABASE_URL points at PostgreSQL; without it the embedded database in DATA_DIR is used
- * (it serves one process at a time: while the app runs, the import is refused; stop the app first).
+ * DATABASE_URL points at PostgreSQL; without it the embedded database in DATA_DIR is used: the
+ * server of the running bot if there is one (its port and password are in DATA_DIR), else one
+ * started for the import and stopped afterwards.
  * The file is checked completely before anything is written; the import is all or nothing.
  */
 import { readFile } from 'node:fs/promises';
@@ -58,7 +59,8 @@ async function main(args: string[]): Promise<number> {
   // The import is one transaction on one connection; a small pool leaves the server's to the app.
   let db: Database;
   try {
-    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+    // With the embedded database: the running bot's server if there is one, else our own for the import.
+    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2, whenRunning: 'connect' });
   } catch (error) {
     console.error(`Kunne ikke åpne databasen, og ingenting er endret: ${(error as Error).message}`);
     return 1;

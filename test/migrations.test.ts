@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../infra/database.js';
 import { applyMigrations, MIGRATIONS_DIR, MigrationError, pendingMigrations } from '../infra/migrate.js';
-import { createServerDatabase, createTestDatabase } from './support/database.js';
-
-const serverUrl = process.env.TEST_DATABASE_URL;
+import { createServerDatabase, createTestDatabase, testServerUrl } from './support/database.js';
 
 describe('migrations', () => {
   it('a migrated database has no pending migrations and a second run applies nothing', async () => {
@@ -50,10 +48,10 @@ describe('migrations', () => {
     }
   });
 
-  it.runIf(serverUrl)(
+  it(
     'two instances starting at once against one PostgreSQL apply each migration exactly once',
     async () => {
-      const { url, drop } = await createServerDatabase(serverUrl!);
+      const { url, drop } = await createServerDatabase(testServerUrl());
       const [a, b] = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
       try {
         const results = await Promise.all([applyMigrations(a!.pool), applyMigrations(b!.pool)]);
@@ -92,8 +90,8 @@ describe('migrations and schema.prisma', () => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
     const migrated = await createTestDatabase();
-    const fromSchema = serverUrl ? await createServerDatabase(serverUrl) : undefined;
-    const direct = fromSchema ? await openDatabase({ url: fromSchema.url }) : await openDatabase({ dataDir: 'memory://' });
+    const fromSchema = await createServerDatabase(testServerUrl());
+    const direct = await openDatabase({ url: fromSchema.url });
     try {
       // `migrate diff` opens the adapter in prisma.config.ts even though it reads no data.
       const cliDatabaseUrl = (migrated.pool.options as { connectionString: string }).connectionString;
@@ -106,7 +104,7 @@ describe('migrations and schema.prisma', () => {
       expect(await describeSchema(migrated.pool)).toEqual(await describeSchema(direct.pool));
     } finally {
       await direct.close();
-      await fromSchema?.drop();
+      await fromSchema.drop();
       await migrated.close();
     }
   }, 60_000);

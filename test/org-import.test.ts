@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { importOrganisation, type ImportSummary } from '../domain/org/import-org
 import { loadDemoOrganisationIfEmpty } from '../domain/org/load-demo-organisation.js';
 import { OrgFileError, parseOrganisationFile } from '../domain/org/org-file.js';
 import { getPersonContext, type RoleHolding } from '../domain/people/get-person-context.js';
-import { openDatabase, type Database } from '../infra/database.js';
+import type { Database } from '../infra/database.js';
 import { createTestDatabase } from './support/database.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
@@ -128,7 +127,7 @@ async function rolesOf(aadObjectId: string): Promise<string[]> {
   return roleNames((await getPersonContext(db.prisma, aadObjectId))?.roles);
 }
 
-let db: Database & { url?: string };
+let db: Database & { url: string };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -468,13 +467,9 @@ describe('npm run org:import', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** On PostgreSQL the CLI works on this file's test database; embedded, on a PGlite in a temp dir. */
+  /** The CLI works on this file's test database (DATABASE_URL); test/embedded-database.test.ts runs it on DATA_DIR. */
   function cliEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.DATABASE_URL;
-    if (db.url) env.DATABASE_URL = db.url;
-    else env.DATA_DIR = join(dir, 'data');
-    return env;
+    return { ...process.env, DATABASE_URL: db.url };
   }
 
   function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -486,17 +481,7 @@ describe('npm run org:import', () => {
   }
 
   /** What the CLI wrote, read from the database it used. */
-  async function cliDatabaseCounts() {
-    if (db.url) return counts();
-    if (!existsSync(join(dir, 'data'))) return { units: 0, people: 0 };
-    const embedded = await openDatabase({ dataDir: join(dir, 'data'), poolSize: 2 });
-    try {
-      const [units, people] = await Promise.all([embedded.prisma.unit.count(), embedded.prisma.person.count()]);
-      return { units, people };
-    } finally {
-      await embedded.close();
-    }
-  }
+  const cliDatabaseCounts = () => counts();
 
   it('a bad file: every problem is printed with its line, the exit code is 1, and nothing is written', async () => {
     const result = await runCli(join(dir, 'bad.yaml'));

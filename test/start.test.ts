@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../infra/database.js';
 import { messageActivity } from './support/activities.js';
 import { startFakeConnector } from './support/fake-connector.js';
 
@@ -19,7 +21,8 @@ async function freePort(): Promise<number> {
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['main.ts'], {
+  // As `npm start` runs it: one Node process (tsx as a loader, not as a parent), so a kill -9 hits the bot itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,6 +31,25 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/** A process that exists and is not a zombie waiting to be reaped (in a container, pid 1 may reap late). */
+function isRunning(pid: number): boolean {
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** People in the embedded database of `dataDir`, read through its running server or a server of our own. */
+async function countPeople(dataDir: string): Promise<number> {
+  const database = await openDatabase({ dataDir, whenRunning: 'connect' });
+  try {
+    return await database.prisma.person.count();
+  } finally {
+    await database.close();
+  }
 }
 
 async function waitForReady(url: string, ms: number): Promise<number> {
@@ -42,13 +64,19 @@ async function waitForReady(url: string, ms: number): Promise<number> {
 
 describe('npm start (main.ts) on the embedded database', () => {
   const dirs: string[] = [];
+  /** A data directory the postgres system user can reach when the tests run as root (mkdtemp makes mode 700). */
+  const newDataDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-start-'));
+    await chmod(dir, 0o755);
+    dirs.push(dir);
+    return dir;
+  };
   afterAll(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
   it('becomes ready within 30 s with the demo organisation, answers hjelp, and stops cleanly on SIGTERM', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'arkivlos-start-'));
-    dirs.push(dataDir);
+    const dataDir = await newDataDir();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const connector = await startFakeConnector();
@@ -88,6 +116,72 @@ describe('npm start (main.ts) on the embedded database', () => {
       again.child.kill('SIGKILL');
     }
   }, 90_000);
+
+  it('after a kill -9 the next start stops the orphaned PostgreSQL and is ready, with the data intact and nothing loaded twice', async () => {
+    const dataDir = await newDataDir();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+    const first = start(env);
+    let orphan: number | undefined;
+    try {
+      await waitForReady(url, 30_000);
+      expect(first.output()).toContain('demo organisation');
+      orphan = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      expect(orphan).toBeGreaterThan(0);
+
+      // A second bot on the same data directory is refused with one line, and the first goes on.
+      const second = start({ ...env, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      const refusal = second.output().split('\n').filter((line) => line.includes('"level":60'));
+      expect(refusal).toHaveLength(1);
+      expect(JSON.parse(refusal[0]!).msg).toMatch(new RegExp(`in use by process ${first.child.pid}`));
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(isRunning(orphan!), 'PostgreSQL survives its killed parent').toBe(true);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+
+    const again = start(env);
+    try {
+      await waitForReady(url, 45_000);
+      expect(isRunning(orphan!), 'the orphan was stopped').toBe(false);
+      expect(again.output()).not.toContain('demo organisation');
+      const people = await countPeople(dataDir);
+      expect(people).toBeGreaterThan(10);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+      expect(await countPeople(dataDir)).toBe(people);
+    } finally {
+      again.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('four bots started together on one empty data directory: exactly one becomes ready, the others are refused', async () => {
+    const dataDir = await newDataDir();
+    const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const bots = ports.map((port) => start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }));
+    try {
+      // Each bot either becomes ready or exits (refused); whichever comes first.
+      const ready = await Promise.all(
+        bots.map((bot, i) =>
+          Promise.race([
+            waitForReady(`http://127.0.0.1:${ports[i]}`, 40_000).then(() => true, () => false),
+            bot.exited.then(() => false),
+          ]),
+        ),
+      );
+      expect(ready.filter(Boolean)).toHaveLength(1);
+      const codes = await Promise.all(bots.filter((_, i) => !ready[i]).map((bot) => bot.exited));
+      expect(codes).toEqual([1, 1, 1]);
+    } finally {
+      for (const bot of bots) bot.child.kill('SIGTERM');
+      await Promise.all(bots.map((bot) => bot.exited));
+    }
+  }, 120_000);
 
   it.each([
     [{ PORT: 'abc' }, 'PORT'],

@@ -1,24 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../infra/database.js';
-import { applyMigrations } from '../../infra/migrate.js';
+import { admin, withDatabase } from './postgres-admin.js';
+
+/** The PostgreSQL server of this test run (embedded, or TEST_DATABASE_URL). */
+export const testServerUrl = (): string => inject('testServerUrl');
 
 /**
- * A fresh, migrated database for one test file: an embedded PGlite started from the template that
- * global-setup made, or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server
- * (dropped again on close).
+ * A fresh, migrated database for one test file: a copy of the template database that
+ * global-setup migrated, on the run's server. Dropped again on close.
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const template = await readFile(inject('pgliteTemplate'));
-    return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
-  }
-  const { url, drop } = await createServerDatabase(serverUrl);
-  const database = await openDatabase({ url, poolSize: 4 });
-  await applyMigrations(database.pool);
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<Database & { url: string }> {
+  const { url, drop } = await createServerDatabase(testServerUrl(), { template: inject('templateDatabase') });
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10 }).catch(async (error: unknown) => {
+    await drop();
+    throw error;
+  });
   return {
     ...database,
     url,
@@ -29,24 +26,15 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   };
 }
 
-/** A new, empty database on the PostgreSQL server that `serverUrl` points at. */
+/** A new database on the PostgreSQL server that `serverUrl` points at: empty, or a copy of `template`. */
 export async function createServerDatabase(
   serverUrl: string,
+  options: { template?: string } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `arkivlos_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  await admin(serverUrl, `CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ''}`);
   return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
+    url: withDatabase(serverUrl, name),
+    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
