@@ -35,6 +35,15 @@ const SCREENSHOTS = 'test-results';
 const CARD_TIMEOUT = 20_000;
 const slug = (name: string) => name.replace(/[^a-z0-9æøå]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
+// On a developer's machine without Chromium the browser tests are skipped with a reason; in CI
+// (CI=true) a missing Chromium fails the run instead of letting it pass without them.
+const inCi = process.env.CI === 'true';
+describe('the browser tests in CI', () => {
+  it.runIf(inCi)('have Chromium to run in', () => {
+    expect(hasChromium, `no Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`).toBe(true);
+  });
+});
+
 describe.skipIf(!hasChromium)(
   `Arkivlos in the Microsoft 365 Agents Playground${hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM_PATH}; apt-get install chromium or set CHROMIUM_PATH)`}`,
   { timeout: 60_000 },
