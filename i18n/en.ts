@@ -38,7 +38,7 @@ export const en: Messages = {
   'help.yourRoles': 'Your roles',
   'help.noRoles': 'You have no roles in Arkivlos yet.',
   'help.general': 'This is what Arkivlos can do in this conversation.',
-  'help.generalRoles': 'Everyone here sees this card, so your roles are shown only in your personal chat with Arkivlos: type {command} there.',
+  'help.generalRoles': 'Everyone here sees this card. You see your roles only in your personal chat with Arkivlos: type {command} there.',
   'help.rolesSource': 'Your roles come from the organisation set up in Arkivlos. If something is wrong, contact the archive.',
   'help.speak': 'Help from Arkivlos. Commands: {commands}.',
   'help.commands': 'Commands',

@@ -37,7 +37,7 @@ export const nb = {
   'help.yourRoles': 'Dine roller',
   'help.noRoles': 'Du har ingen roller i Arkivlos ennå.',
   'help.general': 'Dette kan Arkivlos gjøre i denne samtalen.',
-  'help.generalRoles': 'Alle her ser dette kortet, så rollene dine vises bare i din personlige chat med Arkivlos: skriv {command} der.',
+  'help.generalRoles': 'Alle her ser dette kortet. Rollene dine ser du bare i din personlige chat med Arkivlos: skriv {command} der.',
   'help.rolesSource': 'Rollene kommer fra organisasjonsoppsettet i Arkivlos. Er noe feil, ta kontakt med arkivet.',
   'help.speak': 'Hjelp fra Arkivlos. Kommandoer: {commands}.',
   'help.commands': 'Kommandoer',

@@ -38,7 +38,7 @@ export const nn: Messages = {
   'help.yourRoles': 'Rollene dine',
   'help.noRoles': 'Du har ingen roller i Arkivlos enno.',
   'help.general': 'Dette kan Arkivlos gjere i denne samtalen.',
-  'help.generalRoles': 'Alle her ser dette kortet, så rollene dine blir berre viste i den personlege chatten din med Arkivlos: skriv {command} der.',
+  'help.generalRoles': 'Alle her ser dette kortet. Rollene dine ser du berre i den personlege chatten din med Arkivlos: skriv {command} der.',
   'help.rolesSource': 'Rollene kjem frå organisasjonsoppsettet i Arkivlos. Er noko feil, ta kontakt med arkivet.',
   'help.speak': 'Hjelp frå Arkivlos. Kommandoar: {commands}.',
   'help.commands': 'Kommandoar',
