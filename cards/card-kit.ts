@@ -1,6 +1,11 @@
 /**
  * Small builders for Adaptive Card 1.5 JSON (the newest version Teams renders). Cards are plain
  * data: every card function takes a view model and a translator and returns one of these.
+ *
+ * Universell utforming (the accessibility law for Norwegian public-sector ICT): every card has a
+ * short `speak` summary for screen readers, every input a `label`, every image an `altText`, and a
+ * coloured line carries its meaning in a sign and words too (`done`, `warning`).
+ * test/cards.test.ts checks every card sample for these.
  */
 export type CardElement = Record<string, unknown> & { type: string };
 
@@ -8,17 +13,20 @@ export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;
   version: '1.5';
+  /** What a screen reader says for the whole card: one or two short sentences, no markdown. */
+  speak: string;
   body: CardElement[];
   actions?: CardElement[];
   refresh?: Record<string, unknown>;
   msteams?: Record<string, unknown>;
 }
 
-export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+export function card(speak: string, body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    speak,
     body,
     ...(actions.length ? { actions } : {}),
     msteams: { width: 'Full' },
@@ -35,6 +43,24 @@ export function subheading(text: string): CardElement {
 
 export function text(value: string, options: Record<string, unknown> = {}): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+/** Something that succeeded: green, and a ✔ with the words, so colour is not the only sign. */
+export function done(value: string, options: Record<string, unknown> = {}): CardElement {
+  return text(`${STATUS_SIGNS.Good} ${value}`, { color: 'Good', ...options });
+}
+
+/** Something the reader must notice: in the warning colour, with a ⚠ and the words. */
+export function warning(value: string, options: Record<string, unknown> = {}): CardElement {
+  return text(`${STATUS_SIGNS.Attention} ${value}`, { color: 'Attention', ...options });
+}
+
+/** The sign each meaningful text colour comes with; test/cards.test.ts holds every coloured line to it. */
+export const STATUS_SIGNS = { Good: '✔', Attention: '⚠', Warning: '⚠' } as const;
+
+/** A bulleted list in one text block (Teams renders the markdown as a list, which screen readers announce). */
+export function bullets(items: string[]): CardElement {
+  return text(items.map((item) => `- ${item}`).join('\r'));
 }
 
 export function facts(items: { title: string; value: string }[]): CardElement {

@@ -1,46 +1,46 @@
-import type { Translate } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
 import type { RoleKey } from '../domain/people/roles.js';
-import { card, execute, facts, heading, subheading, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { card, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 export interface HelpView {
-  name: string | null;
-  systemName: string;
-  roles: { role: RoleKey; unit?: string; subjectArea?: string }[];
-  /** The commands this person can use now, in the order to show them. */
-  commands: ('hjelp' | 'innstillinger')[];
+  /**
+   * Who asked, in their own 1:1 chat (name null when they are not in the organisation). Null in a
+   * channel or group chat: everyone there sees the card, so it shows no one's name or roles.
+   */
+  person: { name: string | null; roles: { role: RoleKey; unit?: string; subjectArea?: string }[] } | null;
+  /** The commands this person may use here (domain/help/commands.ts), in the order to show them. */
+  commands: { word: string; help: MessageKey; button?: { verb: string; title: MessageKey } }[];
+  /** The word of the help command in the reader's language. */
+  helpCommand: string;
 }
 
 export function helpCard(view: HelpView, t: Translate): AdaptiveCard {
-  const body: CardElement[] = [
-    heading(t('help.title')),
-    text(view.name ? t('help.greeting', { name: view.name }) : t('help.greetingUnknown')),
-  ];
-
-  body.push(subheading(t('help.yourRoles')));
-  if (view.roles.length === 0) {
-    body.push(text(view.name ? t('help.noRoles') : t('welcome.unknownPerson'), { isSubtle: true }));
-  }
-  // One line per distinct role, listing where it applies, then what Arkivlos does for that role.
-  const distinct = [...new Set(view.roles.map((holding) => holding.role))];
-  for (const role of distinct) {
-    const scopes = view.roles
-      .filter((holding) => holding.role === role)
-      .map((holding) => [holding.unit, holding.subjectArea].filter(Boolean).join(', '))
-      .filter(Boolean);
-    const title = scopes.length ? `${t(`role.${role}`)} – ${scopes.join('; ')}` : t(`role.${role}`);
-    body.push(text(`**${title}**`, { spacing: 'Small' }));
-    body.push(text(t(`roleInfo.${role}`, { system: view.systemName }), { isSubtle: true, spacing: 'None' }));
+  const body: CardElement[] = [heading(t('help.title'))];
+  const { person } = view;
+  if (!person) {
+    body.push(text(t('help.general')), text(t('help.generalRoles', { command: `**${view.helpCommand}**` }), { isSubtle: true }));
+  } else {
+    body.push(text(person.name ? t('help.greeting', { name: person.name }) : t('help.greetingUnknown')));
+    body.push(subheading(t('help.yourRoles')));
+    if (!person.name) body.push(warning(t('welcome.unknownPerson')));
+    else if (person.roles.length === 0) body.push(text(t('help.noRoles'), { isSubtle: true }));
+    // One line per distinct role, listing where it applies. What a role may do shows in the
+    // commands below (they are filtered by role); no role text promises more than those.
+    const distinct = [...new Set(person.roles.map((holding) => holding.role))];
+    for (const role of distinct) {
+      const scopes = person.roles
+        .filter((holding) => holding.role === role)
+        .map((holding) => [holding.unit, holding.subjectArea].filter(Boolean).join(', '))
+        .filter(Boolean);
+      const title = scopes.length ? `${t(`role.${role}`)} – ${scopes.join('; ')}` : t(`role.${role}`);
+      body.push(text(`**${title}**`, { spacing: 'Small' }));
+    }
+    if (distinct.length > 0) body.push(text(t('help.rolesSource'), { isSubtle: true, size: 'Small' }));
   }
 
   body.push(subheading(t('help.commands')));
-  body.push(
-    facts(
-      view.commands.map((command) => ({
-        title: t(`help.commandWord.${command}`),
-        value: t(`help.command.${command}`),
-      })),
-    ),
-  );
+  body.push(facts(view.commands.map((command) => ({ title: command.word, value: t(command.help) }))));
 
-  return card(body, [execute(t('help.openSettings'), 'settings.show')]);
+  const buttons = view.commands.flatMap((command) => (command.button ? [execute(t(command.button.title), command.button.verb)] : []));
+  return card(t('help.speak', { commands: view.commands.map((command) => command.word).join(', ') }), body, buttons);
 }

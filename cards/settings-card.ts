@@ -1,5 +1,5 @@
 import { LOCALES, type Locale, type Translate } from '../i18n/index.js';
-import { card, choiceSet, execute, heading, text, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { card, choiceSet, done, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 export interface SettingsView {
   locale: Locale;
@@ -10,15 +10,17 @@ export interface SettingsView {
 
 export function settingsCard(view: SettingsView, t: Translate): AdaptiveCard {
   const body: CardElement[] = [heading(t('settings.title'))];
-  if (view.saved) {
+  const { saved } = view;
+  const savedText = saved ? t('settings.saved', { language: t(`language.${saved.language}`) }) : undefined;
+  if (saved && savedText) {
     body.push(
-      text(`✔ ${t('settings.saved', { language: t(`language.${view.saved.language}`) })}`, { color: 'Good', weight: 'Bolder' }),
-      text(t('settings.savedBy', { time: view.saved.at }), { isSubtle: true, spacing: 'None', size: 'Small' }),
+      done(savedText, { weight: 'Bolder' }),
+      text(t('settings.savedBy', { time: saved.at }), { isSubtle: true, spacing: 'None', size: 'Small' }),
     );
   }
   if (!view.canSave) {
-    body.push(text(t('settings.unknownPerson'), { color: 'Attention' }));
-    return card(body);
+    body.push(warning(t('settings.unknownPerson')));
+    return card(t('settings.unknownPerson'), body);
   }
   body.push(
     choiceSet(
@@ -30,5 +32,5 @@ export function settingsCard(view: SettingsView, t: Translate): AdaptiveCard {
     ),
     text(t('settings.languageHint'), { isSubtle: true, size: 'Small' }),
   );
-  return card(body, [execute(t('settings.save'), 'settings.save', {}, { style: 'positive' })]);
+  return card(savedText ?? t('settings.speak'), body, [execute(t('settings.save'), 'settings.save', {}, { style: 'positive' })]);
 }

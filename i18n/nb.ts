@@ -18,19 +18,14 @@ export const nb = {
   'role.toppgodkjenner': 'Endelig godkjenner (kommunedirektør)',
   'role.arkivansvarlig': 'Arkivansvarlig',
 
-  'roleInfo.saksbehandler': 'Be om hjelp her i chatten, følg dine oppgaver i «Mine oppgaver» og avskriv dine restanser.',
-  'roleInfo.leder': 'Fordel journalposter, godkjenn, vurder offentlighet og følg restansene i enheten.',
-  'roleInfo.stedfortreder': 'Får lederens oppgaver og rettigheter mens lederen er borte.',
-  'roleInfo.arkivet': 'Første kontakt for alle henvendelser, standardbestillinger, meldinger til saksbehandlere, spørretimer og daglige arkivkontroller.',
-  'roleInfo.prosessradgiver': 'Kollegaveiledning i grunnleggende saksbehandling for din avdeling.',
-  'roleInfo.fagspesialist': 'Fagstøtte i ditt saksområde, også spesialstøtte som sletting.',
-  'roleInfo.leverandorkontakt': 'Melder feil og endringsønsker til leverandøren og holder leverandørens referanse.',
-  'roleInfo.systemadministrator': 'Feilmeldinger førstelinjen ikke kan løse, og oppsett av {system}.',
-  'roleInfo.toppgodkjenner': 'Endelig godkjenning av saksframlegg.',
-  'roleInfo.arkivansvarlig': 'Kvartalsvise restanselister og kvalitetskontroll av avskrivninger.',
+  // One line per feature that works (domain/help/features.ts); the welcome card and the Teams
+  // app's description are made of them. {command} is the command's word.
+  'feature.help': 'Skriv {command} for å se hva Arkivlos kan gjøre for deg, og hvilke roller du har i organisasjonen.',
+  'feature.language': 'Skriv {command} for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English.',
 
   'welcome.title': 'Velkommen til Arkivlos',
-  'welcome.intro': 'Jeg hjelper deg med {system}: brukerstøtte fra arkivet og fagfolkene, daglige oppgaver og spørretimer – rett her i Teams.',
+  'welcome.intro': 'Arkivlos er en Teams-app for deg som arbeider i {system}. Dette kan du gjøre her:',
+  'welcome.speak': 'Velkommen til Arkivlos. Skriv {command} for å se hva Arkivlos kan gjøre for deg.',
   'welcome.greeting': 'Hei, {name}!',
   'welcome.unknownPerson': 'Du er ikke registrert i organisasjonen til Arkivlos ennå. Ta kontakt med arkivet, så legger de deg inn.',
   'welcome.showHelp': 'Vis hva jeg kan gjøre',
@@ -41,17 +36,17 @@ export const nb = {
   'help.greetingUnknown': 'Hei! Dette kan Arkivlos gjøre for deg.',
   'help.yourRoles': 'Dine roller',
   'help.noRoles': 'Du har ingen roller i Arkivlos ennå.',
+  'help.general': 'Dette kan Arkivlos gjøre i denne samtalen.',
+  'help.generalRoles': 'Alle her ser dette kortet. Rollene dine ser du bare i din personlige chat med Arkivlos: skriv {command} der.',
+  'help.rolesSource': 'Rollene kommer fra organisasjonsoppsettet i Arkivlos. Er noe feil, ta kontakt med arkivet.',
+  'help.speak': 'Hjelp fra Arkivlos. Kommandoer: {commands}.',
   'help.commands': 'Kommandoer',
-  'help.command.hjelp': 'Viser denne oversikten.',
-  'help.command.innstillinger': 'Velg språk: bokmål, nynorsk eller English.',
-  'help.commandWord.hjelp': 'hjelp',
-  'help.commandWord.innstillinger': 'innstillinger',
+  'help.command.hjelp': 'Vis hva Arkivlos kan gjøre for deg',
+  'help.command.innstillinger': 'Velg språk: bokmål, nynorsk eller English',
   'help.openSettings': 'Innstillinger',
-  'help.forUnit': '{role} – {unit}',
-  'help.forSubjectArea': '{role} – {subjectArea}',
-  'help.forUnitAndSubjectArea': '{role} – {unit}, {subjectArea}',
 
   'settings.title': 'Innstillinger',
+  'settings.speak': 'Innstillinger: velg språket Arkivlos svarer deg på.',
   'settings.language': 'Språk',
   'settings.languageHint': 'Arkivlos svarer deg på dette språket i Teams.',
   'settings.save': 'Lagre',
@@ -60,12 +55,17 @@ export const nb = {
   'settings.savedBy': 'Lagret {time}.',
   'settings.unknownPerson': 'Du må være registrert i organisasjonen for å lagre innstillinger. Ta kontakt med arkivet.',
 
-  'fallback.text': 'Det forstod jeg ikke. Skriv **hjelp** for å se hva jeg kan gjøre for deg.',
+  'fallback.text': 'Det forstod jeg ikke. Skriv **{command}** for å se hva jeg kan gjøre for deg.',
   'error.generic': 'Noe gikk galt hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet hvis feilen vedvarer.',
   'error.invalidInput': 'Dette kunne jeg ikke bruke: {detail}. Ingenting er endret.',
   'error.unknownAction': 'Denne handlingen kjenner jeg ikke. Ingenting er endret.',
   'error.invalidLanguage': 'ukjent språkvalg',
   'error.tooLong': 'Meldingen er for lang (maks {max} tegn). Ingenting er endret.',
+
+  // The Teams app's description (npm run package): manifest.short, then manifest.intro and the feature lines.
+  'manifest.short': 'Teams-app for deg som arbeider i {system} (Noark 5)',
+  'manifest.intro': 'Arkivlos er en Teams-app for saksbehandlere, ledere og arkivet som arbeider i {system} (Noark 5).',
+  'manifest.commandQuote': '«{command}»',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -4,8 +4,14 @@
  * Pure library: no process.env, no console. The CLI (scripts/package-app.ts) reads the environment
  * and prints; tests call these functions directly. Everything validates offline against the JSON
  * schemas bundled with @microsoft/app-manifest.
+ *
+ * What the app says it does is not written in appPackage/: the bot's command lists come from
+ * domain/help/commands.ts and the description (`${{DESCRIPTION_SHORT}}`, `${{DESCRIPTION_FULL}}`)
+ * from the feature lines in domain/help/features.ts, in each language through i18n/. So the
+ * package offers exactly the commands the bot answers and describes only features that exist.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,6 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
+import { COMMAND_SCOPES, COMMANDS, type CommandScope, type CommandTable } from '../domain/help/commands.js';
+import { featureLines } from '../domain/help/features.js';
+import { localeFromTag, translator, type Locale } from '../i18n/index.js';
 
 /** The template folder in the repository. */
 export const APP_PACKAGE_DIR = fileURLToPath(new URL('../appPackage/', import.meta.url));
@@ -24,7 +33,14 @@ export const MAX_COMMANDS_PER_LIST = 12;
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const HOST = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
-const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+/** Teams takes major.minor.patch only, and an update must have a higher version than what is installed. */
+const APP_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/**
+ * Namespace of the name-based UUID (RFC 9562, version 5) that is the default Teams app id: the same
+ * BOT_ID always gives the same app id, so every package updates the same app, and it is not the
+ * bot's own id (the Teams app and the bot registration are different things).
+ */
+const TEAMS_APP_ID_NAMESPACE = 'c19b8fda-ab7a-4bb4-abc2-c7ffb654f612';
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 const SCHEMA_HOST = 'https://developer.microsoft.com/';
 /** Fixed timestamp for zip entries, so the same input gives the same bytes. */
@@ -36,12 +52,18 @@ const ZIP_DATE = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
 export interface AppPackageOptions {
   /** The bot's Microsoft App ID (Entra app registration client id). Required. From env BOT_ID. */
   botId?: string | undefined;
-  /** The Teams app id. Defaults to botId. From env TEAMS_APP_ID. */
+  /** The Teams app id (manifest `id`). Defaults to a GUID derived from botId. From env TEAMS_APP_ID. */
   teamsAppId?: string | undefined;
   /** Host name of the bot endpoint, added to validDomains when given. From env BOT_DOMAIN. */
   botDomain?: string | undefined;
-  /** Overrides the manifest's `version` (semver). From env APP_VERSION. */
+  /** The manifest's `version` (major.minor.patch). Defaults to package.json's version. From env APP_VERSION. */
   appVersion?: string | undefined;
+  /** The organisation's page about Arkivlos (support and contact). Required. From env WEBSITE_URL. */
+  websiteUrl?: string | undefined;
+  /** The organisation's privacy statement for Arkivlos. Required. From env PRIVACY_URL. */
+  privacyUrl?: string | undefined;
+  /** The organisation's terms of use for Arkivlos. Required. From env TERMS_URL. */
+  termsUrl?: string | undefined;
 }
 
 export interface BuildAppPackageOptions extends AppPackageOptions {
@@ -170,33 +192,183 @@ export async function loadAppTemplate(sourceDir: string = APP_PACKAGE_DIR): Prom
 // ---------------------------------------------------------------------------------------------
 // Placeholders
 
-/** Checks the options and returns the placeholder values. Throws AppPackageError with a clear message. */
+/** The version in the repository's package.json: the app version unless APP_VERSION says otherwise. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return String(manifest.version);
+}
+
+/** The default Teams app id for a bot id: a name-based (version 5) UUID, stable and distinct from the bot id. */
+export function deriveTeamsAppId(botId: string): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(TEAMS_APP_ID_NAMESPACE.replace(/-/g, ''), 'hex'))
+    .update(botId.toLowerCase(), 'utf8')
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
+  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const LINKS = [
+  ['WEBSITE_URL', 'websiteUrl', "your organisation's page about Arkivlos, where people find support and contact"],
+  ['PRIVACY_URL', 'privacyUrl', "your organisation's privacy statement (personvernerklæring) covering Arkivlos"],
+  ['TERMS_URL', 'termsUrl', "your organisation's terms of use for Arkivlos"],
+] as const;
+
+/** An absolute https address, or why not. */
+function httpsUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not an address';
+  }
+  if (url.protocol !== 'https:') return 'must start with https://';
+  if (value.length > 2048) return 'is longer than 2048 characters';
+  return undefined;
+}
+
+/**
+ * Checks the options and returns the placeholder values. Throws one AppPackageError that lists
+ * every missing or wrong variable, each with what it is and an example.
+ */
 export function placeholderValues(options: AppPackageOptions): Record<string, string> {
+  const problems: string[] = [];
+  const values: Record<string, string> = {};
+
   const botId = options.botId?.trim();
   if (!botId) {
-    throw new AppPackageError(
-      'BOT_ID is required: set it to the bot\'s Microsoft App ID (the Entra app registration\'s client id), ' +
+    problems.push(
+      "BOT_ID is required: set it to the bot's Microsoft App ID (the Entra app registration's client id), " +
         'e.g. BOT_ID=00000000-0000-0000-0000-000000000000 npm run package',
     );
+  } else if (!GUID.test(botId)) {
+    problems.push(`BOT_ID must be a GUID (the bot's Microsoft App ID), got ${JSON.stringify(botId)}`);
+  } else {
+    values.BOT_ID = botId;
   }
-  if (!GUID.test(botId)) {
-    throw new AppPackageError(`BOT_ID must be a GUID (the bot's Microsoft App ID), got ${JSON.stringify(botId)}`);
+
+  const teamsAppId = options.teamsAppId?.trim();
+  if (teamsAppId && !GUID.test(teamsAppId)) {
+    problems.push(`TEAMS_APP_ID must be a GUID (the Teams app's id, manifest "id"), got ${JSON.stringify(teamsAppId)}`);
+  } else if (teamsAppId && botId && teamsAppId.toLowerCase() === botId.toLowerCase()) {
+    problems.push(
+      'TEAMS_APP_ID must differ from BOT_ID: the Teams app and the bot registration are different things. ' +
+        'Leave TEAMS_APP_ID empty to use the id derived from BOT_ID.',
+    );
+  } else if (teamsAppId) {
+    values.TEAMS_APP_ID = teamsAppId;
+  } else if (values.BOT_ID) {
+    values.TEAMS_APP_ID = deriveTeamsAppId(values.BOT_ID);
   }
-  const teamsAppId = options.teamsAppId?.trim() || botId;
-  if (!GUID.test(teamsAppId)) {
-    throw new AppPackageError(`TEAMS_APP_ID must be a GUID, got ${JSON.stringify(teamsAppId)}`);
+
+  const appVersion = options.appVersion?.trim() || packageVersion();
+  if (!APP_VERSION.test(appVersion)) {
+    problems.push(
+      `APP_VERSION must be a version like 1.2.3 (major.minor.patch, numbers only; package.json's version when not set), ` +
+        `got ${JSON.stringify(appVersion)}`,
+    );
+  } else {
+    values.APP_VERSION = appVersion;
   }
-  const values: Record<string, string> = { BOT_ID: botId, TEAMS_APP_ID: teamsAppId };
+
   const botDomain = options.botDomain?.trim();
-  if (botDomain) {
-    if (!HOST.test(botDomain)) {
-      throw new AppPackageError(
-        `BOT_DOMAIN must be a host name such as arkivlos.example.no (no https://, no path), got ${JSON.stringify(botDomain)}`,
-      );
-    }
+  if (botDomain && !HOST.test(botDomain)) {
+    problems.push(`BOT_DOMAIN must be a host name such as arkivlos.example.no (no https://, no path), got ${JSON.stringify(botDomain)}`);
+  } else if (botDomain) {
     values.BOT_DOMAIN = botDomain;
   }
+
+  for (const [name, option, what] of LINKS) {
+    const value = options[option]?.trim();
+    const problem = value ? httpsUrlProblem(value) : undefined;
+    if (!value) problems.push(`${name} is required: the https address of ${what}`);
+    else if (problem) problems.push(`${name} ${problem} (${what}), got ${JSON.stringify(value)}`);
+    else values[name] = value;
+  }
+
+  if (problems.length) throw new AppPackageError('Cannot build the app package:', problems);
   return values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the app offers and says, from domain/help/ and i18n/
+
+/** One of the bot's command lists in the manifest: the commands offered in these scopes. */
+export interface CommandListPlan {
+  scopes: CommandScope[];
+  commands: string[];
+}
+
+/**
+ * The bot's command lists: for each scope the commands the table offers there, in table order;
+ * scopes with the same commands share a list (Teams allows at most three lists).
+ * Teams shows the same menu to everyone, whatever their roles.
+ */
+export function commandListPlan(table: CommandTable = COMMANDS): CommandListPlan[] {
+  const lists: CommandListPlan[] = [];
+  for (const scope of COMMAND_SCOPES) {
+    const commands = Object.keys(table).filter((id) => table[id]!.scopes.includes(scope));
+    if (!commands.length) continue;
+    const same = lists.find((list) => list.commands.join('\n') === commands.join('\n'));
+    if (same) same.scopes.push(scope);
+    else lists.push({ scopes: [scope], commands });
+  }
+  return lists;
+}
+
+function commandListsIn(locale: Locale, table: CommandTable = COMMANDS): ManifestCommandList[] {
+  const t = translator(locale);
+  return commandListPlan(table).map((list) => ({
+    scopes: list.scopes,
+    commands: list.commands.map((id) => ({ title: table[id]!.words[locale][0], description: t(table[id]!.help) })),
+  }));
+}
+
+/** The description placeholders in one language: manifest.short, and manifest.intro followed by every feature line. */
+export function descriptionValues(locale: Locale): { DESCRIPTION_SHORT: string; DESCRIPTION_FULL: string } {
+  const t = translator(locale);
+  const system = t('app.archiveSystem');
+  const lines = featureLines({ roles: 'all', locale }).map((feature) =>
+    t(feature.line, feature.command ? { command: t('manifest.commandQuote', { command: feature.command }) } : {}),
+  );
+  return { DESCRIPTION_SHORT: t('manifest.short', { system }), DESCRIPTION_FULL: [t('manifest.intro', { system }), ...lines].join(' ') };
+}
+
+/** The catalogue language of a manifest language tag (nb-NO → nb); throws for one Arkivlos has no texts in. */
+export function localeOfTag(tag: string): Locale {
+  const locale = localeFromTag(tag);
+  if (!locale) throw new AppPackageError(`The manifest names the language ${tag}, which i18n/ has no texts for (nb, nn, en)`);
+  return locale;
+}
+
+/** The language of each localization file, by file name, from the manifest's localizationInfo. */
+export function localizationLocales(manifest: Manifest): Map<string, Locale> {
+  const info = manifest.localizationInfo;
+  const languages = [
+    ...(info?.defaultLanguageFile !== undefined ? [{ file: info.defaultLanguageFile, languageTag: info.defaultLanguageTag }] : []),
+    ...(info?.additionalLanguages ?? []),
+  ];
+  return new Map(
+    languages.map((language) => [assertPlainFileName(language.file, 'A localization file'), localeOfTag(language.languageTag)] as const),
+  );
+}
+
+/** The template must leave the commands to domain/help/commands.ts, or they could drift from what the bot answers. */
+function assertNoWrittenCommands(template: AppTemplate): void {
+  const lists = template.manifest.bots?.[0]?.commandLists ?? [];
+  if (lists.length) {
+    throw new AppPackageError(
+      'appPackage/manifest.json lists bot commands; they are made from domain/help/commands.ts: set "commandLists" to []',
+    );
+  }
+  for (const [file, localization] of template.localizations) {
+    const written = Object.keys(localization).filter((key) => key.startsWith('bots['));
+    if (written.length) {
+      throw new AppPackageError(`appPackage/${file} translates bot commands (${written.join(', ')}); they are made from domain/help/commands.ts`);
+    }
+  }
 }
 
 /** Replaces `${{NAME}}` in every string of a JSON value; unknown names are left as they are. */
@@ -228,25 +400,38 @@ export function unresolvedPlaceholders(value: unknown, path = ''): string[] {
 }
 
 /**
- * The manifest with ids (and the optional domain and version) filled in.
- * validDomains entries whose placeholder has no value (BOT_DOMAIN not given) are dropped.
+ * The manifest with the ids, version, links (and the optional domain) filled in, its description
+ * and the bot's command lists in the default language. validDomains entries whose placeholder has
+ * no value (BOT_DOMAIN not given) are dropped.
  */
-export function buildManifest(template: Manifest, options: AppPackageOptions): Manifest {
-  const values = placeholderValues(options);
-  const manifest = fillPlaceholders(template, values);
+export function buildManifest(template: Manifest, options: AppPackageOptions, table: CommandTable = COMMANDS): Manifest {
+  const locale = localeOfTag(template.localizationInfo?.defaultLanguageTag ?? 'nb-NO');
+  const manifest = fillPlaceholders(template, { ...placeholderValues(options), ...descriptionValues(locale) });
   if (manifest.validDomains) {
     const domains = manifest.validDomains.filter((domain) => !domain.includes('${{BOT_DOMAIN}}'));
     if (domains.length) manifest.validDomains = domains;
     else delete manifest.validDomains;
   }
-  if (options.appVersion !== undefined) {
-    const version = options.appVersion.trim();
-    if (!SEMVER.test(version)) {
-      throw new AppPackageError(`APP_VERSION must be a version like 1.2.3, got ${JSON.stringify(options.appVersion)}`);
-    }
-    manifest.version = version;
-  }
+  const bot = manifest.bots?.[0];
+  if (bot) bot.commandLists = commandListsIn(locale, table);
   return manifest;
+}
+
+/** A localization file filled in for its language: placeholders, description, and a title and description for every command. */
+export function buildLocalization(
+  localization: Localization,
+  locale: Locale,
+  options: AppPackageOptions,
+  table: CommandTable = COMMANDS,
+): Localization {
+  const filled = fillPlaceholders(localization, { ...placeholderValues(options), ...descriptionValues(locale) });
+  commandListsIn(locale, table).forEach((list, i) =>
+    list.commands.forEach((command, j) => {
+      filled[`bots[0].commandLists[${i}].commands[${j}].title`] = command.title;
+      filled[`bots[0].commandLists[${i}].commands[${j}].description`] = command.description;
+    }),
+  );
+  return filled;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,11 +746,15 @@ function jsonBytes(value: unknown): Buffer {
  * Throws AppPackageError listing every problem instead of building an invalid package.
  */
 export async function buildAppPackage(options: BuildAppPackageOptions): Promise<Buffer> {
-  const values = placeholderValues(options); // fails on a missing BOT_ID before any file is read
+  placeholderValues(options); // fails on a missing BOT_ID (and every other variable) before any file is read
   const template = await loadAppTemplate(options.sourceDir);
+  assertNoWrittenCommands(template);
   const manifest = buildManifest(template.manifest, options);
+  const locales = localizationLocales(manifest);
   const localizations = new Map(
-    [...template.localizations].map(([file, localization]) => [file, fillPlaceholders(localization, values)] as const),
+    [...template.localizations].map(
+      ([file, localization]) => [file, buildLocalization(localization, locales.get(file)!, options)] as const,
+    ),
   );
 
   const problems = [...(await validateManifest(manifest))];

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   actionExecuteActivity,
@@ -9,13 +8,18 @@ import {
   type ActivityOptions,
 } from './support/activities.js';
 import { startTestBot, type TestBot } from './support/bot.js';
+import { COMMANDS, commandWords } from '../domain/help/commands.js';
 import { newSigningKey, startTokenIssuer } from './support/token-issuer.js';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' }; // leder
 const STRANGER = { aadObjectId: '9a1c2b3d-0000-4000-8000-00000000dead', name: 'Ukjent' };
 
-type Card = { body: { type: string; text?: string; facts?: { title: string }[]; choices?: unknown[] }[]; actions?: { verb?: string }[] };
+type Card = {
+  speak?: string;
+  body: { type: string; text?: string; facts?: { title: string }[]; choices?: unknown[] }[];
+  actions?: { verb?: string }[];
+};
 
 function cardTexts(card: Card): string {
   return card.body.map((element) => element.text ?? (element.facts ?? []).map((f) => f.title).join(' ')).join('\n');
@@ -55,17 +59,31 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(texts).toContain(settingsWord);
   });
 
-  it('the help card lists what the bot does for this person’s roles', async () => {
+  it('the help card shows the person’s roles and promises no role work that Arkivlos cannot do yet', async () => {
     await bot.post(messageActivity('help', as(MEGAN, { locale: 'en-US' })));
-    const texts = cardTexts(await lastCard());
-    expect(texts).toMatch(/Leader – Økonomi/);
-    expect(texts).toContain('Distribute registry entries');
-    expect(texts).not.toContain('Final approval');
+    const card = await lastCard();
+    const texts = cardTexts(card);
+    expect(texts).toContain('Hi, Megan Bowen!');
+    expect(texts).toContain('**Leader – Økonomiavdelingen**');
+    expect(texts).toContain('Your roles come from the organisation set up in Arkivlos');
+    expect(texts).not.toMatch(/distribute|approv|backlog|request|Q&A|my tasks/i);
+    expect(texts.split('\n').at(-1)).toBe('help settings'); // the commands she may use
+    expect(card.speak).toBe('Help from Arkivlos. Commands: help, settings.');
   });
 
   it('a person who is not in the organisation gets help that says so', async () => {
     await bot.post(messageActivity('hjelp', as(STRANGER)));
     expect(cardTexts(await lastCard())).toContain('ikke registrert');
+  });
+
+  it('the welcome card says only what Arkivlos does today, in lines of the features that exist', async () => {
+    const user = { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' };
+    await bot.post(installationUpdateActivity('add', as(user, { conversationId: 'a:welcome-lines-test' })));
+    const texts = cardTexts(await lastCard());
+    expect(texts).toContain('Hei, Lynne Robbins!');
+    expect(texts).toContain('- Skriv **hjelp** for å se hva Arkivlos kan gjøre for deg, og hvilke roller du har i organisasjonen.');
+    expect(texts).toContain('- Skriv **innstillinger** for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English.');
+    expect(texts).not.toMatch(/brukerstøtte|henvendelse|oppgaver|spørretime|godkjenn/i);
   });
 
   it('commands are anchored: a sentence that merely contains "hjelp" gets the fallback', async () => {
@@ -192,26 +210,40 @@ describe('the bot over HTTP (/api/messages)', () => {
       entities: [{ type: 'mention', text: '<at>Arkivlos</at>', mentioned: { id: '28:arkivlos-bot', name: 'Arkivlos' } }],
     };
     await bot.post(activity);
-    expect(cardTexts(await lastCard())).toContain('Arkivlos – hjelp');
+    const card = await lastCard();
+    expectGeneralHelp(card);
     const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: '19:kanal@thread.tacv2' } });
     expect(stored).toMatchObject({ scope: 'channel', aadObjectId: null });
   });
 
-  it('every command in the Teams app manifest, in every language, gets a card rather than the fallback', async () => {
-    const read = (file: string) => JSON.parse(readFileSync(new URL(`../appPackage/${file}`, import.meta.url), 'utf8'));
-    const manifest = read('manifest.json') as { bots: { commandLists: { commands: { title: string }[] }[] }[] };
-    const titles = manifest.bots[0]!.commandLists.flatMap((list) => list.commands.map((command) => command.title));
-    for (const file of ['en.json', 'nn.json']) {
-      for (const [key, value] of Object.entries(read(file) as Record<string, string>)) {
-        if (/commands\[\d+\]\.title$/.test(key)) titles.push(value);
-      }
-    }
-    expect(titles.length).toBeGreaterThan(3);
-    for (const title of new Set(titles)) {
+  /** Everyone in the conversation sees it: commands for anyone there, and nobody's name or roles. */
+  function expectGeneralHelp(card: Card) {
+    const texts = cardTexts(card);
+    expect(texts).toContain('Arkivlos – hjelp');
+    expect(texts).toContain('Dette kan Arkivlos gjøre i denne samtalen.');
+    expect(texts).not.toContain(ALEX.name);
+    expect(texts).not.toMatch(/Dine roller|Saksbehandler|Hei,/);
+    expect(texts.split('\n').at(-1)).toBe('hjelp'); // innstillinger is a personal command
+    expect(card.actions ?? []).toEqual([]);
+  }
+
+  it('in a group chat, hjelp shows the general help: commands, but no one’s name or roles', async () => {
+    await bot.post(messageActivity('hjelp', as(ALEX, { conversationType: 'groupChat', conversationId: '19:gruppe@thread.v2' })));
+    expectGeneralHelp(await lastCard());
+
+    // The card's own help button answers the same way there.
+    const response = await bot.post(actionExecuteActivity('help.show', {}, as(ALEX, { conversationType: 'groupChat', conversationId: '19:gruppe@thread.v2' })));
+    expectGeneralHelp((response.body as { value: Card }).value);
+  });
+
+  it('every word of every command in the command table, in every language, gets a card rather than the fallback', async () => {
+    const words = Object.values(COMMANDS).flatMap(commandWords);
+    expect(words).toEqual(['hjelp', 'help', 'innstillinger', 'innstillingar', 'settings']);
+    for (const word of [...words, 'Innstillinger!']) {
       bot.connector.clear();
-      await bot.post(messageActivity(title, as(ALEX)));
+      await bot.post(messageActivity(word, as(ALEX)));
       const [reply] = await bot.connector.waitFor((a) => a.body.type === 'message');
-      expect(reply!.body.attachments?.[0]?.contentType, `"${title}" got: ${reply!.body.text}`).toBe('application/vnd.microsoft.card.adaptive');
+      expect(reply!.body.attachments?.[0]?.contentType, `"${word}" got: ${reply!.body.text}`).toBe('application/vnd.microsoft.card.adaptive');
     }
   });
 

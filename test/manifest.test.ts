@@ -6,44 +6,64 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS, type CommandTable } from '../domain/help/commands.js';
+import { FEATURES } from '../domain/help/features.js';
+import { translator } from '../i18n/index.js';
 import {
   APP_PACKAGE_DIR,
   AppPackageError,
   buildAppPackage,
+  buildLocalization,
   buildManifest,
   bundledSchemaPath,
   checkIcons,
+  commandListPlan,
   commandLocalizationKeys,
   decodePng,
+  deriveTeamsAppId,
+  descriptionValues,
   loadAppTemplate,
+  packageVersion,
   readPngHeader,
   validateLocalization,
   validateManifest,
   type AppTemplate,
+  type Localization,
   type Manifest,
 } from '../scripts/app-package.js';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const APP_ID = '99999999-8888-7777-6666-555555555555';
+const LINKS = {
+  websiteUrl: 'https://www.eksempel.kommune.no/arkivlos',
+  privacyUrl: 'https://www.eksempel.kommune.no/personvern/arkivlos',
+  termsUrl: 'https://www.eksempel.kommune.no/vilkar/arkivlos',
+};
+const OPTIONS = { botId: BOT_ID, ...LINKS };
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let template: AppTemplate;
 let manifest: Manifest;
+let localizations: Map<string, Localization>;
 
 beforeAll(async () => {
   template = await loadAppTemplate();
-  manifest = buildManifest(template.manifest, { botId: BOT_ID });
+  manifest = buildManifest(template.manifest, OPTIONS);
+  localizations = new Map([
+    ['en.json', buildLocalization(template.localizations.get('en.json')!, 'en', OPTIONS)],
+    ['nn.json', buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS)],
+  ]);
 });
 
 const titles = (m: Manifest, list: number) => m.bots![0]!.commandLists![list]!.commands.map((c) => c.title);
-const translatedTitles = (file: string, list: number) => {
-  const localization = template.localizations.get(file)!;
-  return titles(manifest, list).map((_, j) => localization[`bots[0].commandLists[${list}].commands[${j}].title`]);
+const translated = (file: string, list: number, field: 'title' | 'description') => {
+  const localization = localizations.get(file)!;
+  return titles(manifest, list).map((_, j) => localization[`bots[0].commandLists[${list}].commands[${j}].${field}`]);
 };
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('Teams app manifest', () => {
-  it('the template filled in with a test bot id passes the bundled manifest schema with zero errors', async () => {
+  it('the template filled in with a test bot id and links passes the bundled manifest schema with zero errors', async () => {
     expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
     expect(manifest.manifestVersion).toBe('1.30');
     expect(bundledSchemaPath(manifest.$schema)).toBeDefined(); // validated offline
@@ -53,28 +73,70 @@ describe('Teams app manifest', () => {
   it('is a conversational bot in personal, team and group chat with one command list per kind of conversation', () => {
     const bot = manifest.bots![0]!;
     expect(bot.botId).toBe(BOT_ID);
-    expect(manifest.id).toBe(BOT_ID); // TEAMS_APP_ID defaults to BOT_ID
+    expect(manifest.id).toBe(deriveTeamsAppId(BOT_ID)); // TEAMS_APP_ID not given
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot.isNotificationOnly).toBe(false);
+    expect(bot.supportsFiles).toBe(false); // nothing reads a file sent to the bot yet (screenshots come with support)
     expect(bot.commandLists!.map((list) => list.scopes)).toEqual([['personal'], ['team', 'groupChat']]);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
     expect(manifest.webApplicationInfo).toBeUndefined();
-    expect(manifest.name).toEqual({ short: 'Arkivlos', full: 'Arkivlos – brukerstøtte og oppfølging for sak og arkiv' });
+    expect(manifest.name).toEqual({ short: 'Arkivlos', full: 'Arkivlos – sak og arkiv i Teams' });
   });
 
-  // Only commands the bot answers are offered (test/bot-http.test.ts posts each one to the bot);
-  // later features add theirs to the lists as they land.
-  it('offers the working commands in bokmål, English and nynorsk, at most 12 per list, with help and settings', () => {
+  // The lists are made from domain/help/commands.ts, whose every word test/bot-http.test.ts posts
+  // to the bot; a feature's command joins them when its row is added to the table.
+  it('offers in bokmål, English and nynorsk exactly the commands of the command table, each where the table offers it', () => {
     expect(titles(manifest, 0)).toEqual(['hjelp', 'innstillinger']);
     expect(titles(manifest, 1)).toEqual(['hjelp']);
-    expect(translatedTitles('en.json', 0)).toEqual(['help', 'settings']);
-    expect(translatedTitles('en.json', 1)).toEqual(['help']);
-    expect(translatedTitles('nn.json', 0)).toEqual(['hjelp', 'innstillingar']);
-    expect(translatedTitles('nn.json', 1)).toEqual(['hjelp']);
-    for (const list of manifest.bots![0]!.commandLists!) expect(list.commands.length).toBeLessThanOrEqual(12);
-    const firstList = manifest.bots![0]!.commandLists![0]!.commands[0]!;
-    expect(firstList.description).toBe('Vis hva Arkivlos kan gjøre for deg');
-    expect(manifest.bots![0]!.commandLists![0]!.commands[1]!.description).toBe('Velg språk');
+    expect(translated('en.json', 0, 'title')).toEqual(['help', 'settings']);
+    expect(translated('en.json', 1, 'title')).toEqual(['help']);
+    expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'innstillingar']);
+    expect(translated('nn.json', 1, 'title')).toEqual(['hjelp']);
+    expect(manifest.bots![0]!.commandLists![0]!.commands.map((c) => c.description)).toEqual([
+      'Vis hva Arkivlos kan gjøre for deg',
+      'Velg språk: bokmål, nynorsk eller English',
+    ]);
+    expect(translated('nn.json', 0, 'description')).toEqual(['Vis kva Arkivlos kan gjere for deg', 'Vel språk: bokmål, nynorsk eller English']);
+    expect(translated('en.json', 1, 'description')).toEqual(['Show what Arkivlos can do for you']);
+    for (const [i, list] of commandListPlan().entries()) {
+      expect(manifest.bots![0]!.commandLists![i]!.scopes).toEqual(list.scopes);
+      for (const scope of list.scopes) {
+        expect(list.commands).toEqual(Object.keys(COMMANDS).filter((id) => (COMMANDS[id as keyof typeof COMMANDS].scopes as readonly string[]).includes(scope)));
+      }
+    }
+  });
+
+  it('a command added to the table joins the lists of its scopes; scopes with the same commands share a list', () => {
+    const table: CommandTable = {
+      ...COMMANDS,
+      oppgaver: { words: { nb: ['oppgaver'], nn: ['oppgåver'], en: ['tasks'] }, roles: ['saksbehandler'], scopes: ['personal'], help: 'help.title' },
+      sporretime: { words: { nb: ['spørretime'], nn: ['spørjetime'], en: ['q&a'] }, roles: ['arkivet'], scopes: ['team'], help: 'help.title' },
+    };
+    expect(commandListPlan(table)).toEqual([
+      { scopes: ['personal'], commands: ['hjelp', 'innstillinger', 'oppgaver'] },
+      { scopes: ['team'], commands: ['hjelp', 'sporretime'] },
+      { scopes: ['groupChat'], commands: ['hjelp'] },
+    ]);
+    const built = buildManifest(template.manifest, OPTIONS, table);
+    expect(titles(built, 0)).toEqual(['hjelp', 'innstillinger', 'oppgaver']);
+    const nn = buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS, table);
+    expect(nn['bots[0].commandLists[1].commands[1].title']).toBe('spørjetime');
+  });
+
+  it('describes the app only by the lines of the features that exist, in every language', () => {
+    const t = translator('nb');
+    expect(manifest.description).toEqual({
+      short: 'Teams-app for deg som arbeider i sak-/arkivsystemet (Noark 5)',
+      full:
+        'Arkivlos er en Teams-app for saksbehandlere, ledere og arkivet som arbeider i sak-/arkivsystemet (Noark 5). ' +
+        'Skriv «hjelp» for å se hva Arkivlos kan gjøre for deg, og hvilke roller du har i organisasjonen. ' +
+        'Skriv «innstillinger» for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English.',
+    });
+    expect(Object.keys(FEATURES)).toHaveLength(2); // a new feature's line makes the description longer
+    expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
+    expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
+    expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');
+    expect(localizations.get('en.json')!['description.short']).toBe('A Teams app for people who work in the case/archive system (Noark 5)');
   });
 
   it('declares bokmål as default language with en-US and nn-NO translations in en.json and nn.json', () => {
@@ -91,7 +153,7 @@ describe('Teams app manifest', () => {
   it('each localization file passes the bundled localization schema and translates every command', async () => {
     const keys = commandLocalizationKeys(manifest);
     expect(keys).toHaveLength(2 * (2 + 1)); // a title and a description for each command
-    for (const [file, localization] of template.localizations) {
+    for (const [file, localization] of localizations) {
       expect(await validateLocalization(localization, manifest, file)).toEqual([]);
       for (const key of keys) expect(localization[key], `${file} ${key}`).toEqual(expect.stringMatching(/\S/));
       expect(localization['name.short']).toBe('Arkivlos');
@@ -99,7 +161,7 @@ describe('Teams app manifest', () => {
   });
 
   it('reports a localization file that misses a command title or translates a command that does not exist', async () => {
-    const broken = clone(template.localizations.get('en.json')!);
+    const broken = clone(localizations.get('en.json')!);
     delete broken['bots[0].commandLists[0].commands[1].title'];
     broken['bots[0].commandLists[1].commands[5].title'] = 'ghost';
     broken['name.short'] = 'x'.repeat(31);
@@ -172,45 +234,91 @@ describe('app package (build/appPackage.zip)', () => {
   const textOf = async (zip: JSZip, name: string) => zip.file(name)!.async('string');
 
   it('holds exactly manifest.json, the icons and the translations at the root, with the bot id filled in everywhere', async () => {
-    const zip = await JSZip.loadAsync(await buildAppPackage({ botId: BOT_ID }));
+    const zip = await JSZip.loadAsync(await buildAppPackage(OPTIONS));
     const names = Object.values(zip.files).map((f) => f.name);
     expect(names.sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'nn.json', 'outline.png']);
     for (const name of ['manifest.json', 'en.json', 'nn.json']) {
       expect(await textOf(zip, name)).not.toContain('${{');
     }
     const packed = JSON.parse(await textOf(zip, 'manifest.json')) as Manifest;
-    expect(packed.id).toBe(BOT_ID);
+    expect(packed.id).toBe(deriveTeamsAppId(BOT_ID));
     expect(packed.bots![0]!.botId).toBe(BOT_ID);
+    expect(packed.version).toBe(packageVersion());
+    expect(packed.developer).toEqual({ name: 'Arkivlos', websiteUrl: LINKS.websiteUrl, privacyUrl: LINKS.privacyUrl, termsOfUseUrl: LINKS.termsUrl });
     expect(packed.validDomains).toBeUndefined(); // no BOT_DOMAIN, no placeholder domain
+    const en = JSON.parse(await textOf(zip, 'en.json')) as Localization;
+    expect(en['bots[0].commandLists[0].commands[1].title']).toBe('settings');
+    expect(en['description.full']).toBe(descriptionValues('en').DESCRIPTION_FULL);
     expect(await validateManifest(packed)).toEqual([]);
     for (const icon of ['color.png', 'outline.png']) {
       expect(await zip.file(icon)!.async('nodebuffer')).toEqual(await readFile(join(APP_PACKAGE_DIR, icon)));
     }
   });
 
-  it('uses TEAMS_APP_ID and BOT_DOMAIN when given', async () => {
+  it('uses TEAMS_APP_ID, APP_VERSION and BOT_DOMAIN when given', async () => {
     const zip = await JSZip.loadAsync(
-      await buildAppPackage({ botId: BOT_ID, teamsAppId: APP_ID, botDomain: 'arkivlos.example.no' }),
+      await buildAppPackage({ ...OPTIONS, teamsAppId: APP_ID, appVersion: '2.3.4', botDomain: 'arkivlos.example.no' }),
     );
     const packed = JSON.parse(await textOf(zip, 'manifest.json')) as Manifest;
     expect(packed.id).toBe(APP_ID);
     expect(packed.bots![0]!.botId).toBe(BOT_ID);
+    expect(packed.version).toBe('2.3.4');
     expect(packed.validDomains).toEqual(['arkivlos.example.no']);
   });
 
+  it('the default Teams app id is a version 5 GUID derived from BOT_ID: the same for the same bot, never the bot id itself', () => {
+    const derived = deriveTeamsAppId(BOT_ID);
+    expect(derived).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(derived).not.toBe(BOT_ID);
+    expect(deriveTeamsAppId(BOT_ID.toUpperCase())).toBe(derived);
+    expect(deriveTeamsAppId(APP_ID)).not.toBe(derived);
+  });
+
   it('gives the same bytes for the same input', async () => {
-    const first = await buildAppPackage({ botId: BOT_ID });
-    const second = await buildAppPackage({ botId: BOT_ID });
+    const first = await buildAppPackage(OPTIONS);
+    const second = await buildAppPackage(OPTIONS);
     expect(first.equals(second)).toBe(true);
   });
 
   it('building without a bot id fails with a clear message naming BOT_ID', async () => {
-    await expect(buildAppPackage({})).rejects.toThrow(AppPackageError);
-    await expect(buildAppPackage({ botId: '  ' })).rejects.toThrow(/BOT_ID is required/);
-    await expect(buildAppPackage({ botId: 'not-a-guid' })).rejects.toThrow(/BOT_ID must be a GUID/);
-    await expect(buildAppPackage({ botId: BOT_ID, botDomain: 'https://arkivlos.example.no/' })).rejects.toThrow(
+    await expect(buildAppPackage({ ...LINKS })).rejects.toThrow(AppPackageError);
+    await expect(buildAppPackage({ ...LINKS, botId: '  ' })).rejects.toThrow(/BOT_ID is required/);
+    await expect(buildAppPackage({ ...LINKS, botId: 'not-a-guid' })).rejects.toThrow(/BOT_ID must be a GUID/);
+    await expect(buildAppPackage({ ...OPTIONS, botDomain: 'https://arkivlos.example.no/' })).rejects.toThrow(
       /BOT_DOMAIN must be a host name/,
     );
+  });
+
+  it('a missing or non-https link, a wrong TEAMS_APP_ID and a version Teams does not take are all reported at once', async () => {
+    const error = await buildAppPackage({
+      botId: BOT_ID,
+      teamsAppId: BOT_ID.toUpperCase(),
+      appVersion: '1.2.0-beta.1',
+      websiteUrl: 'https://www.eksempel.kommune.no/',
+      privacyUrl: 'http://www.eksempel.kommune.no/personvern',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppPackageError);
+    const { problems } = error as AppPackageError;
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^TEAMS_APP_ID must differ from BOT_ID/);
+    expect(problems[1]).toMatch(/^APP_VERSION must be a version like 1\.2\.3 .*got "1\.2\.0-beta\.1"/);
+    expect(problems[2]).toMatch(/^PRIVACY_URL must start with https:\/\/ \(your organisation's privacy statement/);
+    expect(problems[3]).toMatch(/^TERMS_URL is required: the https address of your organisation's terms of use/);
+    await expect(buildAppPackage({ ...OPTIONS, teamsAppId: 'app-1' })).rejects.toThrow(/TEAMS_APP_ID must be a GUID/);
+    await expect(buildAppPackage({ ...OPTIONS, websiteUrl: 'arkivlos' })).rejects.toThrow(/WEBSITE_URL is not an address/);
+  });
+
+  it('refuses a template that writes bot commands itself instead of taking them from the command table', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-apppackage-'));
+    try {
+      await cp(APP_PACKAGE_DIR, dir, { recursive: true });
+      const written = clone(template.manifest);
+      written.bots![0]!.commandLists = [{ scopes: ['personal'], commands: [{ title: 'oppgaver', description: 'Mine oppgaver' }] }];
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify(written));
+      await expect(buildAppPackage({ ...OPTIONS, sourceDir: dir })).rejects.toThrow(/lists bot commands; they are made from domain\/help\/commands\.ts/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to build an invalid package and lists every problem', async () => {
@@ -218,30 +326,33 @@ describe('app package (build/appPackage.zip)', () => {
     try {
       await cp(APP_PACKAGE_DIR, dir, { recursive: true });
       const broken = clone(template.manifest);
-      broken.bots![0]!.commandLists![0]!.commands.push(
-        ...Array.from({ length: 11 }, (_, i) => ({ title: `ekstra ${i}`, description: 'x' })),
-      );
       broken.icons.outline = 'color.png';
+      broken.botsx = true;
       await writeFile(join(dir, 'manifest.json'), JSON.stringify(broken));
-      const error = await buildAppPackage({ botId: BOT_ID, sourceDir: dir }).catch((e: unknown) => e);
+      const nn = clone(template.localizations.get('nn.json')!);
+      nn['name.full'] = 'x'.repeat(101);
+      await writeFile(join(dir, 'nn.json'), JSON.stringify(nn));
+      const error = await buildAppPackage({ ...OPTIONS, sourceDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppPackageError);
       const { problems } = error as AppPackageError;
-      expect(problems).toContain('bots[0].commandLists[0] has 13 commands; Teams shows at most 12');
+      expect(problems.some((p) => p.includes('must NOT have additional properties') && p.includes('botsx'))).toBe(true);
       expect(problems).toContain('outline icon color.png is 192×192; it must be 32×32');
-      expect(problems).toContain('en.json: missing translation "bots[0].commandLists[0].commands[12].title"');
-      expect(problems).toContain('nn.json: missing translation "bots[0].commandLists[0].commands[8].title"');
+      expect(problems.some((p) => p.startsWith('nn.json: schema: /name.full must NOT have more than 100 characters'))).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('npm run package without BOT_ID exits with status 1 and says BOT_ID is required', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+  it('npm run package without BOT_ID, or with an http privacy link, exits with status 1 and says which variable is wrong', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, WEBSITE_URL: LINKS.websiteUrl, TERMS_URL: LINKS.termsUrl, PRIVACY_URL: 'http://x.no/p' };
     delete env.BOT_ID;
     const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/package-app.ts'], {
       cwd: REPO_ROOT,
       env,
     });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/BOT_ID is required/) });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/BOT_ID is required[\s\S]*PRIVACY_URL must start with https:\/\//),
+    });
   });
 });

@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { welcomeCard } from '../../cards/welcome-card.js';
+import { commandWord } from '../../domain/help/commands.js';
+import { featureLines } from '../../domain/help/features.js';
 import { claimWelcome, markConversationUnreachable, releaseWelcome } from '../../domain/conversations/save-conversation-reference.js';
 import { loadCaller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
@@ -20,7 +22,15 @@ export function registerInstall(app: Application, deps: BotDeps): void {
     if (!(await claimWelcome(deps.prisma, conversationId, claimedAt))) return;
     try {
       const caller = await loadCaller(context, deps.prisma);
-      const card = welcomeCard({ name: caller.person?.name ?? null, systemName: systemName(caller, deps) }, caller.t);
+      const card = welcomeCard(
+        {
+          name: caller.person?.name ?? null,
+          systemName: systemName(caller, deps),
+          features: featureLines({ roles: caller.person?.roles.map((holding) => holding.role) ?? [], locale: caller.locale }),
+          helpCommand: commandWord('hjelp', caller.locale),
+        },
+        caller.t,
+      );
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     } catch (error) {
       await releaseWelcome(deps.prisma, conversationId, claimedAt);

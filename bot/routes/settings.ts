@@ -3,6 +3,7 @@ import { CardFactory } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { settingsCard } from '../../cards/settings-card.js';
+import { commandPattern, COMMANDS } from '../../domain/help/commands.js';
 import { chooseLanguage } from '../../domain/people/choose-language.js';
 import { LOCALE_TAGS, LOCALES } from '../../i18n/index.js';
 import { forgetCaller, loadCaller } from '../caller.js';
@@ -18,7 +19,7 @@ export function registerSettings(app: Application, deps: BotDeps): void {
     return settingsCard({ locale: caller.locale, canSave: caller.person !== null }, caller.t);
   };
 
-  app.message(/^\s*(innstillinger|innstillingar|settings)\s*[.!?]*\s*$/i, async (context) => {
+  app.message(commandPattern(COMMANDS.innstillinger), async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await showCard(context))] });
   });
   app.adaptiveCards.actionExecute('settings.show', showCard);

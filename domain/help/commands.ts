@@ -1,0 +1,101 @@
+import type { Locale, MessageKey } from '../../i18n/index.js';
+import type { RoleKey } from '../people/roles.js';
+
+/**
+ * Where a command is offered, in the Teams manifest's words: a person's 1:1 chat with the bot, a
+ * team's channels, or a group chat. Cards in a channel or group chat are seen by everyone there.
+ */
+export const COMMAND_SCOPES = ['personal', 'team', 'groupChat'] as const;
+export type CommandScope = (typeof COMMAND_SCOPES)[number];
+
+export interface CommandDefinition {
+  /** The words that start the command, per language; the first is the one shown (help card, Teams' command menu). */
+  words: Record<Locale, readonly [string, ...string[]]>;
+  /** Who may use it: everyone who can talk to the bot, or people holding one of these roles. */
+  roles: 'everyone' | readonly RoleKey[];
+  /** Where Teams offers it in its command menu, and where the help card lists it. */
+  scopes: readonly CommandScope[];
+  /** What it does, in one line: on the help card and in Teams' command menu. */
+  help: MessageKey;
+  /** The card action that opens the same card, offered as a button on the help card. */
+  button?: { verb: string; title: MessageKey };
+}
+
+/**
+ * One list of commands. The routes build their patterns from it, the help card lists from it and
+ * `npm run package` writes the Teams manifest's command lists from it, so nothing offers a command
+ * that does not work. A feature adds its row here when it lands (and its route in bot/routes/).
+ */
+export const COMMANDS = {
+  hjelp: {
+    words: { nb: ['hjelp'], nn: ['hjelp'], en: ['help'] },
+    roles: 'everyone',
+    scopes: ['personal', 'team', 'groupChat'],
+    help: 'help.command.hjelp',
+  },
+  innstillinger: {
+    words: { nb: ['innstillinger'], nn: ['innstillingar'], en: ['settings'] },
+    roles: 'everyone',
+    // The language is a personal choice; the card is not posted where everyone sees it.
+    scopes: ['personal'],
+    help: 'help.command.innstillinger',
+    button: { verb: 'settings.show', title: 'help.openSettings' },
+  },
+} as const satisfies Record<string, CommandDefinition>;
+
+export type CommandId = keyof typeof COMMANDS;
+export type CommandTable = Readonly<Record<string, CommandDefinition>>;
+
+export interface AvailableCommand {
+  id: string;
+  /** The word to type, in the reader's language. */
+  word: string;
+  help: MessageKey;
+  button?: { verb: string; title: MessageKey };
+}
+
+export interface AvailableCommandsOptions {
+  /**
+   * The person's roles; `null` where everyone sees the answer (a channel or group chat): then only
+   * the commands everyone may use are listed, not those that depend on who asked.
+   */
+  roles: readonly RoleKey[] | null;
+  scope: CommandScope;
+  locale: Locale;
+}
+
+/** The commands this person may use here, in table order. */
+export function availableCommands(options: AvailableCommandsOptions, table: CommandTable = COMMANDS): AvailableCommand[] {
+  return Object.entries(table)
+    .filter(([, command]) => command.scopes.includes(options.scope))
+    .filter(([, command]) => command.roles === 'everyone' || command.roles.some((role) => options.roles?.includes(role)))
+    .map(([id, command]) => ({
+      id,
+      word: command.words[options.locale][0],
+      help: command.help,
+      ...(command.button ? { button: command.button } : {}),
+    }));
+}
+
+/** The word to type for a command in a language (the first of its words). */
+export function commandWord(id: CommandId, locale: Locale): string {
+  return COMMANDS[id].words[locale][0];
+}
+
+/** Every word of a command in every language, each once: anyone may type any of them. */
+export function commandWords(command: CommandDefinition): string[] {
+  return [...new Set(Object.values(command.words).flat().map((word) => word.toLocaleLowerCase('nb')))];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The message that starts a command: one of its words and nothing else (trailing punctuation is
+ * fine), in any language and letter case. Anchored, so "jeg trenger hjelp med noe" is not `hjelp`.
+ */
+export function commandPattern(command: CommandDefinition): RegExp {
+  const words = commandWords(command)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => escapeRegExp(word).replace(/ /g, '\\s+'));
+  return new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
+}

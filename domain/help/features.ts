@@ -1,0 +1,49 @@
+import type { Locale, MessageKey } from '../../i18n/index.js';
+import type { RoleKey } from '../people/roles.js';
+import { commandWord, type CommandId } from './commands.js';
+
+export interface Feature {
+  /** Who it is for: everyone, or the people holding one of these roles. */
+  roles: 'everyone' | readonly RoleKey[];
+  /** One sentence on what the feature does for the reader; `{command}` is the word that starts it. */
+  line: MessageKey;
+  /** The command whose word fills `{command}`. */
+  command?: CommandId;
+}
+
+/**
+ * What Arkivlos does today, one line per feature that works end to end. The welcome card and the
+ * Teams app's full description are made of these lines, so neither promises what is not here.
+ * Brukerstøtte, «Mine oppgaver», the daily card and spørretimer add their line when they land.
+ */
+export const FEATURES = {
+  help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
+  language: { roles: 'everyone', line: 'feature.language', command: 'innstillinger' },
+} as const satisfies Record<string, Feature>;
+
+export type FeatureId = keyof typeof FEATURES;
+
+export interface FeatureLine {
+  line: MessageKey;
+  /** The command's word in the reader's language, to put in the line's `{command}`. */
+  command?: string;
+}
+
+export interface FeatureLinesOptions {
+  /** The reader's roles, or `'all'` for text that describes the app to anyone (the Teams manifest). */
+  roles: readonly RoleKey[] | 'all';
+  locale: Locale;
+}
+
+/** The lines of the features this reader has, in table order. */
+export function featureLines(options: FeatureLinesOptions, features: Readonly<Record<string, Feature>> = FEATURES): FeatureLine[] {
+  return Object.values(features)
+    .filter(
+      (feature) =>
+        options.roles === 'all' || feature.roles === 'everyone' || feature.roles.some((role) => options.roles.includes(role)),
+    )
+    .map((feature) => ({
+      line: feature.line,
+      ...(feature.command ? { command: commandWord(feature.command, options.locale) } : {}),
+    }));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { availableCommands, commandPattern, COMMANDS, type CommandTable } from '../domain/help/commands.js';
+import { featureLines, type Feature } from '../domain/help/features.js';
+
+// A table as it will look when «Mine oppgaver» lands: a command for some roles only.
+const WITH_TASKS: CommandTable = {
+  ...COMMANDS,
+  oppgaver: {
+    words: { nb: ['oppgaver', 'mine oppgaver'], nn: ['oppgåver'], en: ['tasks'] },
+    roles: ['saksbehandler', 'leder'],
+    scopes: ['personal'],
+    help: 'help.title',
+  },
+};
+
+describe('the command table', () => {
+  it('a person sees the commands for everyone plus those of their roles, in their language', () => {
+    const words = (roles: Parameters<typeof availableCommands>[0]['roles'], locale: 'nb' | 'nn' | 'en' = 'nb') =>
+      availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
+    expect(words(['leder'])).toEqual(['hjelp', 'innstillinger', 'oppgaver']);
+    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'innstillingar', 'oppgåver']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'settings']);
+    expect(words([])).toEqual(['hjelp', 'innstillinger']);
+  });
+
+  it('where everyone sees the answer, only commands for everyone that are offered in that scope are listed', () => {
+    expect(availableCommands({ roles: null, scope: 'groupChat', locale: 'nb' }, WITH_TASKS).map((c) => c.word)).toEqual(['hjelp']);
+    expect(availableCommands({ roles: null, scope: 'team', locale: 'en' }).map((c) => c.word)).toEqual(['help']);
+  });
+
+  it('a command’s pattern takes any of its words in any language and case, alone, with trailing punctuation', () => {
+    const settings = commandPattern(COMMANDS.innstillinger);
+    for (const text of ['innstillinger', 'Innstillingar', ' SETTINGS ', 'innstillinger?!']) expect(settings.test(text), text).toBe(true);
+    for (const text of ['innstillinger nå', 'vis innstillinger', 'hjelp', 'setting']) expect(settings.test(text), text).toBe(false);
+    const tasks = commandPattern(WITH_TASKS.oppgaver!);
+    expect(tasks.test('mine  oppgaver')).toBe(true);
+    expect(tasks.test('Oppgåver.')).toBe(true);
+  });
+});
+
+describe('the feature lines', () => {
+  const features: Record<string, Feature> = {
+    help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
+    approvals: { roles: ['leder', 'stedfortreder'], line: 'help.title' },
+  };
+
+  it('a reader gets the lines of the features for everyone and for their roles, with the command word in their language', () => {
+    expect(featureLines({ roles: ['saksbehandler'], locale: 'en' }, features)).toEqual([{ line: 'feature.help', command: 'help' }]);
+    expect(featureLines({ roles: ['stedfortreder'], locale: 'nb' }, features)).toEqual([
+      { line: 'feature.help', command: 'hjelp' },
+      { line: 'help.title' },
+    ]);
+  });
+
+  it('the app’s own description (roles "all") has every feature’s line', () => {
+    expect(featureLines({ roles: 'all', locale: 'nn' }, features).map((feature) => feature.line)).toEqual(['feature.help', 'help.title']);
+  });
+});
