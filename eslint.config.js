@@ -6,6 +6,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: an async bot loses errors in a promise nobody awaits (a floating promise)
+    // or hands to a callback that ignores it (a misused promise).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -23,7 +33,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify', '*/bot/*', '../bot/*', '../../bot/*'] },
+        {
+          patterns: [
+            { group: ['botbuilder*', 'botframework-*', '@microsoft/teams-ai', 'restify'], message: 'Teams and HTTP types stay in bot/.' },
+            { group: ['**/bot/*', '**/bot'], message: 'domain/ does not depend on bot/.' },
+            { group: ['**/infra/config', '**/infra/config.js'], message: 'Pass settings in as parameters; only the composition root reads the configuration.' },
+          ],
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
     },

@@ -40,7 +40,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   let counter = 0;
   let failures: { count: number; status: number } = { count: 0, status: 403 };
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void answer(req, res));
+  async function answer(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
     if (match && failures.count > 0) {
@@ -60,7 +61,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: `sent-${++counter}` }));
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
