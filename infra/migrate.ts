@@ -31,7 +31,9 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
+      // A Windows checkout (git's core.autocrlf) turns LF into CRLF; the migration is the same, so
+      // its checksum must be too. LF files hash exactly as before, which keeps recorded checksums valid.
+      const sql = (await readFile(join(dir, name, 'migration.sql'), 'utf8')).replace(/\r\n/g, '\n');
       return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
     }),
   );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, cp, appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, cp, appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../infra/database.js';
-import { applyMigrations, MIGRATIONS_DIR, MigrationError, pendingMigrations } from '../infra/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, MigrationError, pendingMigrations, readMigrations } from '../infra/migrate.js';
 import { createServerDatabase, createTestDatabase } from './support/database.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -50,6 +51,31 @@ describe('migrations', () => {
     }
   });
 
+  it('a CRLF checkout of the migrations is accepted by a database migrated from the LF files', async () => {
+    const db = await createTestDatabase();
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      for (const name of await migrationFolders(dir)) {
+        const file = join(dir, name, 'migration.sql');
+        await writeFile(file, (await readFile(file, 'utf8')).replace(/\r?\n/g, '\r\n'));
+      }
+      expect(await pendingMigrations(db.pool, dir)).toEqual([]);
+      expect(await applyMigrations(db.pool, dir)).toEqual([]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the checksum of a migration written with LF is the SHA-256 of its bytes, as databases already recorded it', async () => {
+    for (const migration of await readMigrations()) {
+      const bytes = await readFile(join(MIGRATIONS_DIR, migration.name, 'migration.sql'));
+      expect(bytes.includes('\r'), `${migration.name} is checked out with LF`).toBe(false);
+      expect(migration.checksum).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+
   it.runIf(serverUrl)(
     'two instances starting at once against one PostgreSQL apply each migration exactly once',
     async () => {
@@ -70,6 +96,10 @@ describe('migrations', () => {
     },
   );
 });
+
+async function migrationFolders(dir: string): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
 
 /** Tables, columns, types, nullability, defaults, constraints, indexes and enums, as text. */
 async function describeSchema(pool: import('pg').Pool): Promise<string[]> {
