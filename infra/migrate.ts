@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
@@ -8,7 +9,11 @@ import type pg from 'pg';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 /** Any constant works; it only has to be the same for every instance of Arkivlos. */
-const MIGRATION_LOCK_KEY = 727_274_001;
+export const MIGRATION_LOCK_KEY = 727_274_001;
+
+/** Long enough for another instance to apply a large migration, short enough to end a stuck start-up. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+const LOCK_RETRY_MS = 250;
 
 export interface Migration {
   name: string;
@@ -21,6 +26,11 @@ export class MigrationError extends Error {
     super(message);
     this.name = 'MigrationError';
   }
+}
+
+export interface MigrateOptions {
+  /** How long to wait for another instance's migration lock before giving up. */
+  lockTimeoutMs?: number;
 }
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
@@ -96,15 +106,43 @@ function checkHistory(migrations: Migration[], applied: AppliedRow[]): Migration
 }
 
 /**
+ * Takes the session advisory lock, retrying until the deadline: `pg_advisory_lock` would wait
+ * forever behind an instance that hangs mid-migration, and the orchestrator would only see a
+ * start-up that never ends.
+ */
+async function lockMigrations(client: pg.PoolClient, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+      MIGRATION_LOCK_KEY,
+    ]);
+    if (result.rows[0]?.locked) return;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new MigrationError(
+        `Another instance has held the migration lock for ${timeoutMs / 1000} s; it may still be migrating, ` +
+          `or it hangs. Check the other instances (pg_locks: locktype 'advisory', objid ${MIGRATION_LOCK_KEY}), ` +
+          'then start again.',
+      );
+    }
+    await sleep(Math.min(LOCK_RETRY_MS, left));
+  }
+}
+
+/**
  * Applies pending migrations, each in its own transaction. A session advisory lock makes
  * instances that start at the same time against one PostgreSQL take turns: the second one
  * finds nothing left to do.
  */
-export async function applyMigrations(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(
+  pool: pg.Pool,
+  dir = MIGRATIONS_DIR,
+  { lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS }: MigrateOptions = {},
+): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockMigrations(client, lockTimeoutMs);
     try {
       await client.query(CREATE_HISTORY_TABLE);
       const pending = checkHistory(migrations, await appliedMigrations(client));

@@ -3,8 +3,16 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, cp, appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { openDatabase } from '../infra/database.js';
-import { applyMigrations, MIGRATIONS_DIR, MigrationError, pendingMigrations, readMigrations } from '../infra/migrate.js';
+import {
+  applyMigrations,
+  MIGRATION_LOCK_KEY,
+  MIGRATIONS_DIR,
+  MigrationError,
+  pendingMigrations,
+  readMigrations,
+} from '../infra/migrate.js';
 import { createServerDatabase, createTestDatabase } from './support/database.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -76,6 +84,30 @@ describe('migrations', () => {
     }
   });
 
+  it('an instance that cannot get the migration lock gives up after the timeout with a clear error', async (context) => {
+    const db = await createTestDatabase();
+    const holder = new pg.Client({ connectionString: connectionStringOf(db.pool) });
+    await holder.connect();
+    try {
+      // PGlite is one session for every connection: advisory locks cannot keep two of them apart.
+      const [holderPid, poolPid] = await Promise.all([backendPid(holder), backendPid(db.pool)]);
+      if (holderPid === poolPid) context.skip('the database serves every connection in one session');
+
+      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      const started = Date.now();
+      const attempt = applyMigrations(db.pool, MIGRATIONS_DIR, { lockTimeoutMs: 500 });
+      await expect(attempt).rejects.toThrow(MigrationError);
+      await expect(attempt).rejects.toThrow(/Another instance has held the migration lock for 0\.5 s/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      expect(await applyMigrations(db.pool, MIGRATIONS_DIR, { lockTimeoutMs: 500 })).toEqual([]);
+    } finally {
+      await holder.end();
+      await db.close();
+    }
+  });
+
   it.runIf(serverUrl)(
     'two instances starting at once against one PostgreSQL apply each migration exactly once',
     async () => {
@@ -99,6 +131,14 @@ describe('migrations', () => {
 
 async function migrationFolders(dir: string): Promise<string[]> {
   return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
+
+function connectionStringOf(pool: pg.Pool): string {
+  return (pool.options as { connectionString: string }).connectionString;
+}
+
+async function backendPid(client: pg.Client | pg.Pool): Promise<number> {
+  return (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 }
 
 /** Tables, columns, types, nullability, defaults, constraints, indexes and enums, as text. */
