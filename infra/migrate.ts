@@ -21,10 +21,24 @@ export interface Migration {
   checksum: string;
 }
 
+export type MigrationErrorCode =
+  /** The database has applied migrations this version has no folder for (an older build on a newer database). */
+  | 'UNKNOWN_MIGRATIONS'
+  | 'CHANGED_AFTER_APPLIED'
+  | 'UNFINISHED'
+  | 'FAILED'
+  | 'LOCK_TIMEOUT';
+
 export class MigrationError extends Error {
-  constructor(message: string) {
+  readonly code: MigrationErrorCode;
+  /** UNKNOWN_MIGRATIONS: the names the database has and this version does not know. */
+  readonly unknown: string[];
+
+  constructor(code: MigrationErrorCode, message: string, unknown: string[] = []) {
     super(message);
     this.name = 'MigrationError';
+    this.code = code;
+    this.unknown = unknown;
   }
 }
 
@@ -80,7 +94,25 @@ async function appliedMigrations(client: pg.PoolClient | pg.Pool): Promise<Appli
   return result.rows.filter((row) => row.rolled_back_at === null);
 }
 
+/**
+ * Migrations the database has applied but this version has no folder for: a newer Arkivlos ran on
+ * it. Running on would mean running against a schema this code was not written for.
+ */
+function checkKnown(migrations: readonly Migration[], applied: AppliedRow[]): void {
+  const known = new Set(migrations.map((migration) => migration.name));
+  const unknown = applied.map((row) => row.migration_name).filter((name) => !known.has(name)).sort();
+  if (unknown.length === 0) return;
+  const list = unknown.join(', ');
+  throw new MigrationError(
+    'UNKNOWN_MIGRATIONS',
+    `The database has ${unknown.length === 1 ? 'migration' : 'migrations'} ${list} that this version of Arkivlos ` +
+      'does not know; run a newer version.',
+    unknown,
+  );
+}
+
 function checkHistory(migrations: Migration[], applied: AppliedRow[]): Migration[] {
+  checkKnown(migrations, applied);
   const byName = new Map(applied.map((row) => [row.migration_name, row]));
   const pending: Migration[] = [];
   for (const migration of migrations) {
@@ -91,11 +123,13 @@ function checkHistory(migrations: Migration[], applied: AppliedRow[]): Migration
     }
     if (row.finished_at === null) {
       throw new MigrationError(
+        'UNFINISHED',
         `Migration ${migration.name} started but never finished; repair the database by hand, then mark it rolled back.`,
       );
     }
     if (row.checksum !== migration.checksum) {
       throw new MigrationError(
+        'CHANGED_AFTER_APPLIED',
         `Migration ${migration.name} was changed after it was applied to this database ` +
           `(checksum ${row.checksum.slice(0, 12)}… in the database, ${migration.checksum.slice(0, 12)}… on disk). ` +
           'Restore the original file and put the change in a new migration.',
@@ -120,6 +154,7 @@ async function lockMigrations(client: pg.PoolClient, timeoutMs: number): Promise
     const left = deadline - Date.now();
     if (left <= 0) {
       throw new MigrationError(
+        'LOCK_TIMEOUT',
         `Another instance has held the migration lock for ${timeoutMs / 1000} s; it may still be migrating, ` +
           `or it hangs. Check the other instances (pg_locks: locktype 'advisory', objid ${MIGRATION_LOCK_KEY}), ` +
           'then start again.',
@@ -159,7 +194,7 @@ export async function applyMigrations(
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
-          throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+          throw new MigrationError('FAILED', `Migration ${migration.name} failed: ${(error as Error).message}`);
         }
       }
       return pending.map((migration) => migration.name);
@@ -171,13 +206,19 @@ export async function applyMigrations(
   }
 }
 
-/** Names of migrations on disk (or the ones given) that the database has not applied (for /readyz). */
+/**
+ * Names of migrations on disk (or the ones given) that the database has not applied (for /readyz).
+ * Throws a MigrationError with code UNKNOWN_MIGRATIONS when the database has migrations this
+ * version does not know: such an instance is not ready, and nothing it can apply will make it so.
+ */
 export async function pendingMigrations(
   pool: pg.Pool,
   dir = MIGRATIONS_DIR,
   migrations?: readonly Migration[],
 ): Promise<string[]> {
   migrations ??= await readMigrations(dir);
-  const applied = new Set((await appliedMigrations(pool)).map((row) => row.migration_name));
-  return migrations.filter((migration) => !applied.has(migration.name)).map((m) => m.name);
+  const applied = await appliedMigrations(pool);
+  checkKnown(migrations, applied);
+  const names = new Set(applied.map((row) => row.migration_name));
+  return migrations.filter((migration) => !names.has(migration.name)).map((m) => m.name);
 }

@@ -108,6 +108,44 @@ describe('migrations', () => {
     }
   });
 
+  it('a database with a migration this version does not know refuses to start', async () => {
+    const db = await createTestDatabase();
+    try {
+      await recordMigrationFromNewerVersion(db.pool, '29990101000000_from_a_newer_version');
+      const attempt = applyMigrations(db.pool);
+      await expect(attempt).rejects.toThrow(MigrationError);
+      await expect(attempt).rejects.toMatchObject({ code: 'UNKNOWN_MIGRATIONS' });
+      await expect(attempt).rejects.toThrow(
+        /The database has migration 29990101000000_from_a_newer_version that this version of Arkivlos does not know; run a newer version/,
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a database with a migration this version does not know is not ready', async () => {
+    const db = await createTestDatabase();
+    try {
+      await recordMigrationFromNewerVersion(db.pool, '29990101000000_from_a_newer_version');
+      const check = pendingMigrations(db.pool);
+      await expect(check).rejects.toMatchObject({ code: 'UNKNOWN_MIGRATIONS', unknown: ['29990101000000_from_a_newer_version'] });
+      await expect(check).rejects.toThrow(/does not know/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a migration that was rolled back is not counted as one this version does not know', async () => {
+    const db = await createTestDatabase();
+    try {
+      await recordMigrationFromNewerVersion(db.pool, '29990101000000_rolled_back', { rolledBack: true });
+      expect(await pendingMigrations(db.pool)).toEqual([]);
+      expect(await applyMigrations(db.pool)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it.runIf(serverUrl)(
     'two instances starting at once against one PostgreSQL apply each migration exactly once',
     async () => {
@@ -139,6 +177,15 @@ function connectionStringOf(pool: pg.Pool): string {
 
 async function backendPid(client: pg.Client | pg.Pool): Promise<number> {
   return (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+}
+
+/** What a newer Arkivlos leaves behind when an older one is started on its database. */
+async function recordMigrationFromNewerVersion(pool: pg.Pool, name: string, { rolledBack = false } = {}): Promise<void> {
+  await pool.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, rolled_back_at, applied_steps_count)
+     VALUES (gen_random_uuid()::text, $1, $2, now(), $3, 1)`,
+    ['0'.repeat(64), name, rolledBack ? new Date() : null],
+  );
 }
 
 /** Tables, columns, types, nullability, defaults, constraints, indexes and enums, as text. */
