@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION_PATH } from '../domain/org/demo-people.js';
 import { OrgFileError, parseOrganisationFile, type OrgFileLanguage } from '../domain/org/org-file.js';
+import { documentedExample } from './support/documented-example.js';
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
 
@@ -354,6 +355,21 @@ describe('organisation file: every problem in one run', () => {
       'org.yaml:22 people[1] (Megan Bowen).aadObjectId: must be an Entra ID object id (hex digits and dashes)',
       'org.yaml:28 people[2] (Isaiah Langer).email: same e-mail address as people[0] (Alex Wilber)',
     ]);
+  });
+});
+
+describe('docs/ORGANISATION.md', () => {
+  it('its examples are valid files, and its problem report is what the check reports', async () => {
+    const org = parseOrganisationFile(await documentedExample('ORGANISATION.md', 'organisation'), 'organisasjon.yaml');
+    expect(org.units.map((unit) => unit.code)).toEqual(['KOMM', 'OKO', '1200']);
+    expect(org.units[1]!.deputies).toEqual(['00000000-0000-0000-0000-0000000000023', '00000000-0000-0000-0000-0000000000024']);
+    expect(org.people[3]!.roles[1]).toEqual({ role: 'prosessradgiver', unit: '1200', subjectAreas: ['PLAN', 'OKONOMI'] });
+    expect(parseOrganisationFile(await documentedExample('ORGANISATION.md', 'json'), 'organisasjon.json').people).toHaveLength(1);
+
+    const [header, ...report] = (await documentedExample('ORGANISATION.md', 'problems-report')).trimEnd().split('\n');
+    const problems = problemsOf(await documentedExample('ORGANISATION.md', 'problems'), 'organisasjon.yaml');
+    expect(report.map((line) => line.trim())).toEqual(problems);
+    expect(header).toBe(`organisasjon.yaml har ${problems.length} feil. Ingenting er importert.`);
   });
 });
 

@@ -11,6 +11,7 @@ import { OrgFileError, parseOrganisationFile } from '../domain/org/org-file.js';
 import { getPersonContext, type RoleHolding } from '../domain/people/get-person-context.js';
 import { openDatabase, type Database } from '../infra/database.js';
 import { createTestDatabase } from './support/database.js';
+import { documentedExample } from './support/documented-example.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
@@ -543,16 +544,17 @@ describe('npm run org:import', () => {
     expect(result.stderr).toContain(`Fant ikke filen ${join(dir, 'missing.yaml')}.`);
   }, 60_000);
 
-  it('a good file: imported with a summary and exit code 0; the same file again reports no changes', async () => {
-    const first = await runCli(join(dir, 'org.yaml'));
+  it('a good file (the example in docs/ORGANISATION.md): imported with the summary shown there and exit code 0; the same file again reports no changes', async () => {
+    const example = (name: string) => documentedExample('ORGANISATION.md', name);
+    const file = join(dir, 'organisasjon.yaml');
+    await writeFile(file, await example('organisation'));
+
+    const first = await runCli(file);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain('Importert fra');
-    expect(first.stdout).toMatch(/Enheter: +3 nye, 0 endret, 0 deaktivert/);
-    expect(first.stdout).toMatch(/Personer: +5 nye/);
-    expect(first.stdout).toMatch(/Fagområder: +2 nye/);
+    expect(first.stdout.replaceAll(file, 'organisasjon.yaml')).toBe(await example('summary'));
     expect(await cliDatabaseCounts()).toMatchObject({ units: 3, people: 5 });
 
-    const second = await runCli(join(dir, 'org.yaml'));
+    const second = await runCli(file);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Ingen endringer');
   }, 90_000);
