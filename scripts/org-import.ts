@@ -2,47 +2,111 @@
  * Imports an organisation file (YAML or JSON) into the database the app uses:
  *
  *   npm run org:import -- org.yaml
+ *   npm run org:import -- --lang en org.yaml     (messages in English; bokmål is the default)
  *
  * DATABASE_URL points at PostgreSQL; without it the embedded database in DATA_DIR is used: the
  * server of the running bot if there is one (its port and password are in DATA_DIR), else one
  * started for the import and stopped afterwards.
- * The file is checked completely before anything is written; the import is all or nothing.
+ * The file is checked completely before anything is written, and every problem in it is reported
+ * in one run; the import is all or nothing. The file's format: docs/ORGANISATION.md.
  */
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../infra/config.js';
 import { openDatabase, type Database } from '../infra/database.js';
 import { applyMigrations } from '../infra/migrate.js';
 import { importOrganisation, type ImportSummary } from '../domain/org/import-organisation.js';
 import { OrgFileError, parseOrganisationFile, type OrganisationFile } from '../domain/org/org-file.js';
+import { isOrgFileLanguage, type OrgFileLanguage } from '../domain/org/org-file-messages.js';
 
 const ACTOR = 'org-import';
 
-async function main(args: string[]): Promise<number> {
-  const file = args[0];
-  if (!file || args.length > 1) {
-    console.error('Bruk: npm run org:import -- <organisasjonsfil.yaml|.yml|.json>');
-    return 1;
+const NB_TEXTS = {
+  usage: 'Bruk: npm run org:import -- [--lang nb|en] <organisasjonsfil.yaml|.yml|.json>',
+  unknownLanguage: (lang: string) => `Ukjent språk «${lang}»; velg nb eller en.`,
+  notFound: (file: string) => `Fant ikke filen ${file}.`,
+  unreadable: (file: string, reason: string) => `Kunne ikke lese ${file}: ${reason}`,
+  problems: (file: string, count: number) => `${file} har ${count} feil. Ingenting er importert.`,
+  databaseFailed: (reason: string) => `Kunne ikke åpne databasen, og ingenting er endret: ${reason}`,
+  importFailed: (reason: string) => `Importen feilet, og ingenting er endret: ${reason}`,
+  noChanges: (file: string) => `Ingen endringer: databasen stemmer allerede med ${file}.`,
+  imported: (file: string) => `Importert fra ${file}:`,
+  units: 'Enheter:',
+  people: 'Personer:',
+  subjectAreas: 'Fagområder:',
+  counts: (created: number, updated: number, deactivated: number) =>
+    `${created} nye, ${updated} endret, ${deactivated} deaktivert`,
+  roles: (changed: number) => `Rolletildelinger: ${changed} lagt til eller fjernet`,
+};
+
+type Texts = typeof NB_TEXTS;
+
+const TEXTS: Record<OrgFileLanguage, Texts> = {
+  nb: NB_TEXTS,
+  en: {
+    usage: 'Usage: npm run org:import -- [--lang nb|en] <organisation-file.yaml|.yml|.json>',
+    unknownLanguage: (lang: string) => `Unknown language "${lang}"; choose nb or en.`,
+    notFound: (file: string) => `File not found: ${file}.`,
+    unreadable: (file: string, reason: string) => `Could not read ${file}: ${reason}`,
+    problems: (file: string, count: number) =>
+      `${file} has ${count} ${count === 1 ? 'problem' : 'problems'}. Nothing was imported.`,
+    databaseFailed: (reason: string) => `Could not open the database; nothing was changed: ${reason}`,
+    importFailed: (reason: string) => `The import failed; nothing was changed: ${reason}`,
+    noChanges: (file: string) => `No changes: the database already matches ${file}.`,
+    imported: (file: string) => `Imported from ${file}:`,
+    units: 'Units:',
+    people: 'People:',
+    subjectAreas: 'Subject areas:',
+    counts: (created: number, updated: number, deactivated: number) =>
+      `${created} new, ${updated} changed, ${deactivated} deactivated`,
+    roles: (changed: number) => `Role assignments: ${changed} added or removed`,
+  },
+};
+
+/** The file and the language, or undefined after telling how to call the script. */
+function readArgs(args: string[]): { file: string; language: OrgFileLanguage } | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: true });
+  } catch {
+    console.error(TEXTS.nb.usage);
+    return undefined;
   }
+  const lang = parsed.values.lang ?? 'nb';
+  if (!isOrgFileLanguage(lang)) {
+    console.error(TEXTS.nb.unknownLanguage(lang));
+    console.error(TEXTS.nb.usage);
+    return undefined;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) {
+    console.error(TEXTS[lang].usage);
+    return undefined;
+  }
+  return { file, language: lang };
+}
+
+async function main(args: string[]): Promise<number> {
+  const call = readArgs(args);
+  if (!call) return 1;
+  const { file, language } = call;
+  const say: Texts = TEXTS[language];
 
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(
-      code === 'ENOENT'
-        ? `Fant ikke filen ${file}.`
-        : `Kunne ikke lese ${file}: ${(error as Error).message}`,
-    );
+    console.error(code === 'ENOENT' ? say.notFound(file) : say.unreadable(file, (error as Error).message));
     return 1;
   }
 
   let org: OrganisationFile;
   try {
-    org = parseOrganisationFile(text, file);
+    org = parseOrganisationFile(text, file, { language });
   } catch (error) {
     if (!(error instanceof OrgFileError)) throw error;
-    console.error(`${file} har ${error.problems.length} feil. Ingenting er importert.`);
+    console.error(say.problems(file, error.problems.length));
     for (const problem of error.problems) console.error(`  ${problem}`);
     return 1;
   }
@@ -62,39 +126,39 @@ async function main(args: string[]): Promise<number> {
     // With the embedded database: the running bot's server if there is one, else our own for the import.
     db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2, whenRunning: 'connect' });
   } catch (error) {
-    console.error(`Kunne ikke åpne databasen, og ingenting er endret: ${(error as Error).message}`);
+    console.error(say.databaseFailed((error as Error).message));
     return 1;
   }
   try {
     await applyMigrations(db.pool);
     const summary = await importOrganisation(db.prisma, org, { actor: ACTOR });
-    console.log(describeSummary(file, summary));
+    console.log(describeSummary(file, summary, say));
     return 0;
   } catch (error) {
-    console.error(`Importen feilet, og ingenting er endret: ${(error as Error).message}`);
+    console.error(say.importFailed((error as Error).message));
     return 1;
   } finally {
     await db.close();
   }
 }
 
-function describeSummary(file: string, summary: ImportSummary): string {
+function describeSummary(file: string, summary: ImportSummary, say: Texts): string {
   const { created, updated, deactivated, roleAssignmentsChanged } = summary;
   const total =
     Object.values(created).reduce((sum, n) => sum + n, 0) +
     Object.values(updated).reduce((sum, n) => sum + n, 0) +
     Object.values(deactivated).reduce((sum, n) => sum + n, 0) +
     roleAssignmentsChanged;
-  if (total === 0) return `Ingen endringer: databasen stemmer allerede med ${file}.`;
+  if (total === 0) return say.noChanges(file);
 
   const line = (label: string, kind: keyof typeof created) =>
-    `  ${label.padEnd(12)} ${created[kind]} nye, ${updated[kind]} endret, ${deactivated[kind]} deaktivert`;
+    `  ${label.padEnd(14)} ${say.counts(created[kind], updated[kind], deactivated[kind])}`;
   return [
-    `Importert fra ${file}:`,
-    line('Enheter:', 'units'),
-    line('Personer:', 'people'),
-    line('Fagområder:', 'subjectAreas'),
-    `  Rolletildelinger: ${roleAssignmentsChanged} lagt til eller fjernet`,
+    say.imported(file),
+    line(say.units, 'units'),
+    line(say.people, 'people'),
+    line(say.subjectAreas, 'subjectAreas'),
+    `  ${say.roles(roleAssignmentsChanged)}`,
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { OrgFileError, parseOrganisationFile } from '../domain/org/org-file.js';
 import { getPersonContext, type RoleHolding } from '../domain/people/get-person-context.js';
 import type { Database } from '../infra/database.js';
 import { createTestDatabase } from './support/database.js';
+import { documentedExample } from './support/documented-example.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
@@ -459,7 +460,11 @@ describe('npm run org:import', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'arkivlos-org-import-'));
     await writeFile(join(dir, 'org.yaml'), FIRST);
-    const bad = FIRST.replace('email: alex@eksempel.kommune.no', 'email: alex').replace('roles: [saksbehandler]', 'roles: [leder]');
+    // A field error, a duplicate and an unknown reference: all reported in one run.
+    const bad = FIRST.replace('email: alex@eksempel.kommune.no', 'email: alex')
+      .replace('roles: [saksbehandler]', 'roles: [leder]')
+      .replace(`aadObjectId: ${ISAIAH}`, `aadObjectId: ${MEGAN}`)
+      .replace('    unit: KOMM\n    roles: [toppgodkjenner]', '    unit: KOMMUNE\n    roles: [toppgodkjenner]');
     await writeFile(join(dir, 'bad.yaml'), bad);
   });
 
@@ -483,14 +488,39 @@ describe('npm run org:import', () => {
   /** What the CLI wrote, read from the database it used. */
   const cliDatabaseCounts = () => counts();
 
-  it('a bad file: every problem is printed with its line, the exit code is 1, and nothing is written', async () => {
+  it('a bad file: field errors, duplicates and unknown references all in one run, each person named, in bokmål; exit code 1 and nothing written', async () => {
     const result = await runCli(join(dir, 'bad.yaml'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('har 2 feil. Ingenting er importert.');
-    expect(result.stderr).toMatch(/bad\.yaml:\d+ people\[0\]\.email: must be an e-mail address/);
-    expect(result.stderr).toMatch(/bad\.yaml:\d+ people\[0\]\.roles\[0\]: "leder"/);
+    const file = join(dir, 'bad.yaml');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${file} har 4 feil. Ingenting er importert.`,
+      expect.stringMatching(/^ {2}.+bad\.yaml:\d+ people\[0\] \(Alex Wilber\)\.email: må være en e-postadresse$/),
+      expect.stringMatching(/^ {2}.+bad\.yaml:\d+ people\[0\] \(Alex Wilber\)\.roles\[0\]: «leder»: lederen for en enhet /),
+      expect.stringMatching(
+        /^ {2}.+bad\.yaml:\d+ people\[2\] \(Isaiah Langer\)\.aadObjectId: samme aadObjectId som people\[1\] \(Megan Bowen\)$/,
+      ),
+      expect.stringMatching(/^ {2}.+bad\.yaml:\d+ people\[4\] \(Lynne Robbins\)\.unit: ukjent enhetskode «KOMMUNE» \(kjente: KOMM, OKO, PLB\)$/),
+    ]);
+    expect(result.stderr.replaceAll(dir, '')).not.toMatch(/\b(must|is|required|unknown|duplicate|same|first|not|the|with|known|address|problem|nothing)\b/i);
     expect(result.stdout).toBe('');
     expect(await cliDatabaseCounts()).toMatchObject({ units: 0, people: 0 });
+  }, 60_000);
+
+  it('--lang en reports the same problems in English', async () => {
+    const result = await runCli('--lang', 'en', join(dir, 'bad.yaml'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has 4 problems. Nothing was imported.');
+    expect(result.stderr).toMatch(/bad\.yaml:\d+ people\[0\] \(Alex Wilber\)\.email: must be an e-mail address/);
+    expect(result.stderr).toMatch(/people\[2\] \(Isaiah Langer\)\.aadObjectId: same aadObjectId as people\[1\] \(Megan Bowen\)/);
+    expect(result.stderr).toMatch(/people\[4\] \(Lynne Robbins\)\.unit: unknown unit code "KOMMUNE"/);
+    expect(result.stderr).not.toMatch(/\b(feil|ukjent|samme|ingenting|må)\b/i);
+  }, 60_000);
+
+  it('an unknown language is refused with how to call the script', async () => {
+    const result = await runCli('--lang', 'de', join(dir, 'org.yaml'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Ukjent språk «de»; velg nb eller en.');
+    expect(result.stderr).toContain('Bruk: npm run org:import -- [--lang nb|en]');
   }, 60_000);
 
   it('a file that does not exist: a clear message and exit code 1', async () => {
@@ -499,16 +529,17 @@ describe('npm run org:import', () => {
     expect(result.stderr).toContain(`Fant ikke filen ${join(dir, 'missing.yaml')}.`);
   }, 60_000);
 
-  it('a good file: imported with a summary and exit code 0; the same file again reports no changes', async () => {
-    const first = await runCli(join(dir, 'org.yaml'));
+  it('a good file (the example in docs/ORGANISATION.md): imported with the summary shown there and exit code 0; the same file again reports no changes', async () => {
+    const example = (name: string) => documentedExample('ORGANISATION.md', name);
+    const file = join(dir, 'organisasjon.yaml');
+    await writeFile(file, await example('organisation'));
+
+    const first = await runCli(file);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain('Importert fra');
-    expect(first.stdout).toMatch(/Enheter: +3 nye, 0 endret, 0 deaktivert/);
-    expect(first.stdout).toMatch(/Personer: +5 nye/);
-    expect(first.stdout).toMatch(/Fagområder: +2 nye/);
+    expect(first.stdout.replaceAll(file, 'organisasjon.yaml')).toBe(await example('summary'));
     expect(await cliDatabaseCounts()).toMatchObject({ units: 3, people: 5 });
 
-    const second = await runCli(join(dir, 'org.yaml'));
+    const second = await runCli(file);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Ingen endringer');
   }, 90_000);

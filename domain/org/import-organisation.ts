@@ -135,7 +135,7 @@ function idFor(ids: Map<string, string>, key: string, what: string): string {
   const id = ids.get(key);
   if (id !== undefined) return id;
   throw new AppError(AppErrorCode.INVALID_INPUT, {
-    message: `The organisation refers to an unknown ${what} "${key}"; check it with ZOrganisationFile first.`,
+    message: `The organisation refers to an unknown ${what} "${key}"; check it with parseOrganisationFile first.`,
   });
 }
 

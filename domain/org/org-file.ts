@@ -1,71 +1,109 @@
 /**
- * The organisation file an administrator writes (PRODUCT.md §1): subject areas, units with their
- * leader and deputies, and people with their roles. YAML or JSON; see domain/org/demo-organisation.yaml.
+ * The organisation file an administrator writes (PRODUCT.md §1, docs/ORGANISATION.md): subject
+ * areas, units with their leader and deputies, and people with their roles. YAML or JSON; see
+ * domain/org/demo-organisation.yaml.
  */
 import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { z } from 'zod';
 import { Locale, Role } from '../../prisma/generated/enums.js';
+import {
+  isOrgFileMessageKey,
+  ORG_FILE_MESSAGES,
+  renderOrgFileMessage,
+  type OrgFileLanguage,
+  type OrgFileMessage,
+  type OrgFileMessageKey,
+  type ValueKind,
+} from './org-file-messages.js';
+
+export type { OrgFileLanguage } from './org-file-messages.js';
 
 export class OrgFileError extends Error {
   readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`The organisation file has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  constructor(problems: string[], language: OrgFileLanguage = 'nb') {
+    const count = ORG_FILE_MESSAGES[language].problemCount({ count: problems.length });
+    super(`${count}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'OrgFileError';
     this.problems = problems;
   }
 }
 
+export interface ParseOrganisationFileOptions {
+  /** The language of the problems reported; bokmål unless asked otherwise. */
+  language?: OrgFileLanguage;
+}
+
+/**
+ * Schemas carry message keys, not words: the words are chosen when the problems are reported,
+ * in the language asked for.
+ */
+const key = (messageKey: OrgFileMessageKey) => messageKey;
+
 const ROLE_NAMES = Object.values(Role);
 /** Roles that mean nothing without a subject area: the adviser or specialist is *for* a subject area. */
 const ROLES_NEEDING_SUBJECT_AREA: readonly Role[] = [Role.prosessradgiver, Role.fagspesialist];
-const LEADER_HINT = 'a unit\'s leader is set with "leader:" on the unit, not as a role';
-const DEPUTY_HINT = 'deputies are listed with "deputies:" on the unit, not as a role';
 /** Leader and deputy follow from the units; people write them as roles anyway. */
-const NOT_FILE_ROLES: Record<string, string> = {
-  leder: LEADER_HINT,
-  leiar: LEADER_HINT,
-  leader: LEADER_HINT,
-  stedfortreder: DEPUTY_HINT,
-  stadfortredar: DEPUTY_HINT,
-  deputy: DEPUTY_HINT,
+const NOT_FILE_ROLES: Record<string, 'leaderAsRole' | 'deputyAsRole'> = {
+  leder: 'leaderAsRole',
+  leiar: 'leaderAsRole',
+  leader: 'leaderAsRole',
+  stedfortreder: 'deputyAsRole',
+  stadfortredar: 'deputyAsRole',
+  deputy: 'deputyAsRole',
 };
 
 // Administrators write numeric unit codes (e.g. 1200) without quotes; YAML reads those as numbers.
 const numberToString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
 const lowerCase = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const roleKey = (name: string) =>
+  name.trim().toLowerCase().replace(/å/g, 'a').replace(/ø/g, 'o').replace(/æ/g, 'ae');
+const roleOf = (name: string): Role | undefined => {
+  const candidate = roleKey(name);
+  return (ROLE_NAMES as string[]).includes(candidate) ? (candidate as Role) : undefined;
+};
 
-const ZText = z.string().trim().min(1, 'must not be empty');
+const ZText = z.string().trim().min(1, key('notEmpty'));
 const ZCode = z.preprocess(numberToString, ZText);
 
 const ZAadObjectId = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, key('notEmpty'))
   // Not a strict GUID check: the Agents Playground's mock users have ids like 00000000-…-0000000000020.
-  .regex(/^[0-9a-fA-F-]+$/, 'must be an Entra ID object id (hex digits and dashes)')
+  .regex(/^[0-9a-fA-F-]+$/, key('aadObjectId'))
   .transform((value) => value.toLowerCase());
 
 const ZEmail = z
   .string()
   .trim()
-  .email('must be an e-mail address')
+  .email(key('email'))
   .transform((value) => value.toLowerCase());
 
 /** A person named by e-mail or aadObjectId. */
 const ZPersonRef = z
   .string()
   .trim()
-  .min(1, 'must name a person by e-mail or aadObjectId')
+  .min(1, key('personRef'))
   .transform((value) => value.toLowerCase());
 
 const ZRoleName = z.string().transform((value, ctx): Role => {
-  const key = value.trim().toLowerCase().replace(/å/g, 'a').replace(/ø/g, 'o').replace(/æ/g, 'ae');
-  if ((ROLE_NAMES as string[]).includes(key)) return key as Role;
-  const hint = NOT_FILE_ROLES[key];
+  const role = roleOf(value);
+  if (role) return role;
   ctx.addIssue({
     code: z.ZodIssueCode.custom,
-    message: hint ? `"${value}": ${hint}` : `unknown role "${value}"; valid roles are ${ROLE_NAMES.join(', ')}`,
+    message: NOT_FILE_ROLES[roleKey(value)] ?? key('unknownRole'),
+    params: { value, valid: ROLE_NAMES.join(', ') },
   });
   return z.NEVER;
 });
@@ -79,19 +117,13 @@ const ZRoleAssignment = z.union([
       unit: ZCode.optional(),
       subjectAreas: z.array(ZCode).default([]),
     })
-    .strict('unknown field; a role is written as a name or as { role, unit, subjectAreas }'),
+    .strict(key('roleFields')),
 ]);
 
 const ZOrganisationShape = z
   .object({
     organisation: ZText.optional(),
-    subjectAreas: z
-      .array(
-        z
-          .object({ code: ZCode, name: ZText })
-          .strict('unknown field; a subject area has code and name'),
-      )
-      .default([]),
+    subjectAreas: z.array(z.object({ code: ZCode, name: ZText }).strict(key('subjectAreaFields'))).default([]),
     units: z.array(
       z
         .object({
@@ -102,7 +134,7 @@ const ZOrganisationShape = z
           /** In the order they step in for the leader. */
           deputies: z.array(ZPersonRef).default([]),
         })
-        .strict('unknown field; a unit has code, name, parent, leader and deputies'),
+        .strict(key('unitFields')),
     ),
     people: z.array(
       z
@@ -110,115 +142,269 @@ const ZOrganisationShape = z
           aadObjectId: ZAadObjectId,
           name: ZText,
           email: ZEmail,
-          locale: z
-            .preprocess(lowerCase, z.nativeEnum(Locale, { errorMap: () => ({ message: 'must be nb, nn or en' }) }))
-            .optional(),
+          locale: z.preprocess(lowerCase, z.nativeEnum(Locale, { message: key('locale') })).optional(),
           unit: ZCode.optional(),
           roles: z.array(ZRoleAssignment).default([]),
         })
-        .strict('unknown field; a person has aadObjectId, name, email, locale, unit and roles'),
+        .strict(key('personFields')),
     ),
   })
-  .strict('unknown field; the file has organisation, subjectAreas, units and people');
+  .strict(key('fileFields'));
 
 type Shape = z.output<typeof ZOrganisationShape>;
 
 /**
- * The whole file, checked. After parsing, a unit's `leader` and `deputies` are aadObjectIds
- * (the file may name them by e-mail).
+ * The whole file, checked. A unit's `leader` and `deputies` are aadObjectIds (the file may name
+ * them by e-mail).
  */
-export const ZOrganisationFile = ZOrganisationShape.superRefine(checkReferences).transform(resolvePersonRefs);
+export type OrganisationFile = Shape;
 
-export type OrganisationFile = z.output<typeof ZOrganisationFile>;
+/** A problem before it is put into words: where, and which message. */
+interface Problem {
+  path: PropertyKey[];
+  message: OrgFileMessage;
+}
 
-function firstIndexes<T>(items: T[], key: (item: T) => string, onDuplicate: (index: number, first: number) => void) {
+const VALUE_KINDS: Record<string, ValueKind> = { string: 'text', number: 'number', array: 'list', object: 'mapping' };
+
+function messageOf(issue: z.ZodIssue): OrgFileMessage {
+  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined') return { key: 'required' };
+  if (isOrgFileMessageKey(issue.message)) {
+    // Only our own custom issues carry parameters, and they carry the ones their message takes.
+    const params: unknown = issue.code === z.ZodIssueCode.custom ? issue.params : undefined;
+    return { key: issue.message, params } as OrgFileMessage;
+  }
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    const kind = VALUE_KINDS[issue.expected];
+    if (!kind) return { key: 'wrongType' };
+    return { key: issue.received === 'null' ? 'emptyMustBe' : 'mustBe', params: { kind } };
+  }
+  if (issue.code === z.ZodIssueCode.invalid_union) return { key: 'roleForm' };
+  return { key: 'invalidValue' };
+}
+
+function fieldProblems(error: z.ZodError): Problem[] {
+  return error.issues
+    .flatMap(specificIssues)
+    .flatMap((issue) =>
+      issue.code === z.ZodIssueCode.unrecognized_keys
+        ? issue.keys.map((unknownKey) => ({ path: [...issue.path, unknownKey], message: messageOf(issue) }))
+        : [{ path: issue.path, message: messageOf(issue) }],
+    );
+}
+
+// --- Cross-references -------------------------------------------------------------------------
+// They are read from the file as written, not from the schema's output, so that one run reports
+// them alongside the field errors (a schema stops at the first broken field of an entry).
+
+interface UnitRefs {
+  code?: string;
+  parent?: string;
+  leader?: string;
+  deputies: (string | undefined)[];
+}
+interface RoleRefs {
+  role?: Role;
+  unit?: string;
+  /** Undefined when the field is there but not a list (a field error says so). */
+  subjectAreas?: (string | undefined)[];
+}
+interface PersonRefs {
+  aadObjectId?: string;
+  email?: string;
+  unit?: string;
+  roles: (RoleRefs | undefined)[];
+}
+/** A list is undefined when it cannot be read; references into it are then not checked. */
+interface OrgRefs {
+  subjectAreas?: ({ code?: string } | undefined)[];
+  units?: (UnitRefs | undefined)[];
+  people?: (PersonRefs | undefined)[];
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+const asList = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const codeOf = (value: unknown) => textOf(numberToString(value));
+const personKeyOf = (value: unknown) => textOf(value)?.toLowerCase();
+/** An optional list: absent is empty, anything else but a list is unreadable. */
+const optionalList = (value: unknown) => (value === undefined ? [] : asList(value));
+
+function readRefs(raw: unknown): OrgRefs | undefined {
+  const file = asRecord(raw);
+  if (!file) return undefined;
+  return {
+    subjectAreas: optionalList(file.subjectAreas)?.map((entry) => {
+      const area = asRecord(entry);
+      return area && { code: codeOf(area.code) };
+    }),
+    units: asList(file.units)?.map((entry) => {
+      const unit = asRecord(entry);
+      return (
+        unit && {
+          code: codeOf(unit.code),
+          parent: codeOf(unit.parent),
+          leader: personKeyOf(unit.leader),
+          deputies: (asList(unit.deputies) ?? []).map(personKeyOf),
+        }
+      );
+    }),
+    people: asList(file.people)?.map((entry) => {
+      const person = asRecord(entry);
+      return (
+        person && {
+          aadObjectId: personKeyOf(person.aadObjectId),
+          email: personKeyOf(person.email),
+          unit: codeOf(person.unit),
+          roles: (asList(person.roles) ?? []).map(readRoleRefs),
+        }
+      );
+    }),
+  };
+}
+
+function readRoleRefs(value: unknown): RoleRefs | undefined {
+  if (typeof value === 'string') return { role: roleOf(value), subjectAreas: [] };
+  const assignment = asRecord(value);
+  if (!assignment) return undefined;
+  return {
+    role: typeof assignment.role === 'string' ? roleOf(assignment.role) : undefined,
+    unit: codeOf(assignment.unit),
+    subjectAreas: optionalList(assignment.subjectAreas)?.map(codeOf),
+  };
+}
+
+/** `people[12] (Ola Nordmann)`, `units[3] (OKO)`: the entry as an administrator finds it again. */
+type EntryName = (list: string, index: number) => string;
+
+function entryNamer(raw: unknown): EntryName {
+  const file = asRecord(raw);
+  return (list, index) => {
+    const entry = asRecord(asList(file?.[list])?.[index]);
+    const label =
+      list === 'people'
+        ? (textOf(entry?.name) ?? textOf(entry?.email) ?? textOf(entry?.aadObjectId))
+        : list === 'units'
+          ? codeOf(entry?.code)
+          : undefined;
+    return label ? `${list}[${index}] (${label})` : `${list}[${index}]`;
+  };
+}
+
+function firstIndexes<T>(
+  items: (T | undefined)[],
+  keyOf: (item: T) => string | undefined,
+  onDuplicate: (index: number, first: number) => void,
+): Map<string, number> {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
-    const first = seen.get(key(item));
-    if (first === undefined) seen.set(key(item), index);
+    const itemKey = item === undefined ? undefined : keyOf(item);
+    if (itemKey === undefined) return;
+    const first = seen.get(itemKey);
+    if (first === undefined) seen.set(itemKey, index);
     else onDuplicate(index, first);
   });
   return seen;
 }
 
 /** Cross-references the schema alone cannot see: unknown codes and people, duplicates, cycles. */
-function checkReferences(file: Shape, ctx: z.RefinementCtx): void {
-  const problem = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+function checkReferences(refs: OrgRefs, entry: EntryName): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: PropertyKey[], message: OrgFileMessage) => problems.push({ path, message });
+  const firstAt = (list: string, first: number) => ({ first: entry(list, first) });
 
-  const areaCodes = firstIndexes(
-    file.subjectAreas,
-    (area) => area.code,
-    (i, first) => problem(['subjectAreas', i, 'code'], `duplicate subject area code (first at subjectAreas[${first}])`),
-  );
-  const unitCodes = firstIndexes(
-    file.units,
-    (unit) => unit.code,
-    (i, first) => problem(['units', i, 'code'], `duplicate unit code (first at units[${first}])`),
-  );
-  const byId = firstIndexes(
-    file.people,
-    (person) => person.aadObjectId,
-    (i, first) => problem(['people', i, 'aadObjectId'], `duplicate aadObjectId (first at people[${first}])`),
-  );
-  const byEmail = firstIndexes(
-    file.people,
-    (person) => person.email,
-    (i, first) => problem(['people', i, 'email'], `duplicate e-mail address (first at people[${first}])`),
-  );
+  const areaCodes =
+    refs.subjectAreas &&
+    firstIndexes(
+      refs.subjectAreas,
+      (area) => area.code,
+      (i, first) =>
+        problem(['subjectAreas', i, 'code'], { key: 'duplicateSubjectArea', params: firstAt('subjectAreas', first) }),
+    );
+  const unitCodes =
+    refs.units &&
+    firstIndexes(
+      refs.units,
+      (unit) => unit.code,
+      (i, first) => problem(['units', i, 'code'], { key: 'duplicateUnit', params: firstAt('units', first) }),
+    );
+  const byId =
+    refs.people &&
+    firstIndexes(
+      refs.people,
+      (person) => person.aadObjectId,
+      (i, first) =>
+        problem(['people', i, 'aadObjectId'], { key: 'duplicateAadObjectId', params: firstAt('people', first) }),
+    );
+  const byEmail =
+    refs.people &&
+    firstIndexes(
+      refs.people,
+      (person) => person.email,
+      (i, first) => problem(['people', i, 'email'], { key: 'duplicateEmail', params: firstAt('people', first) }),
+    );
 
   const knownList = (codes: Map<string, number>) => {
     const list = [...codes.keys()];
-    return list.length <= 20 ? ` (known: ${list.join(', ') || 'none'})` : '';
+    return list.length <= 20 ? list.join(', ') : '';
   };
-  const checkUnit = (path: (string | number)[], code: string | undefined) => {
-    if (code !== undefined && !unitCodes.has(code)) problem(path, `unknown unit code "${code}"${knownList(unitCodes)}`);
+  const checkUnit = (path: PropertyKey[], code: string | undefined) => {
+    if (code === undefined || !unitCodes || unitCodes.has(code)) return;
+    problem(path, { key: 'unknownUnit', params: { code, list: knownList(unitCodes) } });
   };
-  const checkPerson = (path: (string | number)[], ref: string) => {
-    if (!byId.has(ref) && !byEmail.has(ref)) problem(path, `no person with e-mail or aadObjectId "${ref}" in people`);
+  const personIndex = (ref: string) => byId?.get(ref) ?? byEmail?.get(ref);
+  const checkPerson = (path: PropertyKey[], ref: string) => {
+    if (byId && personIndex(ref) === undefined) problem(path, { key: 'unknownPerson', params: { ref } });
   };
 
-  file.units.forEach((unit, i) => {
+  refs.units?.forEach((unit, i) => {
+    if (!unit) return;
     checkUnit(['units', i, 'parent'], unit.parent);
     if (unit.leader !== undefined) checkPerson(['units', i, 'leader'], unit.leader);
-    const leaderIndex = unit.leader === undefined ? undefined : (byId.get(unit.leader) ?? byEmail.get(unit.leader));
+    const leaderIndex = unit.leader === undefined ? undefined : personIndex(unit.leader);
     const deputyIndexes = new Set<number>();
     unit.deputies.forEach((deputy, d) => {
+      if (deputy === undefined) return;
       const path = ['units', i, 'deputies', d];
       checkPerson(path, deputy);
-      const index = byId.get(deputy) ?? byEmail.get(deputy);
+      const index = personIndex(deputy);
       if (index === undefined) return;
-      if (index === leaderIndex) problem(path, "is the unit's leader and cannot be their own deputy");
-      else if (deputyIndexes.has(index)) problem(path, 'is listed twice as deputy');
+      if (index === leaderIndex) problem(path, { key: 'leaderAsOwnDeputy' });
+      else if (deputyIndexes.has(index)) problem(path, { key: 'deputyTwice' });
       deputyIndexes.add(index);
     });
   });
-  checkParentCycles(file.units, unitCodes, problem);
+  if (refs.units && unitCodes) checkParentCycles(refs.units, unitCodes, problem);
 
-  file.people.forEach((person, p) => {
+  refs.people?.forEach((person, p) => {
+    if (!person) return;
     checkUnit(['people', p, 'unit'], person.unit);
     person.roles.forEach((assignment, r) => {
+      if (!assignment) return;
       const path = ['people', p, 'roles', r];
       checkUnit([...path, 'unit'], assignment.unit);
-      assignment.subjectAreas.forEach((code, s) => {
-        if (!areaCodes.has(code)) {
-          problem([...path, 'subjectAreas', s], `unknown subject area code "${code}"${knownList(areaCodes)}`);
-        }
+      assignment.subjectAreas?.forEach((code, s) => {
+        if (code === undefined || !areaCodes || areaCodes.has(code)) return;
+        problem([...path, 'subjectAreas', s], {
+          key: 'unknownSubjectArea',
+          params: { code, list: knownList(areaCodes) },
+        });
       });
-      if (ROLES_NEEDING_SUBJECT_AREA.includes(assignment.role) && assignment.subjectAreas.length === 0) {
-        problem(
-          path,
-          `${assignment.role} needs a subject area: write { role: ${assignment.role}, subjectAreas: [CODE] }`,
-        );
+      const { role } = assignment;
+      if (role && ROLES_NEEDING_SUBJECT_AREA.includes(role) && assignment.subjectAreas?.length === 0) {
+        problem(path, { key: 'roleNeedsSubjectArea', params: { role } });
       }
     });
   });
+  return problems;
 }
 
 function checkParentCycles(
-  units: { code: string; parent?: string }[],
+  units: (UnitRefs | undefined)[],
   unitCodes: Map<string, number>,
-  problem: (path: (string | number)[], message: string) => void,
+  problem: (path: PropertyKey[], message: OrgFileMessage) => void,
 ): void {
   const reported = new Set<number>();
   units.forEach((_, start) => {
@@ -235,8 +421,8 @@ function checkParentCycles(
     cycle.forEach((index) => reported.add(index));
     const first = Math.min(...cycle);
     const from = cycle.indexOf(first);
-    const codes = [...cycle.slice(from), ...cycle.slice(0, from), first].map((index) => units[index]!.code);
-    problem(['units', first, 'parent'], `units form a parent cycle: ${codes.join(' → ')}`);
+    const codes = [...cycle.slice(from), ...cycle.slice(0, from), first].map((index) => units[index]?.code ?? '?');
+    problem(['units', first, 'parent'], { key: 'parentCycle', params: { codes: codes.join(' → ') } });
   });
 }
 
@@ -267,51 +453,62 @@ function formatOf(fileName: string): Format | undefined {
   return undefined;
 }
 
-/** Parses and checks an organisation file; every problem names file, line and field. */
-export function parseOrganisationFile(text: string, fileName: string): OrganisationFile {
+/**
+ * Parses and checks an organisation file. Every problem in the file is reported at once (field
+ * errors, duplicates, unknown references), each with file, line and field, and the person or
+ * unit it concerns.
+ */
+export function parseOrganisationFile(
+  text: string,
+  fileName: string,
+  { language = 'nb' }: ParseOrganisationFileOptions = {},
+): OrganisationFile {
+  const say = (message: OrgFileMessage) => renderOrgFileMessage(message, language);
+  const refuse = (problems: string[]) => new OrgFileError(problems, language);
+
   const format = formatOf(fileName);
-  if (!format) throw new OrgFileError([`${fileName}: the file name must end in .yaml, .yml or .json`]);
+  if (!format) throw refuse([`${fileName}: ${say({ key: 'fileExtension' })}`]);
 
   if (format === 'json') {
-    const jsonProblem = checkJsonSyntax(text, fileName);
-    if (jsonProblem) throw new OrgFileError([jsonProblem]);
+    const jsonProblem = checkJsonSyntax(text);
+    if (jsonProblem) throw refuse([`${fileName}:${jsonProblem.line} ${say(jsonProblem.message)}`]);
   }
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const kind = format === 'json' ? 'JSON' : 'YAML';
-    // After the first syntax error the parser's further complaints mostly follow from it;
-    // a key written twice is a problem of its own.
-    const firstSyntaxError = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
-    const reported = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntaxError);
-    throw new OrgFileError(
-      reported.map((error) => {
-        const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
-        return `${fileName}:${line} not valid ${kind}: ${firstLine(error.message)}`;
-      }),
-    );
+  const syntaxProblem = (error: YAMLError) => {
+    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    const params = { format: format.toUpperCase(), code: error.code, detail: firstLine(error.message) };
+    return { line, text: `${fileName}:${line} ${say({ key: 'syntax', params })}` };
+  };
+  // After the first syntax error the parser's further complaints mostly follow from it. A key
+  // written twice is a problem of its own, and leaves a document that can be checked further.
+  const firstSyntaxError = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(syntaxProblem);
+  if (firstSyntaxError) {
+    const reported = [...duplicateKeys, syntaxProblem(firstSyntaxError)].sort((x, y) => x.line - y.line);
+    throw refuse(reported.map((problem) => problem.text));
   }
 
-  if (doc.contents === null) throw new OrgFileError([`${fileName}:1 the file is empty`]);
+  if (doc.contents === null) throw refuse([`${fileName}:1 ${say({ key: 'emptyFile' })}`]);
 
-  const parsed = ZOrganisationFile.safeParse(doc.toJS(), { errorMap: friendlyErrorMap });
-  if (parsed.success) return parsed.data;
+  const raw: unknown = doc.toJS();
+  const parsed = ZOrganisationShape.safeParse(raw);
+  const refs = readRefs(raw);
+  const entry = entryNamer(raw);
+  const problems = [
+    ...(parsed.success ? [] : fieldProblems(parsed.error)),
+    ...(refs ? checkReferences(refs, entry) : []),
+  ];
+  if (parsed.success && problems.length === 0 && duplicateKeys.length === 0) return resolvePersonRefs(parsed.data);
 
-  const problems = parsed.error.issues
-    .flatMap(specificIssues)
-    .flatMap((issue) =>
-      issue.code === z.ZodIssueCode.unrecognized_keys
-        ? issue.keys.map((key) => ({ path: [...issue.path, key], message: issue.message }))
-        : [{ path: issue.path, message: issue.message }],
-    )
-    .map(({ path, message }) => {
-      const line = lineCounter.linePos(offsetOf(doc, path)).line;
-      const where = path.length > 0 ? `${formatPath(path)}:` : 'the file';
-      return { line, text: `${fileName}:${line} ${where} ${message}` };
-    })
-    .sort((a, b) => a.line - b.line);
-  throw new OrgFileError(problems.map((problem) => problem.text));
+  const located = problems.map(({ path, message }) => {
+    const line = lineCounter.linePos(offsetOf(doc, path)).line;
+    const where = path.length > 0 ? `${formatPath(path, entry)}:` : say({ key: 'theFile' });
+    return { line, text: `${fileName}:${line} ${where} ${say(message)}` };
+  });
+  const texts = [...duplicateKeys, ...located].sort((a, b) => a.line - b.line).map((problem) => problem.text);
+  throw refuse([...new Set(texts)]);
 }
 
 /**
@@ -326,7 +523,7 @@ function specificIssues(issue: z.ZodIssue): z.ZodIssue[] {
   return meant ? meant.issues.flatMap(specificIssues) : [issue];
 }
 
-function checkJsonSyntax(text: string, fileName: string): string | undefined {
+function checkJsonSyntax(text: string): { line: number; message: OrgFileMessage } | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -335,12 +532,16 @@ function checkJsonSyntax(text: string, fileName: string): string | undefined {
     // Node 20 says "at position N"; newer versions add "(line L column C)".
     const lineMatch = /\(line (\d+) column \d+\)$/.exec(message);
     const positionMatch = / at position (\d+)/.exec(message);
-    const line = lineMatch
-      ? Number(lineMatch[1])
-      : positionMatch
-        ? text.slice(0, Number(positionMatch[1])).split('\n').length
-        : 1;
-    return `${fileName}:${line} not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+    const position = positionMatch ? Number(positionMatch[1]) : undefined;
+    const before = position === undefined ? undefined : text.slice(0, position);
+    const line = lineMatch ? Number(lineMatch[1]) : before !== undefined ? before.split('\n').length : 1;
+    const params = {
+      detail: message.replace(/ in JSON at position \d+.*$/, ''),
+      character: position === undefined ? undefined : text[position],
+      column: before === undefined ? undefined : before.length - before.lastIndexOf('\n'),
+      atEnd: /end of JSON input/.test(message),
+    };
+    return { line, message: { key: 'jsonSyntax', params } };
   }
 }
 
@@ -348,13 +549,16 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** `people[3].roles[0].role`, as an administrator would point at it. */
-function formatPath(path: PropertyKey[]): string {
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+/** `people[3] (Ola Nordmann).roles[0].role`, as an administrator would point at it. */
+function formatPath(path: PropertyKey[], entry: EntryName): string {
+  const [list, index, ...rest] = path;
+  const named = typeof list === 'string' && typeof index === 'number';
+  const head = named ? entry(list, index) : '';
+  return (named ? rest : path)
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 && !named ? '' : '.'}${String(segment)}`,
     )
-    .join('');
+    .reduce((text, segment) => text + segment, head);
 }
 
 /** Start offset of the node at `path`, or of the nearest ancestor that exists (a missing field). */
@@ -378,22 +582,3 @@ function offsetOf(doc: Document, path: PropertyKey[]): number {
   }
   return offset;
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  array: 'a list',
-  object: 'a mapping (key: value)',
-};
-
-const friendlyErrorMap: z.ZodErrorMap = (issue, ctx) => {
-  if (issue.code === z.ZodIssueCode.invalid_type) {
-    if (issue.received === 'undefined') return { message: 'is required' };
-    const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-    return { message: issue.received === 'null' ? `is empty; must be ${expected}` : `must be ${expected}` };
-  }
-  if (issue.code === z.ZodIssueCode.invalid_union) {
-    return { message: 'must be a role name or { role, unit, subjectAreas }' };
-  }
-  return { message: ctx.defaultError };
-};
