@@ -39,7 +39,11 @@ describe('the bot over HTTP (/api/messages)', () => {
   afterAll(async () => {
     await bot?.stop();
   });
-  beforeEach(() => bot.connector.clear());
+  beforeEach(async () => {
+    bot.connector.clear();
+    // The tests share one bot and its people: a language one test chooses must not reach another.
+    await bot.arkivlos.database.prisma.person.updateMany({ data: { chosenLocale: null } });
+  });
 
   it.each([
     ['nb-NO', 'Arkivlos – hjelp', 'Saksbehandler', 'innstillinger'],
