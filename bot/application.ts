@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { saveConversationReference } from '../domain/conversations/save-conversation-reference.js';
 import { loadCaller, turnLogger } from './caller.js';
@@ -67,12 +67,22 @@ async function rememberConversation(context: TurnContext, deps: BotDeps): Promis
   if (!activity.conversation?.id || !activity.serviceUrl) return;
   if (!['message', 'installationUpdate', 'conversationUpdate', 'invoke'].includes(activity.type)) return;
   const scope = activity.conversation.conversationType ?? 'personal';
-  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+  const tenantId = tenantOf(context);
+  // Only what a proactive send needs: an activity id would make it a reply to an old message, and
+  // anything that changes per message would rewrite the row on every turn. In a channel the
+  // user is just whoever wrote last.
+  const reference = {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversation: { id: activity.conversation.id, conversationType: scope, tenantId },
+    bot: { id: activity.recipient.id },
+    ...(scope === 'personal' && { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }),
+  };
   await saveConversationReference(deps.prisma, {
     conversationId: activity.conversation.id,
     scope,
     aadObjectId: scope === 'personal' ? activity.from?.aadObjectId?.toLowerCase() : undefined,
-    tenantId: tenantOf(context),
+    tenantId,
     serviceUrl: activity.serviceUrl,
     reference,
   });

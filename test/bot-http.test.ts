@@ -34,7 +34,7 @@ describe('the bot over HTTP (/api/messages)', () => {
   };
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -151,6 +151,38 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(cardTexts(welcomes[0]!.body.attachments![0]!.content as unknown as Card)).toContain('Velkommen til Arkivlos');
     const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: 'a:install-test' } });
     expect(stored?.welcomedAt).not.toBeNull();
+  });
+
+  it('two announcements of a new install at the same moment give one welcome card and no failed turn', async () => {
+    const user = { aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer' };
+    const options = as(user, { conversationId: 'a:install-race-test' });
+    const responses = await Promise.all([bot.post(installationUpdateActivity('add', options)), bot.post(conversationUpdateActivity(options))]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    await bot.connector.waitFor((a) => a.conversationId === 'a:install-race-test');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.sent.filter((a) => a.conversationId === 'a:install-race-test')).toHaveLength(1);
+    const failures = bot.logs.filter((line) => line.conversationId === 'a:install-race-test' && Number(line.level) >= 50);
+    expect(failures).toEqual([]);
+  });
+
+  it('the stored conversation reference has what a proactive send needs, no activity id, and two messages in a row leave it untouched', async () => {
+    const prisma = bot.arkivlos.database.prisma;
+    const options = as(ALEX, { conversationId: 'a:reference-test' });
+    const stored = () => prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: 'a:reference-test' } });
+    await bot.post(messageActivity('hjelp', options));
+    const first = await stored();
+    await bot.post(messageActivity('hjelp', options));
+    const second = await stored();
+
+    expect(second.updatedAt).toEqual(first.updatedAt);
+    expect(JSON.stringify(second.reference)).not.toContain('activityId');
+    expect(second.reference).toEqual({
+      channelId: 'msteams',
+      serviceUrl: bot.connector.url,
+      conversation: { id: 'a:reference-test', conversationType: 'personal', tenantId: TENANT_ID },
+      bot: { id: '28:arkivlos-bot' },
+      user: { id: `29:${ALEX.aadObjectId}`, aadObjectId: ALEX.aadObjectId },
+    });
   });
 
   it('a welcome card the Bot Connector refused is sent on the next announcement of the install', async () => {
