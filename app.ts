@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
-import { createBotApplication } from './bot/application.js';
+import { createBotApplication, type RegisterRoutes } from './bot/application.js';
 import { createHttpServer } from './bot/server.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
 import type { Config } from './infra/config.js';
@@ -28,9 +28,11 @@ export interface StartOptions {
   now?: () => Date;
   /** Token validation settings for another cloud, or a test's own token issuer. */
   channelAuth?: Parameters<typeof createAdapter>[1];
+  /** Routes instead of the product's own `ROUTES` (a test adds one that fails). */
+  routes?: readonly RegisterRoutes[];
 }
 
-export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth }: StartOptions): Promise<Arkivlos> {
+export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth, routes }: StartOptions): Promise<Arkivlos> {
   const database =
     given ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
@@ -55,7 +57,7 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     now,
     archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
     allowedTenantIds,
-  });
+  }, routes);
   const metrics = createMetrics();
   const server = createHttpServer({ adapter, app, database, logger, metrics });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

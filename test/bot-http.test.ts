@@ -8,6 +8,8 @@ import {
   TENANT_ID,
   type ActivityOptions,
 } from './support/activities.js';
+import { ROUTES, type RegisterRoutes } from '../bot/application.js';
+import { chooseLanguage } from '../domain/people/choose-language.js';
 import { startTestBot, type TestBot } from './support/bot.js';
 import { newSigningKey, startTokenIssuer } from './support/token-issuer.js';
 
@@ -41,8 +43,9 @@ describe('the bot over HTTP (/api/messages)', () => {
   });
   beforeEach(async () => {
     bot.connector.clear();
-    // The tests share one bot and its people: a language one test chooses must not reach another.
-    await bot.arkivlos.database.prisma.person.updateMany({ data: { chosenLocale: null } });
+    // The tests share one bot and its people: a language one test chooses, or a person one test
+    // deactivates, must not reach another.
+    await bot.arkivlos.database.prisma.person.updateMany({ data: { chosenLocale: null, active: true } });
   });
 
   it.each([
@@ -125,6 +128,23 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(JSON.stringify(response.body)).toContain('Ingenting er endret');
     const alex = await prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } });
     expect(alex?.chosenLocale).toBeNull();
+    expect(await prisma.auditEntry.count()).toBe(auditBefore);
+  });
+
+  it.each([
+    ['nb-NO', 'Du er ikke registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endret. Ta kontakt med arkivet hvis dette er feil.'],
+    ['en-US', 'You are not registered as active in the Arkivlos organisation. Nothing was changed. Contact the archive if this is wrong.'],
+  ])('saving settings after being made inactive since the card was shown says so on the card, in Teams locale %s, and changes nothing', async (locale, expected) => {
+    const prisma = bot.arkivlos.database.prisma;
+    const lynne = { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' };
+    const shown = await bot.post(actionExecuteActivity('settings.show', {}, as(lynne, { locale })));
+    expect((shown.body as { value: Card }).value.actions?.[0]?.verb).toBe('settings.save');
+    await prisma.person.update({ where: { aadObjectId: lynne.aadObjectId }, data: { active: false } });
+    const auditBefore = await prisma.auditEntry.count();
+
+    const response = await bot.post(actionExecuteActivity('settings.save', { locale: 'nn' }, as(lynne, { locale })));
+    expect(response).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expected } });
+    expect((await prisma.person.findUnique({ where: { aadObjectId: lynne.aadObjectId } }))?.chosenLocale).toBeNull();
     expect(await prisma.auditEntry.count()).toBe(auditBefore);
   });
 
@@ -262,11 +282,55 @@ describe('the bot over HTTP (/api/messages)', () => {
   });
 });
 
-describe('readiness', () => {
-  it('/readyz answers 503 when the database cannot be reached, while /healthz still answers 200', async () => {
+describe('a domain error in a message route', () => {
+  // No product command refuses in a message yet: this route calls a real use case, for a person
+  // the organisation does not know.
+  const chooseNynorsk: RegisterRoutes = (app, deps) => {
+    app.message('velg nynorsk', async (context) => {
+      await chooseLanguage(deps.prisma, { aadObjectId: context.activity.from.aadObjectId!, locale: 'nn' });
+    });
+  };
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({}, { routes: [chooseNynorsk, ...ROUTES] });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it.each([
+    ['nb-NO', 'Du er ikke registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endret. Ta kontakt med arkivet hvis dette er feil.'],
+    ['en-US', 'You are not registered as active in the Arkivlos organisation. Nothing was changed. Contact the archive if this is wrong.'],
+  ])('is answered with its sentence in Teams locale %s', async (locale, expected) => {
+    bot.connector.clear();
+    const response = await bot.post(messageActivity('velg nynorsk', { serviceUrl: bot.connector.url, user: STRANGER, locale }));
+    expect(response.status).toBe(200);
+    const [reply] = await bot.connector.waitFor((a) => a.body.type === 'message');
+    expect(reply!.body.text).toBe(expected);
+  });
+});
+
+describe('while the database is down', () => {
+  it('a message gets the apology and a card action an error the card shows, in the Teams locale’s language; /readyz says 503, /healthz 200', async () => {
     const bot = await startTestBot();
     try {
       await bot.arkivlos.database.pool.end();
+      const as = (locale: string) => ({ serviceUrl: bot.connector.url, user: ALEX, locale });
+
+      expect((await bot.post(messageActivity('hjelp', as('en-US')))).status).toBe(200);
+      const [apology] = await bot.connector.waitFor((a) => a.body.type === 'message');
+      expect(apology!.body.text).toBe('Something went wrong in Arkivlos. Try again shortly, or contact the archive if it keeps happening.');
+
+      const action = await bot.post(actionExecuteActivity('settings.show', {}, as('nn-NO')));
+      expect(action).toEqual({
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Noko gjekk gale hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet dersom feilen held fram.',
+        },
+      });
+
       expect((await fetch(`${bot.arkivlos.url}/readyz`)).status).toBe(503);
       expect((await fetch(`${bot.arkivlos.url}/healthz`)).status).toBe(200);
     } finally {
