@@ -271,6 +271,17 @@ describe('the bot over HTTP (/api/messages)', () => {
     }
   });
 
+  it('activity types Teams does not send are counted as "other": 30 requests with junk types add at most one series to /metrics', async () => {
+    const series = async () =>
+      (await (await fetch(`${bot.arkivlos.url}/metrics`)).text()).split('\n').filter((line) => line.startsWith('arkivlos_activities_total{'));
+    const before = await series();
+    for (let i = 0; i < 30; i++) await bot.post({ ...messageActivity('hjelp', as(ALEX)), type: `junk-${i}` });
+    const after = await series();
+    expect(after.length - before.length).toBeLessThanOrEqual(1);
+    expect(after.join('\n')).not.toContain('junk');
+    expect(after.join('\n')).toContain('type="other"');
+  });
+
   it('health, readiness and metrics endpoints answer', async () => {
     const health = await fetch(`${bot.arkivlos.url}/healthz`);
     expect(health.status).toBe(200);
