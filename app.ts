@@ -47,9 +47,14 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     throw error;
   }
 
-  // Without an explicit allow-list a single-tenant bot accepts its own tenant only.
+  // Without an explicit allow-list a bot accepts its own tenant only; with no tenant at all, every
+  // tenant (development: infra/config.ts refuses that for a multi-tenant bot in production).
   const allowedTenantIds =
-    config.ALLOWED_TENANT_IDS.length > 0 ? config.ALLOWED_TENANT_IDS : config.BOT_TENANT_ID ? [config.BOT_TENANT_ID] : [];
+    config.ALLOWED_TENANT_IDS === '*' || config.ALLOWED_TENANT_IDS.length > 0
+      ? config.ALLOWED_TENANT_IDS
+      : config.BOT_TENANT_ID
+        ? [config.BOT_TENANT_ID]
+        : '*';
   const adapter = createAdapter(config, channelAuth);
   const app = createBotApplication(adapter, {
     prisma: database.prisma,

@@ -34,7 +34,7 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, route
   app.turn('beforeTurn', async (context) => {
     const log = turnLogger(context, deps.logger);
     const tenantId = tenantOf(context);
-    if (deps.allowedTenantIds.length > 0 && (!tenantId || !deps.allowedTenantIds.includes(tenantId))) {
+    if (deps.allowedTenantIds !== '*' && (!tenantId || !deps.allowedTenantIds.includes(tenantId))) {
       log.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed: refused');
       return false;
     }

@@ -20,6 +20,16 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** `*` says on purpose that every tenant is accepted; otherwise a list of tenant ids. */
+const tenantAllowList = commaList.transform((ids, ctx): string[] | '*' => {
+  if (!ids.includes('*')) return ids;
+  if (ids.length > 1) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be either * (every tenant) or a comma-separated list of tenant ids, not both' });
+    return z.NEVER;
+  }
+  return '*';
+});
+
 export const ZConfig = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,7 +39,7 @@ export const ZConfig = z
     BOT_PASSWORD: optionalString,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('SingleTenant'),
     BOT_TENANT_ID: optionalString,
-    ALLOWED_TENANT_IDS: commaList,
+    ALLOWED_TENANT_IDS: tenantAllowList,
     DATABASE_URL: optionalString.pipe(
       z
         .string()
@@ -48,6 +58,14 @@ export const ZConfig = z
         code: z.ZodIssueCode.custom,
         path: ['BOT_ID'],
         message: 'is required when NODE_ENV=production (without it no request is authenticated)',
+      });
+    }
+    // A multi-tenant registration accepts tokens from every tenant: production says which it serves.
+    if (config.NODE_ENV === 'production' && config.BOT_TYPE === 'MultiTenant' && Array.isArray(config.ALLOWED_TENANT_IDS) && config.ALLOWED_TENANT_IDS.length === 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ALLOWED_TENANT_IDS'],
+        message: 'is required when NODE_ENV=production and BOT_TYPE=MultiTenant: list the tenant ids to accept, or set it to * to accept every tenant',
       });
     }
     if (config.BOT_ID && config.BOT_TYPE !== 'UserAssignedMsi' && !config.BOT_PASSWORD) {

@@ -421,6 +421,20 @@ describe('security at /api/messages', () => {
     }
   });
 
+  it('with ALLOWED_TENANT_IDS=* activities from any tenant are accepted, even with BOT_TENANT_ID set', async () => {
+    const bot = await startTestBot({ ALLOWED_TENANT_IDS: '*', BOT_TENANT_ID: TENANT_ID });
+    try {
+      for (const tenantId of [TENANT_ID, 'bbbbbbbb-0000-0000-0000-000000000002']) {
+        bot.connector.clear();
+        const conversationId = `a:any-tenant-${tenantId}`;
+        await bot.post(messageActivity('hjelp', { serviceUrl: bot.connector.url, user: ALEX, tenantId, conversationId }));
+        await bot.connector.waitFor((a) => a.conversationId === conversationId && Boolean(a.body.attachments?.length));
+      }
+    } finally {
+      await bot.stop();
+    }
+  });
+
   it('activities from a tenant outside the allow-list are refused and change nothing', async () => {
     const bot = await startTestBot({ ALLOWED_TENANT_IDS: 'aaaaaaaa-0000-0000-0000-000000000001' });
     try {

@@ -17,6 +17,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/BOT_ID is required when NODE_ENV=production/);
   });
 
+  it('a multi-tenant bot in production needs an explicit tenant allow-list, or * to accept every tenant on purpose', () => {
+    const multiTenant = { NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'p', BOT_TYPE: 'MultiTenant' };
+    expect(() => loadConfig(multiTenant)).toThrow(/ALLOWED_TENANT_IDS is required when NODE_ENV=production and BOT_TYPE=MultiTenant/);
+    expect(() => loadConfig({ ...multiTenant, BOT_TENANT_ID: 't' })).toThrow(/ALLOWED_TENANT_IDS/);
+    expect(loadConfig({ ...multiTenant, ALLOWED_TENANT_IDS: 'a,b' }).ALLOWED_TENANT_IDS).toEqual(['a', 'b']);
+    expect(loadConfig({ ...multiTenant, ALLOWED_TENANT_IDS: ' * ' }).ALLOWED_TENANT_IDS).toBe('*');
+  });
+
+  it('* is every tenant, so it cannot be mixed with tenant ids', () => {
+    expect(() => loadConfig({ ALLOWED_TENANT_IDS: '*,a' })).toThrow(/ALLOWED_TENANT_IDS must be either \* \(every tenant\) or a comma-separated list of tenant ids/);
+  });
+
   it('a UserAssignedMsi bot needs its tenant but no password', () => {
     expect(() => loadConfig({ BOT_ID: 'x', BOT_TYPE: 'UserAssignedMsi' })).toThrow(/BOT_TENANT_ID/);
     expect(loadConfig({ BOT_ID: 'x', BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: 't' }).BOT_PASSWORD).toBeUndefined();
