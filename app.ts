@@ -1,5 +1,5 @@
 /**
- * Composition root: config → database → domain → bot routes → HTTP server.
+ * Composition root: config → port check → database → domain → bot routes → HTTP server.
  * main.ts runs this for the process; the HTTP tests run it in-process.
  */
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
 import { createMetrics } from './infra/metrics.js';
 import { applyMigrations } from './infra/migrate.js';
+import { assertPortFree, listen } from './infra/port.js';
 
 export interface Arkivlos {
   url: string;
@@ -33,6 +34,7 @@ export interface StartOptions {
 }
 
 export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth, routes }: StartOptions): Promise<Arkivlos> {
+  await assertPortFree(config.PORT, config.HOST);
   const database =
     given ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
@@ -65,7 +67,12 @@ export async function startArkivlos({ config, logger, database: given, now = () 
   }, routes);
   const metrics = createMetrics();
   const server = createHttpServer({ adapter, app, database, logger, metrics });
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  try {
+    await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    if (!given) await database.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: database.kind, authenticated: Boolean(config.BOT_ID) }, 'Arkivlos is listening');

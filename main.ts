@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { startArkivlos } from './app.js';
 import { ConfigError, loadConfig } from './infra/config.js';
 import { createLogger } from './infra/logger.js';
+import { PortInUseError } from './infra/port.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -31,7 +32,9 @@ process.on('warning', (warning: Error & { code?: string }) => {
   logger[known ? 'debug' : 'warn']({ source: 'node', code: warning.code }, warning.message);
 });
 const arkivlos = await startArkivlos({ config, logger }).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'start-up failed');
+  // A cause the operator can fix is one line saying how; anything else comes with its stack.
+  if (error instanceof PortInUseError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 });
 

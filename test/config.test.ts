@@ -46,4 +46,25 @@ describe('configuration', () => {
       expect(problems).toMatch(/^BOT_TYPE /m);
     }
   });
+
+  it.each([
+    [{ PORT: 'abc' }, "PORT must be a port number (0–65535), got 'abc'"],
+    [{ PORT: '99999' }, "PORT must be a port number (0–65535), got '99999'"],
+    [{ PORT: '3978.5' }, "PORT must be a port number (0–65535), got '3978.5'"],
+    [{ DATABASE_POOL_SIZE: 'many' }, "DATABASE_POOL_SIZE must be a whole number from 2 to 100, got 'many'"],
+    [{ DATABASE_POOL_SIZE: '1' }, "DATABASE_POOL_SIZE must be a whole number from 2 to 100, got '1'"],
+    [{ NODE_ENV: 'prod' }, "NODE_ENV must be one of development, production, test, got 'prod'"],
+    [{ BOT_TYPE: 'Both' }, "BOT_TYPE must be one of MultiTenant, SingleTenant, UserAssignedMsi, got 'Both'"],
+    [{ DEMO_DATA: 'yes' }, "DEMO_DATA must be one of auto, off, got 'yes'"],
+    [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'"],
+    // A database URL can hold a password: it is never repeated.
+    [{ DATABASE_URL: 'mysql://root:hemmelig@db/arkivlos' }, 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database)'],
+  ])('%j is refused with what is expected, in words', (env, problem) => {
+    try {
+      loadConfig(env);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([problem]);
+    }
+  });
 });
