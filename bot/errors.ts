@@ -13,7 +13,7 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   CONFLICT: 'error.conflict',
 };
 
-export function errorMessageKey(error: unknown): MessageKey {
+function errorMessageKey(error: unknown): MessageKey {
   return isAppError(error) ? MESSAGE_FOR_CODE[error.code] : 'error.generic';
 }
 

@@ -24,7 +24,10 @@ const commaList = z
 const tenantAllowList = commaList.transform((ids, ctx): string[] | '*' => {
   if (!ids.includes('*')) return ids;
   if (ids.length > 1) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be either * (every tenant) or a comma-separated list of tenant ids, not both' });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must be either * (every tenant) or a comma-separated list of tenant ids, not both',
+    });
     return z.NEVER;
   }
   return '*';
@@ -32,7 +35,11 @@ const tenantAllowList = commaList.transform((ids, ctx): string[] | '*' => {
 
 /** Zod's own messages ("Expected number, received nan") say nothing about what is wanted. */
 const wholeNumber = (min: number, max: number, expected: string) =>
-  z.coerce.number({ message: expected }).int({ message: expected }).min(min, { message: expected }).max(max, { message: expected });
+  z.coerce
+    .number({ message: expected })
+    .int({ message: expected })
+    .min(min, { message: expected })
+    .max(max, { message: expected });
 
 const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of ${values.join(', ')}` });
 
@@ -67,7 +74,8 @@ export const ZConfig = z
       });
     }
     // A multi-tenant registration accepts tokens from every tenant: production says which it serves.
-    if (config.NODE_ENV === 'production' && config.BOT_TYPE === 'MultiTenant' && Array.isArray(config.ALLOWED_TENANT_IDS) && config.ALLOWED_TENANT_IDS.length === 0) {
+    const noTenantList = Array.isArray(config.ALLOWED_TENANT_IDS) && config.ALLOWED_TENANT_IDS.length === 0;
+    if (config.NODE_ENV === 'production' && config.BOT_TYPE === 'MultiTenant' && noTenantList) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['ALLOWED_TENANT_IDS'],

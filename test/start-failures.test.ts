@@ -38,6 +38,12 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
   return { server, port: (server.address() as { port: number }).port };
 }
 
+async function freePort(): Promise<number> {
+  const { server, port } = await listenOnFreePort();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('npm start (main.ts) refusing to start', () => {
   const dirs: string[] = [];
   afterAll(async () => {
@@ -75,7 +81,7 @@ describe('npm start (main.ts) starting', () => {
   it('prints no DEP0111 deprecation warning (from restify\'s spdy dependency) at info level', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'arkivlos-start-warnings-'));
     try {
-      const { port } = await listenOnFreePort().then(({ server, port }) => new Promise<{ port: number }>((resolve) => server.close(() => resolve({ port }))));
+      const port = await freePort();
       const { output } = await start(
         { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
         { stopWhen: (text) => text.includes('Arkivlos is listening') },
