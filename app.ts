@@ -1,10 +1,10 @@
 /**
- * Composition root: config → database → domain → bot routes → HTTP server.
+ * Composition root: config → port check → database → domain → bot routes → HTTP server.
  * main.ts runs this for the process; the HTTP tests run it in-process.
  */
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
-import { createBotApplication } from './bot/application.js';
+import { createBotApplication, type RegisterRoutes } from './bot/application.js';
 import { createHttpServer } from './bot/server.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
 import type { Config } from './infra/config.js';
@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
 import { createMetrics } from './infra/metrics.js';
 import { applyMigrations } from './infra/migrate.js';
+import { assertPortFree, listen } from './infra/port.js';
 
 export interface Arkivlos {
   url: string;
@@ -28,9 +29,12 @@ export interface StartOptions {
   now?: () => Date;
   /** Token validation settings for another cloud, or a test's own token issuer. */
   channelAuth?: Parameters<typeof createAdapter>[1];
+  /** Routes instead of the product's own `ROUTES` (a test adds one that fails). */
+  routes?: readonly RegisterRoutes[];
 }
 
-export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth }: StartOptions): Promise<Arkivlos> {
+export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth, routes }: StartOptions): Promise<Arkivlos> {
+  await assertPortFree(config.PORT, config.HOST);
   const database =
     given ??
     (await openDatabase({
@@ -52,9 +56,14 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     throw error;
   }
 
-  // Without an explicit allow-list a single-tenant bot accepts its own tenant only.
+  // Without an explicit allow-list a bot accepts its own tenant only; with no tenant at all, every
+  // tenant (development: infra/config.ts refuses that for a multi-tenant bot in production).
   const allowedTenantIds =
-    config.ALLOWED_TENANT_IDS.length > 0 ? config.ALLOWED_TENANT_IDS : config.BOT_TENANT_ID ? [config.BOT_TENANT_ID] : [];
+    config.ALLOWED_TENANT_IDS === '*' || config.ALLOWED_TENANT_IDS.length > 0
+      ? config.ALLOWED_TENANT_IDS
+      : config.BOT_TENANT_ID
+        ? [config.BOT_TENANT_ID]
+        : '*';
   const adapter = createAdapter(config, channelAuth);
   const app = createBotApplication(adapter, {
     prisma: database.prisma,
@@ -62,10 +71,15 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     now,
     archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
     allowedTenantIds,
-  });
+  }, routes);
   const metrics = createMetrics();
   const server = createHttpServer({ adapter, app, database, logger, metrics });
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  try {
+    await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    if (!given) await database.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, database: database.kind, authenticated: Boolean(config.BOT_ID) }, 'Arkivlos is listening');

@@ -5,6 +5,7 @@ import { startArkivlos } from './app.js';
 import { ConfigError, loadConfig } from './infra/config.js';
 import { DataDirInUseError } from './infra/embedded-postgres.js';
 import { createLogger } from './infra/logger.js';
+import { PortInUseError } from './infra/port.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -21,15 +22,19 @@ try {
 
 const logger = createLogger(config.LOG_LEVEL);
 // Libraries write to the console (botbuilder logs every refused request with console.error) and
-// Node prints warnings (restify's spdy dependency triggers DEP0111): route both through the
-// logger, so every line on stdout is JSON.
+// Node prints warnings: route both through the logger, so every line on stdout is JSON.
 console.error = (...args: unknown[]) => logger.warn({ source: 'console' }, format(...args));
 console.warn = (...args: unknown[]) => logger.warn({ source: 'console' }, format(...args));
 process.removeAllListeners('warning');
-process.on('warning', (warning: Error & { code?: string }) => logger.warn({ source: 'node', code: warning.code }, warning.message));
+process.on('warning', (warning: Error & { code?: string }) => {
+  // restify's spdy dependency (http-deceiver) reads process.binding('http_parser') on every start:
+  // harmless and not ours to fix, but at warn it looks like a fault.
+  const known = warning.code === 'DEP0111' && warning.message.includes("'http_parser'");
+  logger[known ? 'debug' : 'warn']({ source: 'node', code: warning.code }, warning.message);
+});
 const arkivlos = await startArkivlos({ config, logger }).catch((error: unknown) => {
-  // A second bot on the same data directory is a mistake to explain in one line, not a fault.
-  if (error instanceof DataDirInUseError) logger.fatal(error.message);
+  // A cause the operator can fix is one line saying how; anything else comes with its stack.
+  if (error instanceof PortInUseError || error instanceof DataDirInUseError) logger.fatal(error.message);
   else logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 });

@@ -1,8 +1,9 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { saveConversationReference } from '../domain/conversations/save-conversation-reference.js';
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
+import { answerFailedTurn } from './errors.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
@@ -16,8 +17,13 @@ export function tenantOf(context: TurnContext): string | undefined {
   return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
 
-/** The teams-ai Application with every route. Order matters: the first matching route runs. */
-export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Application {
+export type RegisterRoutes = (app: Application, deps: BotDeps) => void;
+
+/** Every route group, in order: the first matching route runs, so the fallback comes last. */
+export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerFallback];
+
+/** The teams-ai Application with its routes (the product's own unless given). */
+export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, routes: readonly RegisterRoutes[] = ROUTES): Application {
   const app = new Application({
     adapter,
     botAppId: adapter.botFrameworkAuthConfig?.MicrosoftAppId || undefined,
@@ -28,7 +34,7 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
   app.turn('beforeTurn', async (context) => {
     const log = turnLogger(context, deps.logger);
     const tenantId = tenantOf(context);
-    if (deps.allowedTenantIds.length > 0 && (!tenantId || !deps.allowedTenantIds.includes(tenantId))) {
+    if (deps.allowedTenantIds !== '*' && (!tenantId || !deps.allowedTenantIds.includes(tenantId))) {
       log.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed: refused');
       return false;
     }
@@ -41,24 +47,9 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
     return true;
   });
 
-  registerInstall(app, deps);
-  registerHelp(app, deps);
-  registerSettings(app, deps);
-  registerFallback(app, deps);
+  for (const register of routes) register(app, deps);
 
-  app.error(async (context, error) => {
-    const log = turnLogger(context, deps.logger);
-    log.error({ err: error }, 'turn failed');
-    const caller = await loadCaller(context, deps.prisma).catch(() => null);
-    if (context.activity.type !== 'message' || !caller) return;
-    try {
-      await context.sendActivity(caller.t('error.generic'));
-    } catch (sendError) {
-      log.error({ err: sendError }, 'could not send the apology either');
-      // botbuilder would answer 500 with this error's own message (addresses, SQL, …).
-      throw new Error('internal error', { cause: sendError });
-    }
-  });
+  app.error(answerFailedTurn(deps));
   return app;
 }
 
@@ -67,12 +58,22 @@ async function rememberConversation(context: TurnContext, deps: BotDeps): Promis
   if (!activity.conversation?.id || !activity.serviceUrl) return;
   if (!['message', 'installationUpdate', 'conversationUpdate', 'invoke'].includes(activity.type)) return;
   const scope = activity.conversation.conversationType ?? 'personal';
-  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+  const tenantId = tenantOf(context);
+  // Only what a proactive send needs: an activity id would make it a reply to an old message, and
+  // anything that changes per message would rewrite the row on every turn. In a channel the
+  // user is just whoever wrote last.
+  const reference = {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversation: { id: activity.conversation.id, conversationType: scope, tenantId },
+    bot: { id: activity.recipient.id },
+    ...(scope === 'personal' && { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }),
+  };
   await saveConversationReference(deps.prisma, {
     conversationId: activity.conversation.id,
     scope,
     aadObjectId: scope === 'personal' ? activity.from?.aadObjectId?.toLowerCase() : undefined,
-    tenantId: tenantOf(context),
+    tenantId,
     serviceUrl: activity.serviceUrl,
     reference,
   });

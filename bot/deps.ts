@@ -8,5 +8,6 @@ export interface BotDeps {
   now: () => Date;
   /** What the UI calls the case/archive system ("sak-/arkivsystemet" unless configured). */
   archiveSystemName?: string;
-  allowedTenantIds: string[];
+  /** Tenants whose activities are handled; `*`: every tenant. */
+  allowedTenantIds: readonly string[] | '*';
 }

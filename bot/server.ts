@@ -1,3 +1,4 @@
+import { ActivityTypes } from 'botbuilder';
 import restify from 'restify';
 import { pino } from 'pino';
 import { z } from 'zod';
@@ -5,7 +6,7 @@ import type { TeamsAdapter, Application } from '@microsoft/teams-ai';
 import type { Database } from '../infra/database.js';
 import type { Logger } from '../infra/logger.js';
 import type { Metrics } from '../infra/metrics.js';
-import { pendingMigrations, readMigrations } from '../infra/migrate.js';
+import { MigrationError, pendingMigrations, readMigrations } from '../infra/migrate.js';
 import { setTurnLogger } from './caller.js';
 
 /** The least an activity must have for the bot to handle it (and to answer it). */
@@ -16,6 +17,10 @@ const ZIncomingActivity = z.object({
   from: z.object({ id: z.string().min(1) }),
   recipient: z.object({ id: z.string().min(1) }),
 });
+
+/** Metric labels come from an unauthenticated body: only the Bot Framework's own types, so junk cannot add series. */
+const ACTIVITY_TYPES: ReadonlySet<string> = new Set(Object.values(ActivityTypes));
+const activityTypeLabel = (type: unknown) => (typeof type === 'string' && ACTIVITY_TYPES.has(type) ? type : 'other');
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
@@ -77,10 +82,10 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
         setTurnLogger(context, log);
         await app.run(context);
       });
-      metrics.activities.labels(activity.type ?? 'unknown', String(res.statusCode)).inc();
+      metrics.activities.labels(activityTypeLabel(activity.type), String(res.statusCode)).inc();
       log[res.statusCode >= 500 ? 'error' : 'info']({ status: res.statusCode }, 'activity processed');
     } catch (error) {
-      metrics.activities.labels(activity.type ?? 'unknown', 'error').inc();
+      metrics.activities.labels(activityTypeLabel(activity.type), 'error').inc();
       log.error({ err: error }, 'activity failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
@@ -98,6 +103,11 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
       if (pending.length > 0) res.send(503, { status: 'migrations pending', pending });
       else res.send(200, { status: 'ready', database: database.kind });
     } catch (error) {
+      // An older build on a newer database: never ready (start-up refuses it too).
+      if (error instanceof MigrationError && error.code === 'UNKNOWN_MIGRATIONS') {
+        res.send(503, { status: 'unknown migrations', unknown: error.unknown });
+        return;
+      }
       logger.warn({ err: error }, 'readiness check failed');
       res.send(503, { status: 'database unreachable' });
     }

@@ -1,5 +1,5 @@
 /**
- * Domain errors carry a stable code; bot/ maps each code to a message in the user's language.
+ * Domain errors carry a stable code; bot/errors.ts maps each code to a message in the user's language.
  * Messages here are for logs and developers, never shown to users as they are.
  */
 export const AppErrorCode = {

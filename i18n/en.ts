@@ -62,6 +62,11 @@ export const en: Messages = {
   'error.unknownAction': 'I do not know this action. Nothing was changed.',
   'error.invalidLanguage': 'unknown language choice',
   'error.tooLong': 'The message is too long (at most {max} characters). Nothing was changed.',
+  'error.notFound': 'What you asked for no longer exists. Nothing was changed.',
+  'error.invalidData': 'I could not use this. Nothing was changed.',
+  'error.forbidden': 'You are not allowed to do this. Nothing was changed.',
+  'error.unknownPerson': 'You are not registered as active in the Arkivlos organisation. Nothing was changed. Contact the archive if this is wrong.',
+  'error.conflict': 'Someone else changed this at the same time. Nothing was changed; please try again.',
 
   // The Teams app's description (npm run package): manifest.short, then manifest.intro and the feature lines.
   'manifest.short': 'A Teams app for people who work in {system} (Noark 5)',

@@ -61,6 +61,11 @@ export const nb = {
   'error.unknownAction': 'Denne handlingen kjenner jeg ikke. Ingenting er endret.',
   'error.invalidLanguage': 'ukjent språkvalg',
   'error.tooLong': 'Meldingen er for lang (maks {max} tegn). Ingenting er endret.',
+  'error.notFound': 'Det du ba om, finnes ikke lenger. Ingenting er endret.',
+  'error.invalidData': 'Dette kunne jeg ikke bruke. Ingenting er endret.',
+  'error.forbidden': 'Du har ikke tilgang til å gjøre dette. Ingenting er endret.',
+  'error.unknownPerson': 'Du er ikke registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endret. Ta kontakt med arkivet hvis dette er feil.',
+  'error.conflict': 'Noen andre endret dette samtidig. Ingenting er endret; prøv igjen.',
 
   // The Teams app's description (npm run package): manifest.short, then manifest.intro and the feature lines.
   'manifest.short': 'Teams-app for deg som arbeider i {system} (Noark 5)',

@@ -62,6 +62,11 @@ export const nn: Messages = {
   'error.unknownAction': 'Denne handlinga kjenner eg ikkje. Ingenting er endra.',
   'error.invalidLanguage': 'ukjent språkval',
   'error.tooLong': 'Meldinga er for lang (maks {max} teikn). Ingenting er endra.',
+  'error.notFound': 'Det du bad om, finst ikkje lenger. Ingenting er endra.',
+  'error.invalidData': 'Dette kunne eg ikkje bruke. Ingenting er endra.',
+  'error.forbidden': 'Du har ikkje tilgang til å gjere dette. Ingenting er endra.',
+  'error.unknownPerson': 'Du er ikkje registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endra. Ta kontakt med arkivet dersom dette er feil.',
+  'error.conflict': 'Nokon andre endra dette samstundes. Ingenting er endra; prøv igjen.',
 
   // The Teams app's description (npm run package): manifest.short, then manifest.intro and the feature lines.
   'manifest.short': 'Teams-app for deg som arbeider i {system} (Noark 5)',

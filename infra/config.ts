@@ -20,26 +20,49 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** `*` says on purpose that every tenant is accepted; otherwise a list of tenant ids. */
+const tenantAllowList = commaList.transform((ids, ctx): string[] | '*' => {
+  if (!ids.includes('*')) return ids;
+  if (ids.length > 1) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must be either * (every tenant) or a comma-separated list of tenant ids, not both',
+    });
+    return z.NEVER;
+  }
+  return '*';
+});
+
+/** Zod's own messages ("Expected number, received nan") say nothing about what is wanted. */
+const wholeNumber = (min: number, max: number, expected: string) =>
+  z.coerce
+    .number({ message: expected })
+    .int({ message: expected })
+    .min(min, { message: expected })
+    .max(max, { message: expected });
+
+const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of ${values.join(', ')}` });
+
 export const ZConfig = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
+    PORT: wholeNumber(0, 65535, 'must be a port number (0–65535)').default(3978),
     HOST: z.string().default('0.0.0.0'),
     BOT_ID: optionalString,
     BOT_PASSWORD: optionalString,
-    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('SingleTenant'),
+    BOT_TYPE: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('SingleTenant'),
     BOT_TENANT_ID: optionalString,
-    ALLOWED_TENANT_IDS: commaList,
+    ALLOWED_TENANT_IDS: tenantAllowList,
     DATABASE_URL: optionalString.pipe(
       z
         .string()
-        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+        .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL (postgres://user:password@host:5432/database)')
         .optional(),
     ),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+    DATABASE_POOL_SIZE: wholeNumber(2, 100, 'must be a whole number from 2 to 100').default(10),
     DATA_DIR: z.string().default('./data'),
-    DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO_DATA: oneOf(['auto', 'off']).default('auto'),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ARCHIVE_SYSTEM_NAME: optionalString,
   })
   .superRefine((config, ctx) => {
@@ -48,6 +71,15 @@ export const ZConfig = z
         code: z.ZodIssueCode.custom,
         path: ['BOT_ID'],
         message: 'is required when NODE_ENV=production (without it no request is authenticated)',
+      });
+    }
+    // A multi-tenant registration accepts tokens from every tenant: production says which it serves.
+    const noTenantList = Array.isArray(config.ALLOWED_TENANT_IDS) && config.ALLOWED_TENANT_IDS.length === 0;
+    if (config.NODE_ENV === 'production' && config.BOT_TYPE === 'MultiTenant' && noTenantList) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ALLOWED_TENANT_IDS'],
+        message: 'is required when NODE_ENV=production and BOT_TYPE=MultiTenant: list the tenant ids to accept, or set it to * to accept every tenant',
       });
     }
     if (config.BOT_ID && config.BOT_TYPE !== 'UserAssignedMsi' && !config.BOT_PASSWORD) {
@@ -75,12 +107,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** Values never repeated in an error: they can hold a password. */
+const SECRETS: ReadonlySet<string> = new Set(['BOT_PASSWORD', 'DATABASE_URL']);
+
+function describeProblem(issue: z.ZodIssue, env: Record<string, string | undefined>): string {
+  const name = issue.path.join('.') || 'environment';
+  const value = env[name];
+  // A rule across variables (custom) says what is missing; a wrong value is shown as it was given.
+  const given = issue.code !== z.ZodIssueCode.custom && value !== undefined && !SECRETS.has(name) ? `, got '${value}'` : '';
+  return `${name} ${issue.message}${given}`;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ZConfig.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
-    );
-  }
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeProblem(issue, env)));
   return parsed.data;
 }

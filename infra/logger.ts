@@ -8,6 +8,19 @@ function serializeError(error: unknown) {
   return { type: error.name, message: error.message, code, statusCode, stack: error.stack };
 }
 
+/** Keys whose values are personal (names, e-mail addresses, message text), wherever they are. */
+const PERSONAL_KEYS: ReadonlySet<string> = new Set(['text', 'name', 'email']);
+
+function withoutPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !PERSONAL_KEYS.has(key))
+      .map(([key, item]) => [key, withoutPersonalData(item)]),
+  );
+}
+
 /**
  * Structured JSON logs. Only ids go into logs (aadObjectId, conversation id, request id), never
  * names, e-mail addresses or message text.
@@ -18,7 +31,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'arkivlos' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['req.headers.authorization', '*.text', '*.name', '*.email'], remove: true },
+      redact: { paths: ['req.headers.authorization'], remove: true },
+      // On the finished line, because pino's redact paths have a fixed depth and a child's
+      // bindings pass no formatter: personal keys go at any depth, wherever they came from.
+      hooks: { streamWrite: (line) => `${JSON.stringify(withoutPersonalData(JSON.parse(line)))}\n` },
       // Errors from the Bot Connector client carry the request and response (with card text and
       // names); keep only what diagnoses the failure.
       serializers: { err: serializeError },

@@ -7,6 +7,8 @@ import {
   TENANT_ID,
   type ActivityOptions,
 } from './support/activities.js';
+import { ROUTES, type RegisterRoutes } from '../bot/application.js';
+import { chooseLanguage } from '../domain/people/choose-language.js';
 import { startTestBot, type TestBot } from './support/bot.js';
 import { COMMANDS, commandWords } from '../domain/help/commands.js';
 import { newSigningKey, startTokenIssuer } from './support/token-issuer.js';
@@ -38,12 +40,17 @@ describe('the bot over HTTP (/api/messages)', () => {
   };
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
     await bot?.stop();
   });
-  beforeEach(() => bot.connector.clear());
+  beforeEach(async () => {
+    bot.connector.clear();
+    // The tests share one bot and its people: a language one test chooses, or a person one test
+    // deactivates, must not reach another.
+    await bot.arkivlos.database.prisma.person.updateMany({ data: { chosenLocale: null, active: true } });
+  });
 
   it.each([
     ['nb-NO', 'Arkivlos – hjelp', 'Saksbehandler', 'innstillinger'],
@@ -142,6 +149,23 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(await prisma.auditEntry.count()).toBe(auditBefore);
   });
 
+  it.each([
+    ['nb-NO', 'Du er ikke registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endret. Ta kontakt med arkivet hvis dette er feil.'],
+    ['en-US', 'You are not registered as active in the Arkivlos organisation. Nothing was changed. Contact the archive if this is wrong.'],
+  ])('saving settings after being made inactive since the card was shown says so on the card, in Teams locale %s, and changes nothing', async (locale, expected) => {
+    const prisma = bot.arkivlos.database.prisma;
+    const lynne = { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' };
+    const shown = await bot.post(actionExecuteActivity('settings.show', {}, as(lynne, { locale })));
+    expect((shown.body as { value: Card }).value.actions?.[0]?.verb).toBe('settings.save');
+    await prisma.person.update({ where: { aadObjectId: lynne.aadObjectId }, data: { active: false } });
+    const auditBefore = await prisma.auditEntry.count();
+
+    const response = await bot.post(actionExecuteActivity('settings.save', { locale: 'nn' }, as(lynne, { locale })));
+    expect(response).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expected } });
+    expect((await prisma.person.findUnique({ where: { aadObjectId: lynne.aadObjectId } }))?.chosenLocale).toBeNull();
+    expect(await prisma.auditEntry.count()).toBe(auditBefore);
+  });
+
   it('an unknown card action changes nothing and says so', async () => {
     const response = await bot.post(actionExecuteActivity('tickets.delete', { id: '1' }, as(ALEX)));
     expect(response.status).toBe(200);
@@ -165,6 +189,38 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(cardTexts(welcomes[0]!.body.attachments![0]!.content as unknown as Card)).toContain('Velkommen til Arkivlos');
     const stored = await bot.arkivlos.database.prisma.conversationReference.findUnique({ where: { conversationId: 'a:install-test' } });
     expect(stored?.welcomedAt).not.toBeNull();
+  });
+
+  it('two announcements of a new install at the same moment give one welcome card and no failed turn', async () => {
+    const user = { aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer' };
+    const options = as(user, { conversationId: 'a:install-race-test' });
+    const responses = await Promise.all([bot.post(installationUpdateActivity('add', options)), bot.post(conversationUpdateActivity(options))]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    await bot.connector.waitFor((a) => a.conversationId === 'a:install-race-test');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.sent.filter((a) => a.conversationId === 'a:install-race-test')).toHaveLength(1);
+    const failures = bot.logs.filter((line) => line.conversationId === 'a:install-race-test' && Number(line.level) >= 50);
+    expect(failures).toEqual([]);
+  });
+
+  it('the stored conversation reference has what a proactive send needs, no activity id, and two messages in a row leave it untouched', async () => {
+    const prisma = bot.arkivlos.database.prisma;
+    const options = as(ALEX, { conversationId: 'a:reference-test' });
+    const stored = () => prisma.conversationReference.findUniqueOrThrow({ where: { conversationId: 'a:reference-test' } });
+    await bot.post(messageActivity('hjelp', options));
+    const first = await stored();
+    await bot.post(messageActivity('hjelp', options));
+    const second = await stored();
+
+    expect(second.updatedAt).toEqual(first.updatedAt);
+    expect(JSON.stringify(second.reference)).not.toContain('activityId');
+    expect(second.reference).toEqual({
+      channelId: 'msteams',
+      serviceUrl: bot.connector.url,
+      conversation: { id: 'a:reference-test', conversationType: 'personal', tenantId: TENANT_ID },
+      bot: { id: '28:arkivlos-bot' },
+      user: { id: `29:${ALEX.aadObjectId}`, aadObjectId: ALEX.aadObjectId },
+    });
   });
 
   it('a welcome card the Bot Connector refused is sent on the next announcement of the install', async () => {
@@ -247,6 +303,17 @@ describe('the bot over HTTP (/api/messages)', () => {
     }
   });
 
+  it('activity types Teams does not send are counted as "other": 30 requests with junk types add at most one series to /metrics', async () => {
+    const series = async () =>
+      (await (await fetch(`${bot.arkivlos.url}/metrics`)).text()).split('\n').filter((line) => line.startsWith('arkivlos_activities_total{'));
+    const before = await series();
+    for (let i = 0; i < 30; i++) await bot.post({ ...messageActivity('hjelp', as(ALEX)), type: `junk-${i}` });
+    const after = await series();
+    expect(after.length - before.length).toBeLessThanOrEqual(1);
+    expect(after.join('\n')).not.toContain('junk');
+    expect(after.join('\n')).toContain('type="other"');
+  });
+
   it('health, readiness and metrics endpoints answer', async () => {
     const health = await fetch(`${bot.arkivlos.url}/healthz`);
     expect(health.status).toBe(200);
@@ -258,11 +325,74 @@ describe('the bot over HTTP (/api/messages)', () => {
   });
 });
 
+describe('a domain error in a message route', () => {
+  // No product command refuses in a message yet: this route calls a real use case, for a person
+  // the organisation does not know.
+  const chooseNynorsk: RegisterRoutes = (app, deps) => {
+    app.message('velg nynorsk', async (context) => {
+      await chooseLanguage(deps.prisma, { aadObjectId: context.activity.from.aadObjectId!, locale: 'nn' });
+    });
+  };
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({}, { routes: [chooseNynorsk, ...ROUTES] });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it.each([
+    ['nb-NO', 'Du er ikke registrert som aktiv i organisasjonen til Arkivlos. Ingenting er endret. Ta kontakt med arkivet hvis dette er feil.'],
+    ['en-US', 'You are not registered as active in the Arkivlos organisation. Nothing was changed. Contact the archive if this is wrong.'],
+  ])('is answered with its sentence in Teams locale %s', async (locale, expected) => {
+    bot.connector.clear();
+    const response = await bot.post(messageActivity('velg nynorsk', { serviceUrl: bot.connector.url, user: STRANGER, locale }));
+    expect(response.status).toBe(200);
+    const [reply] = await bot.connector.waitFor((a) => a.body.type === 'message');
+    expect(reply!.body.text).toBe(expected);
+  });
+});
+
 describe('readiness', () => {
-  it('/readyz answers 503 when the database cannot be reached, while /healthz still answers 200', async () => {
+  it('/readyz says 503 while the database has a migration this version does not know (an older build on a newer database)', async () => {
+    const bot = await startTestBot();
+    try {
+      expect((await fetch(`${bot.arkivlos.url}/readyz`)).status).toBe(200);
+      await bot.arkivlos.database.pool.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+         VALUES (gen_random_uuid()::text, $1, '29990101000000_from_a_newer_version', now(), 1)`,
+        ['0'.repeat(64)],
+      );
+      const ready = await fetch(`${bot.arkivlos.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unknown migrations', unknown: ['29990101000000_from_a_newer_version'] });
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('while the database is down', () => {
+  it('a message gets the apology and a card action an error the card shows, in the Teams locale’s language; /readyz says 503, /healthz 200', async () => {
     const bot = await startTestBot();
     try {
       await bot.arkivlos.database.pool.end();
+      const as = (locale: string) => ({ serviceUrl: bot.connector.url, user: ALEX, locale });
+
+      expect((await bot.post(messageActivity('hjelp', as('en-US')))).status).toBe(200);
+      const [apology] = await bot.connector.waitFor((a) => a.body.type === 'message');
+      expect(apology!.body.text).toBe('Something went wrong in Arkivlos. Try again shortly, or contact the archive if it keeps happening.');
+
+      const action = await bot.post(actionExecuteActivity('settings.show', {}, as('nn-NO')));
+      expect(action).toEqual({
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Noko gjekk gale hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet dersom feilen held fram.',
+        },
+      });
+
       expect((await fetch(`${bot.arkivlos.url}/readyz`)).status).toBe(503);
       expect((await fetch(`${bot.arkivlos.url}/healthz`)).status).toBe(200);
     } finally {
@@ -337,6 +467,20 @@ describe('security at /api/messages', () => {
       expect((await bot.post({ text: 'hjelp' })).status).toBe(400);
       expect(await bot.arkivlos.database.prisma.conversationReference.count()).toBe(0);
       expect(bot.connector.sent).toHaveLength(0);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('with ALLOWED_TENANT_IDS=* activities from any tenant are accepted, even with BOT_TENANT_ID set', async () => {
+    const bot = await startTestBot({ ALLOWED_TENANT_IDS: '*', BOT_TENANT_ID: TENANT_ID });
+    try {
+      for (const tenantId of [TENANT_ID, 'bbbbbbbb-0000-0000-0000-000000000002']) {
+        bot.connector.clear();
+        const conversationId = `a:any-tenant-${tenantId}`;
+        await bot.post(messageActivity('hjelp', { serviceUrl: bot.connector.url, user: ALEX, tenantId, conversationId }));
+        await bot.connector.waitFor((a) => a.conversationId === conversationId && Boolean(a.body.attachments?.length));
+      }
     } finally {
       await bot.stop();
     }

@@ -22,6 +22,21 @@ describe('logs', () => {
     expect(JSON.stringify(lines[0])).not.toMatch(/hemmelig|Kari|kari@x\.no/);
   });
 
+  it('drop names, e-mail addresses and message text at any depth, in log objects and child bindings, and keep the ids beside them', () => {
+    const { logger, lines } = capture();
+    const activity = { id: 'a-1', text: 'hemmelig', from: { id: '29:x', aadObjectId: 'aad-1', name: 'Kari Nordmann' } };
+    const deep = { b: { c: { id: 'c-1', email: 'kari@x.no', d: [{ id: 'd-1', name: 'Ola Nordmann' }] } } };
+    logger.child({ caller: { person: { id: 'p-1', name: 'Per Hansen' } } }).info({ activity, a: deep }, 'seen');
+    expect(lines[0]).toMatchObject({
+      caller: { person: { id: 'p-1' } },
+      activity: { id: 'a-1', from: { id: '29:x', aadObjectId: 'aad-1' } },
+      a: { b: { c: { id: 'c-1', d: [{ id: 'd-1' }] } } },
+    });
+    expect(JSON.stringify(lines[0])).not.toMatch(/hemmelig|Kari|kari@x\.no|Ola|Per Hansen/);
+    // The caller's objects are not changed.
+    expect(activity.from.name).toBe('Kari Nordmann');
+  });
+
   it('log errors without the request and response bodies a connector error carries', () => {
     const { logger, lines } = capture();
     const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', request: { body: 'Hei, Kari Nordmann!' } });

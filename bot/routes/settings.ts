@@ -26,10 +26,12 @@ export function registerSettings(app: Application, deps: BotDeps): void {
 
   app.adaptiveCards.actionExecute('settings.save', async (context, _state, data) => {
     const caller = await loadCaller(context, deps.prisma);
-    if (!caller.person || !caller.aadObjectId) return showCard(context);
+    if (!caller.aadObjectId) return showCard(context);
     const parsed = ZSaveSettings.safeParse(data);
     if (!parsed.success) return caller.t('error.invalidInput', { detail: caller.t('error.invalidLanguage') });
 
+    // Someone unknown, or made inactive since the card was shown, is refused by chooseLanguage
+    // (UNKNOWN_PERSON), which app.error turns into a sentence on the card.
     await chooseLanguage(deps.prisma, { aadObjectId: caller.aadObjectId, locale: parsed.data.locale });
     forgetCaller(context);
     const updated = await loadCaller(context, deps.prisma);

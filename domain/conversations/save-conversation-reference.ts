@@ -7,40 +7,33 @@ export interface ConversationReferenceInput {
   aadObjectId?: string;
   tenantId?: string;
   serviceUrl: string;
-  /** The botbuilder ConversationReference, stored as it is for proactive sending. */
+  /** What a proactive send needs (conversation, service URL, channel, bot, user), nothing that changes per message. */
   reference: Prisma.InputJsonValue;
 }
 
 /**
- * Remembers where a conversation can be reached, on install and on every message. Writes only
- * when something changed, so a busy chat does not rewrite the row on every turn; a person who
- * writes again is reachable again.
+ * Remembers where a conversation can be reached, on install and on every message; a person who
+ * writes again is reachable again. One statement, because Teams announces a new install twice at
+ * the same moment and a read-then-insert would let both insert. The row is rewritten only when
+ * something changed, so a busy chat does not write on every turn.
  */
 export async function saveConversationReference(db: DbClient, input: ConversationReferenceInput): Promise<void> {
-  const existing = await db.conversationReference.findUnique({ where: { conversationId: input.conversationId } });
-  const data = {
-    scope: input.scope,
-    aadObjectId: input.aadObjectId ?? null,
-    tenantId: input.tenantId ?? null,
-    serviceUrl: input.serviceUrl,
-    reference: input.reference,
-  };
-  if (!existing) {
-    await db.conversationReference.create({ data: { conversationId: input.conversationId, ...data } });
-    return;
-  }
-  const unchanged =
-    existing.unreachableAt === null &&
-    existing.scope === data.scope &&
-    existing.aadObjectId === data.aadObjectId &&
-    existing.tenantId === data.tenantId &&
-    existing.serviceUrl === data.serviceUrl &&
-    JSON.stringify(existing.reference) === JSON.stringify(data.reference);
-  if (unchanged) return;
-  await db.conversationReference.update({
-    where: { conversationId: input.conversationId },
-    data: { ...data, unreachableAt: null },
-  });
+  await db.$executeRaw`
+    INSERT INTO conversation_reference (conversation_id, scope, aad_object_id, tenant_id, service_url, reference, updated_at)
+    VALUES (${input.conversationId}, ${input.scope}, ${input.aadObjectId ?? null}, ${input.tenantId ?? null},
+            ${input.serviceUrl}, ${JSON.stringify(input.reference)}::jsonb, now())
+    ON CONFLICT (conversation_id) DO UPDATE SET
+      scope = EXCLUDED.scope,
+      aad_object_id = EXCLUDED.aad_object_id,
+      tenant_id = EXCLUDED.tenant_id,
+      service_url = EXCLUDED.service_url,
+      reference = EXCLUDED.reference,
+      unreachable_at = NULL,
+      updated_at = now()
+    WHERE conversation_reference.unreachable_at IS NOT NULL
+       OR (conversation_reference.scope, conversation_reference.aad_object_id, conversation_reference.tenant_id,
+           conversation_reference.service_url, conversation_reference.reference)
+          IS DISTINCT FROM (EXCLUDED.scope, EXCLUDED.aad_object_id, EXCLUDED.tenant_id, EXCLUDED.service_url, EXCLUDED.reference)`;
 }
 
 /** The app was removed from this conversation: stop sending until the person writes again. */

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { startArkivlos, type Arkivlos, type StartOptions } from '../../app.js';
 import { loadDemoOrganisationIfEmpty } from '../../domain/org/load-demo-organisation.js';
 import { loadConfig } from '../../infra/config.js';
@@ -7,21 +8,31 @@ import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
 export interface TestApp {
   arkivlos: Arkivlos;
+  /** Every log line the app wrote at LOG_LEVEL (`silent` unless the test sets it), parsed. */
+  logs: Record<string, unknown>[];
   /** `http://127.0.0.1:<port>/api/messages` */
   endpoint: string;
   stop(): Promise<void>;
 }
 
 /** The whole app over real HTTP on a free loopback port, on a fresh test database with the demo organisation. */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   try {
     // Test databases on a PostgreSQL server are not "embedded", so load the demo organisation here.
     await loadDemoOrganisationIfEmpty(database.prisma);
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'silent', ...env });
-    const arkivlos = await startArkivlos({ config, logger: createLogger(config.LOG_LEVEL), database, ...options });
+    const logs: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const arkivlos = await startArkivlos({ config, logger: createLogger(config.LOG_LEVEL, destination), database, ...options });
     return {
       arkivlos,
+      logs,
       endpoint: `${arkivlos.url}/api/messages`,
       async stop() {
         await arkivlos.stop();
@@ -36,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
 
 export interface TestBot {
   arkivlos: Arkivlos;
+  logs: Record<string, unknown>[];
   connector: FakeConnector;
   /** POSTs an activity to /api/messages like the Bot Connector does. */
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
@@ -43,11 +55,12 @@ export interface TestBot {
 }
 
 /** The test app, with activities whose serviceUrl points at a fake connector that records what the bot sends. */
-export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth'> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes'> = {}): Promise<TestBot> {
   const app = await startTestApp(env, options);
   const connector = await startFakeConnector();
   return {
     arkivlos: app.arkivlos,
+    logs: app.logs,
     connector,
     async post(activity, headers = {}) {
       const response = await fetch(app.endpoint, {

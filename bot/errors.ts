@@ -1,0 +1,65 @@
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
+import { isAppError, type AppErrorCode } from '../domain/errors.js';
+import { resolveLocale, translator, type MessageKey, type Translate } from '../i18n/index.js';
+import { loadCaller, turnLogger } from './caller.js';
+import type { BotDeps } from './deps.js';
+
+/** The one place a domain error's code becomes what the person reads. */
+const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
+  NOT_FOUND: 'error.notFound',
+  INVALID_INPUT: 'error.invalidData',
+  FORBIDDEN: 'error.forbidden',
+  UNKNOWN_PERSON: 'error.unknownPerson',
+  CONFLICT: 'error.conflict',
+};
+
+function errorMessageKey(error: unknown): MessageKey {
+  return isAppError(error) ? MESSAGE_FOR_CODE[error.code] : 'error.generic';
+}
+
+const CARD_ACTION = 'adaptiveCard/action';
+
+/**
+ * `app.error`: every route, message or card action, that throws ends here, so routes need no
+ * try/catch. A domain error is an answer (its sentence); anything else is a fault (an apology).
+ * Neither carries the error's own message to the person.
+ */
+export function answerFailedTurn(deps: Pick<BotDeps, 'prisma' | 'logger'>) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const log = turnLogger(context, deps.logger);
+    if (isAppError(error)) log.warn({ code: error.code }, 'turn refused by a domain rule');
+    else log.error({ err: error }, 'turn failed');
+
+    const { activity } = context;
+    const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === CARD_ACTION;
+    if (activity.type !== ActivityTypes.Message && !isCardAction) return;
+    const text = (await translate(context, deps))(errorMessageKey(error));
+
+    if (isCardAction) {
+      // Without an invoke response botbuilder answers 501 and the card shows nothing.
+      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+        });
+      }
+      return;
+    }
+    try {
+      await context.sendActivity(text);
+    } catch (sendError) {
+      log.error({ err: sendError }, 'could not send the apology either');
+      // botbuilder would answer 500 with this error's own message (addresses, SQL, …).
+      throw new Error('internal error', { cause: sendError });
+    }
+  };
+}
+
+/** The person's language; when the database is what failed, the Teams client's. */
+async function translate(context: TurnContext, deps: Pick<BotDeps, 'prisma'>): Promise<Translate> {
+  try {
+    return (await loadCaller(context, deps.prisma)).t;
+  } catch {
+    return translator(resolveLocale({ teamsLocale: context.activity.locale }));
+  }
+}
