@@ -97,7 +97,9 @@ const baseline = median(baselines);
 const parent = await mkdtemp(join(tmpdir(), 'arkivlos-bench-'));
 await chmod(parent, 0o755); // reachable by the postgres system user when run as root
 const dataDir = join(parent, 'data');
-const app = ['--import', 'tsx', 'main.ts'];
+// Exactly what `npm start` runs (package.json), without npm in between.
+const startScript = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+const app = startScript.split(' ').slice(1);
 try {
   const cold = await timeToReady(app, { DATA_DIR: dataDir }, '/readyz');
   await new Promise((resolve) => setTimeout(resolve, 5000)); // idle: the demo data loaded, nothing to do
@@ -112,7 +114,7 @@ try {
     await stop(run.child);
   }
 
-  console.log('bench startup (npm start on the embedded PostgreSQL)');
+  console.log(`bench startup (npm start on the embedded PostgreSQL: ${startScript})`);
   console.log(`  baseline: bare Node HTTP server  ${s(baseline)} to answer, RSS ${bareMemory.rss.toFixed(0)} MB`);
   console.log(`  cold start (empty DATA_DIR)      ${s(cold.ms)} to /readyz   ${(cold.ms / baseline).toFixed(1)}× baseline   goal ≤ 8 s`);
   console.log(`  warm start (median of 3)         ${s(median(warm))} to /readyz   ${(median(warm) / baseline).toFixed(1)}× baseline   goal ≤ 3 s   (${warm.map(s).join(', ')})`);
