@@ -6,11 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApplication, type RegisterRoutes } from './bot/application.js';
 import { createHttpServer } from './bot/server.js';
+import { createTeamsMessenger } from './bot/teams-messenger.js';
+import { startDeliveryWorker, type WorkerOptions } from './domain/delivery/delivery-worker.js';
+import { readQueueGauges } from './domain/delivery/delivery-status.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
 import type { Config } from './infra/config.js';
 import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
-import { createMetrics } from './infra/metrics.js';
+import { createMetrics, registerOutboxGauges } from './infra/metrics.js';
 import { applyMigrations } from './infra/migrate.js';
 import { assertPortFree, listen } from './infra/port.js';
 
@@ -31,9 +34,19 @@ export interface StartOptions {
   channelAuth?: Parameters<typeof createAdapter>[1];
   /** Routes instead of the product's own `ROUTES` (a test adds one that fails). */
   routes?: readonly RegisterRoutes[];
+  /** The outbox worker's timing (tests shorten the lease and the poll). */
+  delivery?: Pick<WorkerOptions, 'leaseMs' | 'pollMs' | 'capacity'>;
 }
 
-export async function startArkivlos({ config, logger, database: given, now = () => new Date(), channelAuth, routes }: StartOptions): Promise<Arkivlos> {
+export async function startArkivlos({
+  config,
+  logger,
+  database: given,
+  now = () => new Date(),
+  channelAuth,
+  routes,
+  delivery = {},
+}: StartOptions): Promise<Arkivlos> {
   await assertPortFree(config.PORT, config.HOST);
   const database =
     given ??
@@ -73,10 +86,33 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     allowedTenantIds,
   }, routes);
   const metrics = createMetrics();
+  registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
+  const worker = startDeliveryWorker(
+    {
+      prisma: database.prisma,
+      messenger: createTeamsMessenger(adapter, { botAppId: config.BOT_ID ?? '' }),
+      tenantRps: config.TEAMS_TENANT_RPS,
+      serviceUrl: config.TEAMS_SERVICE_URL,
+      tenantId: config.BOT_TENANT_ID,
+      onEvent: (event) => {
+        metrics.outbox.labels(event.type).inc();
+        // Ids and reasons only: what the message said never reaches the log.
+        const level = event.type === 'sent' || event.type === 'created' ? 'debug' : 'warn';
+        logger[level]({ outboxMessageId: event.messageId.toString(), outcome: event.type, reason: event.reason }, 'outbox');
+      },
+    },
+    {
+      ...delivery,
+      onError: (error, message) => logger.error({ err: error, outboxMessageId: message?.id.toString() }, 'outbox: delivery went wrong'),
+    },
+  );
+  const stopListening = await database.listen('arkivlos_outbox', () => worker.wake());
   const server = createHttpServer({ adapter, app, database, logger, metrics });
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
+    await worker.stop();
+    await stopListening();
     if (!given) await database.close();
     throw error;
   }
@@ -92,6 +128,8 @@ export async function startArkivlos({ config, logger, database: given, now = () 
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker.stop();
+        await stopListening();
         if (!given) await database.close();
       })();
       return stopping;

@@ -3,7 +3,7 @@ import {
   StatusCodes,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationError, type ConnectorClient } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../infra/config.js';
 
@@ -12,7 +12,7 @@ import type { Config } from '../infra/config.js';
  * past its expiry throws the JWT library's error instead and would become a 500. Every failure
  * to authenticate a request is a 401.
  */
-class ArkivlosAdapter extends TeamsAdapter {
+export class ArkivlosAdapter extends TeamsAdapter {
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);
     const auth = this.botFrameworkAuthentication;
@@ -26,6 +26,23 @@ class ArkivlosAdapter extends TeamsAdapter {
       }
     };
   }
+
+  /**
+   * A Bot Connector client for sends outside a turn (the outbox), authenticated like the
+   * adapter's own, but without the HTTP pipeline's hidden retries: by default it retries a 429
+   * after its Retry-After and a 5xx up to three times, so the outbox would neither see the
+   * throttling nor decide the retries. The outbox does both itself, across instances.
+   */
+  async proactiveConnector(serviceUrl: string): Promise<ConnectorClient> {
+    const botAppId = this.botFrameworkAuthConfig?.MicrosoftAppId ?? '';
+    const client = await this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(botAppId)).create(serviceUrl);
+    // botbuilder-stdlib's ServiceClientContext keeps the @azure/core-client ServiceClient in
+    // `client`; @azure/core-rest-pipeline names its retry policy "defaultRetryPolicy".
+    (client as unknown as { client: { pipeline: { removePolicy(policy: { name: string }): unknown } } }).client.pipeline.removePolicy({
+      name: 'defaultRetryPolicy',
+    });
+    return client;
+  }
 }
 
 /**
@@ -37,7 +54,7 @@ export function createAdapter(
   config: Pick<Config, 'BOT_ID' | 'BOT_PASSWORD' | 'BOT_TYPE' | 'BOT_TENANT_ID'>,
   /** Where channel tokens come from (OpenID metadata, issuer); the public cloud's unless given. */
   channelAuth: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
-): TeamsAdapter {
+): ArkivlosAdapter {
   const auth = {
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',

@@ -64,6 +64,12 @@ export const ZConfig = z
     DEMO_DATA: oneOf(['auto', 'off']).default('auto'),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ARCHIVE_SYSTEM_NAME: optionalString,
+    // Teams allows 50 requests per second per app per tenant in the current docs, 30 in older ones.
+    TEAMS_TENANT_RPS: wholeNumber(1, 50, 'must be a whole number of requests per second from 1 to 50').default(30),
+    TEAMS_SERVICE_URL: z
+      .string()
+      .url({ message: 'must be the Bot Connector service URL, e.g. https://smba.trafficmanager.net/teams/' })
+      .default('https://smba.trafficmanager.net/teams/'),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.BOT_ID) {

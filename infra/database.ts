@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.js';
 import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-postgres.js';
 import { CatalogSafePool } from './pg-pool.js';
@@ -12,6 +13,8 @@ export interface Database {
   kind: 'embedded' | 'postgres';
   /** The embedded server, when this database is one. */
   server?: EmbeddedServer;
+  /** LISTEN on a channel with a connection of its own; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,17 @@ function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: Embe
     pool,
     kind,
     server,
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: (pool.options as { connectionString: string }).connectionString });
+      await client.connect();
+      client.on('notification', onNotify);
+      // A dropped connection only costs the wake-ups: the workers poll anyway.
+      client.on('error', () => {});
+      await client.query(`LISTEN "${channel}"`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
     close() {
       closing ??= (async () => {
         await prisma.$disconnect();

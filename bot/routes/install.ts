@@ -4,38 +4,37 @@ import type { Application } from '@microsoft/teams-ai';
 import { welcomeCard } from '../../cards/welcome-card.js';
 import { commandWord } from '../../domain/help/commands.js';
 import { featureLines } from '../../domain/help/features.js';
-import { claimWelcome, markConversationUnreachable, releaseWelcome } from '../../domain/conversations/save-conversation-reference.js';
+import { markConversationUnreachable } from '../../domain/conversations/save-conversation-reference.js';
+import { enqueueMessage } from '../../domain/delivery/enqueue-message.js';
 import { loadCaller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { systemName } from './system-name.js';
 
 /**
- * A new personal install gets one welcome card. Teams announces an install both as
- * installationUpdate and as conversationUpdate (the bot among membersAdded); the first one wins.
- * A welcome that could not be delivered is released, so a later announcement sends it.
+ * A new personal install gets one welcome card, through the outbox like everything the bot sends
+ * on its own. Teams announces an install both as installationUpdate and as conversationUpdate
+ * (the bot among membersAdded): the idempotency key `welcome:<conversation>` stores it once,
+ * and the outbox retries it until Teams takes it.
  */
 export function registerInstall(app: Application, deps: BotDeps): void {
   const welcome = async (context: TurnContext) => {
     if (context.activity.conversation?.conversationType !== 'personal') return;
+    const caller = await loadCaller(context, deps.prisma);
+    const card = welcomeCard(
+      {
+        name: caller.person?.name ?? null,
+        systemName: systemName(caller, deps),
+        features: featureLines({ roles: caller.person?.roles.map((holding) => holding.role) ?? [], locale: caller.locale }),
+        helpCommand: commandWord('hjelp', caller.locale),
+      },
+      caller.t,
+    );
     const conversationId = context.activity.conversation.id;
-    const claimedAt = deps.now();
-    if (!(await claimWelcome(deps.prisma, conversationId, claimedAt))) return;
-    try {
-      const caller = await loadCaller(context, deps.prisma);
-      const card = welcomeCard(
-        {
-          name: caller.person?.name ?? null,
-          systemName: systemName(caller, deps),
-          features: featureLines({ roles: caller.person?.roles.map((holding) => holding.role) ?? [], locale: caller.locale }),
-          helpCommand: commandWord('hjelp', caller.locale),
-        },
-        caller.t,
-      );
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-    } catch (error) {
-      await releaseWelcome(deps.prisma, conversationId, claimedAt);
-      throw error;
-    }
+    await enqueueMessage(deps.prisma, {
+      to: { conversationId },
+      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      idempotencyKey: `welcome:${conversationId}`,
+    });
   };
 
   app.activity('installationUpdate', async (context) => {

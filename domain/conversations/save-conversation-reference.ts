@@ -40,20 +40,3 @@ export async function saveConversationReference(db: DbClient, input: Conversatio
 export async function markConversationUnreachable(db: DbClient, conversationId: string, at: Date): Promise<void> {
   await db.conversationReference.updateMany({ where: { conversationId, unreachableAt: null }, data: { unreachableAt: at } });
 }
-
-/**
- * Claims the one welcome a personal conversation gets. Teams announces a new install twice
- * (installationUpdate and conversationUpdate); only the first claim returns true.
- */
-export async function claimWelcome(db: DbClient, conversationId: string, at: Date): Promise<boolean> {
-  const { count } = await db.conversationReference.updateMany({
-    where: { conversationId, welcomedAt: null },
-    data: { welcomedAt: at },
-  });
-  return count === 1;
-}
-
-/** The welcome claimed `at` could not be delivered: let the next announcement of the install try again. */
-export async function releaseWelcome(db: DbClient, conversationId: string, at: Date): Promise<void> {
-  await db.conversationReference.updateMany({ where: { conversationId, welcomedAt: at }, data: { welcomedAt: null } });
-}

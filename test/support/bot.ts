@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The whole app over real HTTP on a free loopback port, on a fresh test database with the demo organisation. */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'delivery'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   try {
     // Test databases on a PostgreSQL server are not "embedded", so load the demo organisation here.
@@ -29,7 +29,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
         done();
       },
     });
-    const arkivlos = await startArkivlos({ config, logger: createLogger(config.LOG_LEVEL, destination), database, ...options });
+    // The outbox worker looks often: tests wait for what it sends.
+    const arkivlos = await startArkivlos({
+      config,
+      logger: createLogger(config.LOG_LEVEL, destination),
+      database,
+      ...options,
+      delivery: { pollMs: 50, ...options.delivery },
+    });
     return {
       arkivlos,
       logs,

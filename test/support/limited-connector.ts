@@ -469,7 +469,8 @@ export async function startLimitedConnector(options: LimitedConnectorOptions = {
     const spec = takeRule(failures, call);
     if (!spec) return undefined;
     const code = defaultErrorCode(spec.status, call.route.kind);
-    const body = spec.body ?? errorBody(code, `injected by the test (failNext ${spec.status})`);
+    const scope = spec.status === 429 && spec.scope === 'tenant' ? ' for this tenant' : '';
+    const body = spec.body ?? errorBody(code, `injected by the test (failNext ${spec.status}${scope})`);
     const retryAfter = spec.retryAfter ?? (spec.status === 429 ? 1 : undefined);
     if (spec.status === 429 && retryAfter !== undefined) block(call, spec.scope ?? 'conversation', retryAfter);
     return fail(call, spec.status, body, retryAfter);

@@ -1,0 +1,260 @@
+import type { PrismaClient } from '../db.js';
+import { saveConversationReference } from '../conversations/save-conversation-reference.js';
+import type { ClaimedMessage } from './claim-due-messages.js';
+import { decide, type Decision } from './decide.js';
+import { SendFailure, type ConversationAddress, type Messenger } from './messenger.js';
+import { blockedUntil, blockUntil, bookSendSlot, conversationKey, personalChatKey, tenantKey, type PaceKey } from './pace.js';
+import {
+  countAttempt,
+  markConversationRefused,
+  markFailed,
+  markPersonUnreachable,
+  markSent,
+  releaseUntil,
+  type Claim,
+} from './record-send-result.js';
+
+export type DeliveryEvent = {
+  type: 'sent' | 'retried' | 'throttled' | 'failed' | 'unreachable' | 'created';
+  messageId: bigint;
+  reason?: string;
+};
+
+export interface DeliveryDeps {
+  prisma: PrismaClient;
+  messenger: Messenger;
+  /** This instance, as it claims messages. */
+  instance: string;
+  /** Calls per second to Teams for the whole tenant, all instances together (TEAMS_TENANT_RPS). */
+  tenantRps: number;
+  /** Where conversations are created for people who never opened the bot (TEAMS_SERVICE_URL). */
+  serviceUrl: string;
+  /** The organisation's tenant (BOT_TENANT_ID), for those conversations. */
+  tenantId?: string;
+  /** The longest a worker waits for a pace slot before it hands the message back (default 2 s). */
+  maxPaceWaitMs?: number;
+  onEvent?: (event: DeliveryEvent) => void;
+  random?: () => number;
+  /** The first retry's delay after a passing failure (default 2 s; tests shorten it). */
+  firstRetryMs?: number;
+}
+
+interface Recipient {
+  address: ConversationAddress;
+  /** A personal chat can be created again after the person deleted it. */
+  person?: { id: string; aadObjectId: string };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends one claimed message (or creates the chat for a `reach`), and records what became of it. */
+export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<void> {
+  const claim: Claim = { id: message.id, instance: deps.instance };
+  const event = (type: DeliveryEvent['type'], reason?: string) => deps.onEvent?.({ type, messageId: message.id, reason });
+
+  const recipient = await findRecipient(deps, message, claim, event);
+  if (!recipient) return;
+  if (message.kind === 'reach') {
+    await markSent(deps.prisma, claim, { conversationId: recipient.address.conversationId });
+    event('sent');
+    return;
+  }
+
+  let current = recipient;
+  for (let recreated = false; ; recreated = true) {
+    const keys = [tenantKey(current.address.tenantId ?? deps.tenantId, deps.tenantRps), conversationKey(current.address.conversationId)];
+    const outcome = await callTeams(deps, claim, keys, () => {
+      const activity = message.activity!;
+      if (message.kind === 'reply') return deps.messenger.reply(current.address, message.targetActivityId!, activity);
+      if (message.kind === 'update') return deps.messenger.update(current.address, message.targetActivityId!, activity);
+      return deps.messenger.send(current.address, activity);
+    });
+    if (outcome.kind === 'waiting') return;
+    if (outcome.kind === 'done') {
+      await markSent(deps.prisma, claim, { conversationId: current.address.conversationId, activityId: outcome.result.activityId });
+      event('sent');
+      return;
+    }
+    const decision = decide(outcome.failure, {
+      operation: message.kind,
+      attempts: outcome.attempts,
+      canRecreate: !recreated && message.kind === 'send' && current.person !== undefined,
+      random: deps.random,
+      firstRetryMs: deps.firstRetryMs,
+    });
+    if (decision.action !== 'recreate') {
+      await settle(deps, claim, keys, decision, current.person, event);
+      return;
+    }
+    // The person deleted the chat: create it again, once, and send there.
+    await deps.prisma.conversationReference.updateMany({
+      where: { conversationId: current.address.conversationId },
+      data: { unreachableAt: new Date() },
+    });
+    const again = await createPersonalChat(deps, claim, current.person!, event);
+    if (!again) return;
+    current = again;
+  }
+}
+
+/** Where the message goes; null when it has been settled already (unknown, gone, unreachable, waiting). */
+async function findRecipient(
+  deps: DeliveryDeps,
+  message: ClaimedMessage,
+  claim: Claim,
+  event: (type: DeliveryEvent['type'], reason?: string) => void,
+): Promise<Recipient | null> {
+  if (message.conversationId) {
+    const row = await deps.prisma.conversationReference.findUnique({ where: { conversationId: message.conversationId } });
+    if (!row) {
+      await markFailed(deps.prisma, claim, 'unknown recipient: the bot is not in this conversation');
+      event('failed', 'unknown recipient');
+      return null;
+    }
+    if (row.unreachableAt) {
+      await markConversationRefused(deps.prisma, claim, 'unreachable: the app was removed from this conversation');
+      event('unreachable');
+      return null;
+    }
+    const person =
+      row.scope === 'personal' && row.aadObjectId
+        ? await deps.prisma.person.findUnique({ where: { aadObjectId: row.aadObjectId }, select: { id: true, aadObjectId: true } })
+        : null;
+    return { address: addressOf(row), person: person ?? undefined };
+  }
+
+  const person = await deps.prisma.person.findUnique({
+    where: { id: message.personId! },
+    select: { id: true, aadObjectId: true, active: true, unreachableAt: true, unreachableReason: true },
+  });
+  if (!person?.active) {
+    await markFailed(deps.prisma, claim, 'the person has left the organisation');
+    event('failed', 'left the organisation');
+    return null;
+  }
+  if (person.unreachableAt) {
+    await markPersonUnreachable(deps.prisma, claim, person, person.unreachableReason === 'blocked' ? 'blocked' : 'not_installed');
+    event('unreachable');
+    return null;
+  }
+  const chat = await deps.prisma.conversationReference.findFirst({
+    where: { aadObjectId: person.aadObjectId, scope: 'personal', unreachableAt: null },
+    orderBy: { updatedAt: 'desc' },
+  });
+  if (chat) return { address: addressOf(chat), person };
+  return createPersonalChat(deps, claim, person, event);
+}
+
+/** A person who never opened the bot (or deleted the chat) gets a chat created with their Entra object id. */
+async function createPersonalChat(
+  deps: DeliveryDeps,
+  claim: Claim,
+  person: { id: string; aadObjectId: string },
+  event: (type: DeliveryEvent['type'], reason?: string) => void,
+): Promise<Recipient | null> {
+  const keys = [tenantKey(deps.tenantId, deps.tenantRps), personalChatKey(person.aadObjectId)];
+  const outcome = await callTeams(deps, claim, keys, () =>
+    deps.messenger.createPersonalConversation({ aadObjectId: person.aadObjectId, tenantId: deps.tenantId, serviceUrl: deps.serviceUrl }),
+  );
+  if (outcome.kind === 'waiting') return null;
+  if (outcome.kind === 'failed') {
+    const decision = decide(outcome.failure, {
+      operation: 'create',
+      attempts: outcome.attempts,
+      canRecreate: false,
+      random: deps.random,
+      firstRetryMs: deps.firstRetryMs,
+    });
+    await settle(deps, claim, keys, decision.action === 'recreate' ? { action: 'fail', reason: '404 on createConversation' } : decision, person, event);
+    return null;
+  }
+  const address = outcome.result;
+  await saveConversationReference(deps.prisma, {
+    conversationId: address.conversationId,
+    scope: 'personal',
+    aadObjectId: person.aadObjectId,
+    tenantId: address.tenantId,
+    serviceUrl: address.serviceUrl,
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: address.serviceUrl,
+      conversation: { id: address.conversationId, conversationType: 'personal', ...(address.tenantId ? { tenantId: address.tenantId } : {}) },
+      ...(address.botId ? { bot: { id: address.botId } } : {}),
+      user: { aadObjectId: person.aadObjectId },
+    },
+  });
+  event('created');
+  return { address, person };
+}
+
+type Outcome<T> =
+  | { kind: 'done'; result: T }
+  | { kind: 'failed'; failure: SendFailure; attempts: number }
+  /** Handed back to the outbox until a pace slot or a Retry-After allows it. */
+  | { kind: 'waiting' };
+
+/** One paced call to Teams: book a slot shared with every instance, wait for it, call. */
+async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], call: () => Promise<T>): Promise<Outcome<T>> {
+  const booking = await bookSendSlot(deps.prisma, keys, deps.maxPaceWaitMs ?? 2_000);
+  if (!booking.booked) {
+    await releaseUntil(deps.prisma, claim, booking.retryAt);
+    return { kind: 'waiting' };
+  }
+  if (booking.waitMs > 0) await sleep(booking.waitMs);
+  // A 429 may have come for this conversation (or the tenant) while we waited: honour it.
+  const blocked = await blockedUntil(deps.prisma, keys);
+  if (blocked) {
+    await releaseUntil(deps.prisma, claim, blocked);
+    return { kind: 'waiting' };
+  }
+  const attempts = await countAttempt(deps.prisma, claim);
+  try {
+    return { kind: 'done', result: await call() };
+  } catch (error) {
+    if (!(error instanceof SendFailure)) throw error;
+    return { kind: 'failed', failure: error, attempts };
+  }
+}
+
+async function settle(
+  deps: DeliveryDeps,
+  claim: Claim,
+  keys: PaceKey[],
+  decision: Exclude<Decision, { action: 'recreate' }>,
+  person: { id: string; aadObjectId: string } | undefined,
+  event: (type: DeliveryEvent['type'], reason?: string) => void,
+): Promise<void> {
+  switch (decision.action) {
+    case 'throttled': {
+      const until = new Date(Date.now() + decision.waitMs);
+      // A tenant-wide 429 holds every conversation; otherwise only this one (or this person's chat).
+      await blockUntil(deps.prisma, decision.tenantWide ? keys.filter((key) => key.key.startsWith('tenant:')) : keys.filter((key) => !key.key.startsWith('tenant:')), until);
+      await releaseUntil(deps.prisma, claim, until, `429 (waiting ${decision.waitMs} ms as Teams asked)`);
+      event('throttled');
+      return;
+    }
+    case 'retry':
+      await releaseUntil(deps.prisma, claim, new Date(Date.now() + decision.waitMs), decision.reason);
+      event('retried', decision.reason);
+      return;
+    case 'fail':
+      await markFailed(deps.prisma, claim, decision.reason);
+      event('failed', decision.reason);
+      return;
+    case 'unreachable':
+      if (person) await markPersonUnreachable(deps.prisma, claim, person, decision.reason);
+      else await markConversationRefused(deps.prisma, claim, 'unreachable: the conversation refuses the bot');
+      event('unreachable', decision.reason);
+      return;
+  }
+}
+
+function addressOf(row: { conversationId: string; serviceUrl: string; tenantId: string | null; reference: unknown }): ConversationAddress {
+  const reference = row.reference as { bot?: { id?: string } } | null;
+  return {
+    conversationId: row.conversationId,
+    serviceUrl: row.serviceUrl,
+    tenantId: row.tenantId ?? undefined,
+    botId: reference?.bot?.id,
+  };
+}

@@ -1,0 +1,105 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { claimDueMessages, type ClaimedMessage } from './claim-due-messages.js';
+import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
+import { releaseUntil } from './record-send-result.js';
+import { retryDelay } from './decide.js';
+
+export interface WorkerOptions {
+  /** Messages in hand at most (claimed, waiting for their pace slot, or being sent). */
+  capacity?: number;
+  /** How long a claim holds before another instance may take the message over. */
+  leaseMs?: number;
+  /** How often an idle worker looks for due messages (a NOTIFY from enqueueMessage wakes it sooner). */
+  pollMs?: number;
+  /** Something went wrong outside Teams' answers (the database, a bug): log it. */
+  onError?: (error: unknown, message?: ClaimedMessage) => void;
+}
+
+export interface DeliveryWorker {
+  instance: string;
+  /** Look for due messages now (a NOTIFY arrived). */
+  wake(): void;
+  /** Stops claiming, lets what is in hand finish. */
+  stop(): Promise<void>;
+}
+
+export const newInstanceId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * The outbox worker every instance runs: claims due messages from the database, sends each
+ * recipient's messages in order (different recipients side by side), and claims more as
+ * messages finish. Pacing, retries and leases live in the database, so any number of instances
+ * can run this together, and one that dies leaves nothing behind but claims that expire.
+ */
+export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { instance?: string }, options: WorkerOptions = {}): DeliveryWorker {
+  const instance = deps.instance ?? newInstanceId();
+  const full: DeliveryDeps = { ...deps, instance };
+  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 3);
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 500;
+  const inHand = new Set<bigint>();
+  /** Each recipient's messages, one after another. */
+  const chains = new Map<string, Promise<void>>();
+  let running = true;
+  let wakeUp: (() => void) | undefined;
+  const wake = () => wakeUp?.();
+
+  const deliver = async (message: ClaimedMessage) => {
+    try {
+      await deliverMessage(full, message);
+    } catch (error) {
+      options.onError?.(error, message);
+      // Not Teams' answer but ours (the database, a bug): hand it back for a later try.
+      await releaseUntil(deps.prisma, { id: message.id, instance }, new Date(Date.now() + retryDelay(message.attempts + 1, Math.random))).catch(
+        (releaseError: unknown) => options.onError?.(releaseError, message),
+      );
+    } finally {
+      inHand.delete(message.id);
+      wake();
+    }
+  };
+
+  const loop = (async () => {
+    while (running) {
+      let claimed: ClaimedMessage[] = [];
+      const room = capacity - inHand.size;
+      if (room > 0) {
+        try {
+          claimed = await claimDueMessages(deps.prisma, { instance, limit: room, leaseMs });
+        } catch (error) {
+          options.onError?.(error);
+        }
+      }
+      for (const message of claimed) {
+        inHand.add(message.id);
+        const previous = chains.get(message.recipient) ?? Promise.resolve();
+        const next = previous.then(() => deliver(message));
+        chains.set(message.recipient, next);
+        void next.then(() => {
+          if (chains.get(message.recipient) === next) chains.delete(message.recipient);
+        });
+      }
+      if (claimed.length === room && room > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  })();
+
+  return {
+    instance,
+    wake,
+    async stop() {
+      running = false;
+      wake();
+      await loop;
+      await Promise.all(chains.values());
+    },
+  };
+}

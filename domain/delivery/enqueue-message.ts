@@ -1,0 +1,72 @@
+import type { DbClient } from '../db.js';
+import type { OutboxState } from '../../prisma/generated/enums.js';
+import { AppError, AppErrorCode } from '../errors.js';
+import type { OutboxActivity } from './messenger.js';
+
+/** Teams refuses messages over about 100 KB (413); Arkivlos keeps a margin. */
+export const MAX_ACTIVITY_BYTES = 80_000;
+
+export type Recipient = { personId: string } | { conversationId: string };
+
+export interface EnqueueMessageInput {
+  to: Recipient;
+  /** What to send; not for `reach`. */
+  activity?: OutboxActivity;
+  kind?: 'send' | 'reply' | 'update' | 'reach';
+  /** reply: the post to answer in its thread; update: the activity to replace. */
+  targetActivityId?: string;
+  /** The same key twice stores one message (e.g. `digest:<person>:<date>`). */
+  idempotencyKey?: string;
+  notBefore?: Date;
+}
+
+export interface Enqueued {
+  id: bigint;
+  /** False when a message with the same idempotency key was there already. */
+  created: boolean;
+  state: OutboxState;
+}
+
+/**
+ * Puts a message in the outbox. Call it inside the transaction of the change it reports, so
+ * the change and its message are committed together or not at all. A message that can never be
+ * sent (too large, to a conversation the bot does not know) is stored as failed at once, with the
+ * reason; one to a person who is not (or no longer) in the organisation is refused.
+ */
+export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): Promise<Enqueued> {
+  const kind = input.kind ?? 'send';
+  if (kind !== 'reach' && !input.activity) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs an activity' });
+  if ((kind === 'reply' || kind === 'update') && !input.targetActivityId) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a ${kind} needs targetActivityId` });
+  }
+
+  let failure: string | null = null;
+  if ('personId' in input.to) {
+    const person = await db.person.findUnique({ where: { id: input.to.personId }, select: { active: true } });
+    if (!person?.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${input.to.personId} is not in the organisation` });
+  } else {
+    const known = await db.conversationReference.count({ where: { conversationId: input.to.conversationId } });
+    if (!known) failure = 'unknown recipient: the bot is not in this conversation';
+  }
+  const activity = input.activity ? JSON.stringify(input.activity) : null;
+  const bytes = activity ? Buffer.byteLength(activity) : 0;
+  if (bytes > MAX_ACTIVITY_BYTES) failure = `too large: ${bytes} bytes (at most ${MAX_ACTIVITY_BYTES})`;
+
+  const personId = 'personId' in input.to ? input.to.personId : null;
+  const conversationId = 'conversationId' in input.to ? input.to.conversationId : null;
+  const state = failure ? 'failed' : 'waiting';
+  const inserted = await db.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, activity, state,
+                                last_error, next_attempt_at, updated_at)
+    VALUES (${input.idempotencyKey ?? null}, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}, ${input.targetActivityId ?? null},
+            ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id`;
+  if (inserted[0]) {
+    // Wakes the workers of every instance at once instead of at their next poll.
+    if (state === 'waiting') await db.$executeRaw`SELECT pg_notify('arkivlos_outbox', '')`;
+    return { id: inserted[0].id, created: true, state: failure ? 'failed' : 'waiting' };
+  }
+  const existing = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey! }, select: { id: true, state: true } });
+  return { id: existing.id, created: false, state: existing.state };
+}

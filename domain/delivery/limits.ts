@@ -1,0 +1,89 @@
+/**
+ * Teams' limits for a bot (STACK.md "Teams limits to design for"), and the rule that keeps sends
+ * under them: a sliding window allows at most `max` sends in any `ms` milliseconds.
+ */
+export interface Window {
+  ms: number;
+  max: number;
+}
+
+/** Per bot per conversation (createConversation counts the same): 7/s, 8/2 s, 60/30 s, 1,800/h. */
+export const CONVERSATION_WINDOWS: readonly Window[] = [
+  { ms: 1_000, max: 7 },
+  { ms: 2_000, max: 8 },
+  { ms: 30_000, max: 60 },
+  { ms: 3_600_000, max: 1_800 },
+];
+
+/** Per app per tenant, all conversations and all instances together (TEAMS_TENANT_RPS). */
+export function tenantWindows(requestsPerSecond: number): Window[] {
+  return [{ ms: 1_000, max: requestsPerSecond }];
+}
+
+/**
+ * Our sends are booked a moment before they reach Teams, and the time between varies by a few
+ * milliseconds (more on a busy machine): every window is this much longer for us than for Teams.
+ */
+export const WINDOW_MARGIN_MS = 40;
+
+export const longestWindow = (windows: readonly Window[]) => Math.max(...windows.map((window) => window.ms)) + WINDOW_MARGIN_MS;
+
+/** Index of the first entry of a sorted log that is >= value. */
+function lowerBound(log: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Would one more send at `t` keep at most `max` sends in every window of the span? The log is
+ * valid already, so only groups of max + 1 consecutive sends that include t can break it: such a
+ * group must not fit in one span.
+ */
+function fits(log: readonly number[], window: Window, t: number): boolean {
+  const span = window.ms + WINDOW_MARGIN_MS;
+  const lo = lowerBound(log, t - span + 1e-9);
+  const hi = lowerBound(log, t + span);
+  if (hi - lo < window.max) return true;
+  const near = log.slice(lo, hi);
+  const p = lowerBound(near, t);
+  const merged = [...near.slice(0, p), t, ...near.slice(p)];
+  for (let i = Math.max(0, p - window.max); i <= p && i + window.max < merged.length; i++) {
+    if (merged[i + window.max]! - merged[i]! < span) return false;
+  }
+  return true;
+}
+
+/**
+ * The earliest time at or after `from` at which one more send keeps every window of every key
+ * within its limit, given each key's booked send times (sorted, possibly in the future: slots
+ * booked by other instances that have not been used yet). A send may go between booked ones.
+ */
+export function earliestSlot(keys: readonly { log: readonly number[]; windows: readonly Window[] }[], from: number): number {
+  // A send can only become possible when some send leaves a window: at `from` or at a send's time
+  // plus a span. Try those in order; the first that fits every window of every key wins.
+  const candidates = new Set([from]);
+  for (const { log, windows } of keys) {
+    for (const window of windows) for (const at of log) if (at + window.ms + WINDOW_MARGIN_MS > from) candidates.add(at + window.ms + WINDOW_MARGIN_MS);
+  }
+  for (const t of [...candidates].sort((a, b) => a - b)) {
+    if (keys.every(({ log, windows }) => windows.every((window) => fits(log, window, t)))) return t;
+  }
+  // Unreachable: after the last send plus the longest span every window is empty.
+  throw new Error('no slot found');
+}
+
+/** Inserts `t` in a sorted log and forgets what no window can see any more. */
+export function book(log: readonly number[], t: number, now: number, windows: readonly Window[]): number[] {
+  const horizon = now - longestWindow(windows);
+  const kept = log.filter((at) => at > horizon);
+  const index = kept.findIndex((at) => at > t);
+  if (index === -1) kept.push(t);
+  else kept.splice(index, 0, t);
+  return kept;
+}

@@ -1,0 +1,78 @@
+import type { DbClient, PrismaClient } from '../db.js';
+
+/**
+ * What became of a claimed message. Each write holds only while this instance still owns the
+ * claim (`locked_by`): after a lease was taken over, the late instance changes nothing.
+ */
+export interface Claim {
+  id: bigint;
+  instance: string;
+}
+
+const owned = (claim: Claim) => ({ id: claim.id, lockedBy: claim.instance, state: 'sending' as const });
+
+export async function markSent(db: DbClient, claim: Claim, sent: { conversationId: string; activityId?: string }): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: owned(claim),
+    data: {
+      state: 'sent',
+      sentConversationId: sent.conversationId,
+      activityId: sent.activityId ?? null,
+      sentAt: new Date(),
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+    },
+  });
+}
+
+/** Back to waiting until `at`: a pace slot, a Retry-After, or a retry after a passing failure. */
+export async function releaseUntil(db: DbClient, claim: Claim, at: Date, lastError?: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: owned(claim),
+    data: { state: 'waiting', nextAttemptAt: at, lockedBy: null, lockedUntil: null, ...(lastError ? { lastError } : {}) },
+  });
+}
+
+/** One more attempt was made (a call reached Teams, or timed out on the way). */
+export async function countAttempt(db: DbClient, claim: Claim): Promise<number> {
+  const rows = await db.$queryRaw<{ attempts: number }[]>`
+    UPDATE outbox_message SET attempts = attempts + 1, updated_at = now()
+     WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending'
+    RETURNING attempts`;
+  return rows[0]?.attempts ?? 0;
+}
+
+export async function markFailed(db: DbClient, claim: Claim, reason: string): Promise<void> {
+  await db.outboxMessage.updateMany({ where: owned(claim), data: { state: 'failed', lastError: reason, lockedBy: null, lockedUntil: null } });
+}
+
+/**
+ * Teams will not deliver to this person (app not installed, or blocked/removed): remember it on
+ * the person and give up every message waiting for them, this one included. A message the person
+ * writes again makes them reachable (bot/application.ts).
+ */
+export async function markPersonUnreachable(
+  prisma: PrismaClient,
+  claim: Claim,
+  person: { id: string; aadObjectId: string },
+  reason: 'blocked' | 'not_installed',
+): Promise<void> {
+  const note = reason === 'blocked' ? 'unreachable: the person blocked or removed the app' : 'unreachable: the app is not installed for the person';
+  await prisma.$transaction(async (tx) => {
+    await tx.outboxMessage.updateMany({ where: owned(claim), data: { state: 'unreachable', lastError: note, lockedBy: null, lockedUntil: null } });
+    await tx.person.update({ where: { id: person.id }, data: { unreachableAt: new Date(), unreachableReason: reason } });
+    await tx.outboxMessage.updateMany({ where: { personId: person.id, state: 'waiting' }, data: { state: 'unreachable', lastError: note } });
+    if (reason === 'blocked') {
+      await tx.conversationReference.updateMany({
+        where: { aadObjectId: person.aadObjectId, scope: 'personal', unreachableAt: null },
+        data: { unreachableAt: new Date() },
+      });
+    }
+  });
+}
+
+/** A conversation (a channel, a group chat) that refuses the bot: this message is undeliverable. */
+export async function markConversationRefused(db: DbClient, claim: Claim, reason: string): Promise<void> {
+  await db.outboxMessage.updateMany({ where: owned(claim), data: { state: 'unreachable', lastError: reason, lockedBy: null, lockedUntil: null } });
+}
