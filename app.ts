@@ -90,7 +90,8 @@ export async function startArkivlos({
   const worker = startDeliveryWorker(
     {
       prisma: database.prisma,
-      messenger: createTeamsMessenger(adapter, { botAppId: config.BOT_ID ?? '' }),
+      // A call still running when its claim runs out could be sent twice: time out well before.
+      messenger: createTeamsMessenger(adapter, { botAppId: config.BOT_ID ?? '', timeoutMs: Math.min(15_000, (config.OUTBOX_LEASE_SECONDS * 1000) / 2) }),
       tenantRps: config.TEAMS_TENANT_RPS,
       serviceUrl: config.TEAMS_SERVICE_URL,
       tenantId: config.BOT_TENANT_ID,
@@ -102,6 +103,7 @@ export async function startArkivlos({
       },
     },
     {
+      leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
       ...delivery,
       onError: (error, message) => logger.error({ err: error, outboxMessageId: message?.id.toString() }, 'outbox: delivery went wrong'),
     },

@@ -18,13 +18,25 @@ export function createTeamsMessenger(adapter: ArkivlosAdapter, options: TeamsMes
   const timeoutMs = options.timeoutMs ?? 15_000;
   const botId = (address: ConversationAddress) => address.botId ?? (options.botAppId ? `28:${options.botAppId}` : undefined);
 
+  // One client per service URL, made once: a send leaves right after its pace slot is confirmed.
+  const clients = new Map<string, ReturnType<ArkivlosAdapter['proactiveConnector']>>();
+  const clientFor = (serviceUrl: string) => {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = adapter.proactiveConnector(serviceUrl);
+      clients.set(serviceUrl, client);
+      client.catch(() => clients.delete(serviceUrl));
+    }
+    return client;
+  };
+
   async function call<T>(serviceUrl: string, work: (client: Awaited<ReturnType<ArkivlosAdapter['proactiveConnector']>>) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SendFailure('timeout', { timedOut: true })), timeoutMs);
     });
     try {
-      const client = await adapter.proactiveConnector(serviceUrl);
+      const client = await clientFor(serviceUrl);
       return await Promise.race([work(client), timeout]);
     } catch (error) {
       throw toSendFailure(error);

@@ -70,6 +70,8 @@ export const ZConfig = z
       .string()
       .url({ message: 'must be the Bot Connector service URL, e.g. https://smba.trafficmanager.net/teams/' })
       .default('https://smba.trafficmanager.net/teams/'),
+    // How long an instance's claim on an outbox message holds; after it, another instance takes over.
+    OUTBOX_LEASE_SECONDS: wholeNumber(2, 3600, 'must be a whole number of seconds from 2 to 3600').default(60),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.BOT_ID) {

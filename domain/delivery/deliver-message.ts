@@ -3,9 +3,9 @@ import { saveConversationReference } from '../conversations/save-conversation-re
 import type { ClaimedMessage } from './claim-due-messages.js';
 import { decide, type Decision } from './decide.js';
 import { SendFailure, type ConversationAddress, type Messenger } from './messenger.js';
-import { blockedUntil, blockUntil, bookSendSlot, conversationKey, personalChatKey, tenantKey, type PaceKey } from './pace.js';
+import { blockedUntil, blockUntil, bookSendSlot, confirmSlot, conversationKey, personalChatKey, tenantKey, type PaceKey } from './pace.js';
 import {
-  countAttempt,
+  renewClaim,
   markConversationRefused,
   markFailed,
   markPersonUnreachable,
@@ -37,6 +37,10 @@ export interface DeliveryDeps {
   random?: () => number;
   /** The first retry's delay after a passing failure (default 2 s; tests shorten it). */
   firstRetryMs?: number;
+  /** How long a claim holds (renewed before each call). */
+  leaseMs?: number;
+  /** The database's clock minus ours (ms): pace slots are booked in the database's time. */
+  clockOffsetMs?: () => number;
 }
 
 interface Recipient {
@@ -49,7 +53,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends one claimed message (or creates the chat for a `reach`), and records what became of it. */
 export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<void> {
-  const claim: Claim = { id: message.id, instance: deps.instance };
+  const claim: Claim = { id: message.id, instance: deps.instance, attempts: message.attempts };
   const event = (type: DeliveryEvent['type'], reason?: string) => deps.onEvent?.({ type, messageId: message.id, reason });
 
   const recipient = await findRecipient(deps, message, claim, event);
@@ -193,26 +197,44 @@ type Outcome<T> =
   /** Handed back to the outbox until a pace slot or a Retry-After allows it. */
   | { kind: 'waiting' };
 
+/**
+ * How late a worker may be for its booked moment and still send in it: the windows' margin
+ * (WINDOW_MARGIN_MS) covers this and the way to Teams. Later than this (a busy machine), it books
+ * again from now rather than crowd the sends booked after it.
+ */
+const LATE_SLACK_MS = 15;
+
 /** One paced call to Teams: book a slot shared with every instance, wait for it, call. */
 async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], call: () => Promise<T>): Promise<Outcome<T>> {
-  const booking = await bookSendSlot(deps.prisma, keys, deps.maxPaceWaitMs ?? 2_000);
-  if (!booking.booked) {
-    await releaseUntil(deps.prisma, claim, booking.retryAt);
-    return { kind: 'waiting' };
+  // Only while our claim holds (renewed here): after a takeover the other instance sends it.
+  if (!(await renewClaim(deps.prisma, claim, deps.leaseMs ?? 60_000))) return { kind: 'waiting' };
+  const maxWaitMs = deps.maxPaceWaitMs ?? 2_000;
+  let booking = await bookSendSlot(deps.prisma, keys, maxWaitMs);
+  for (let rebooked = 0; ; rebooked++) {
+    if (!booking.booked || rebooked > 5) {
+      await releaseUntil(deps.prisma, claim, booking.booked ? new Date(Date.now() + booking.waitMs) : booking.retryAt);
+      return { kind: 'waiting' };
+    }
+    // The slot is a moment on the database's clock; the booking's own round trip is already
+    // part of the wait, so sleep until that moment in our time, not for waitMs from now.
+    const due = booking.at - (deps.clockOffsetMs?.() ?? 0);
+    if (due > Date.now()) await sleep(due - Date.now());
+    // A 429 may have come for this conversation (or the tenant) while we waited: honour it.
+    const blocked = await blockedUntil(deps.prisma, keys);
+    if (blocked) {
+      await releaseUntil(deps.prisma, claim, blocked);
+      return { kind: 'waiting' };
+    }
+    // Measured last, right before the call: nothing that takes time comes between.
+    if (Date.now() - due <= LATE_SLACK_MS) break;
+    booking = await confirmSlot(deps.prisma, keys, booking.at, maxWaitMs);
   }
-  if (booking.waitMs > 0) await sleep(booking.waitMs);
-  // A 429 may have come for this conversation (or the tenant) while we waited: honour it.
-  const blocked = await blockedUntil(deps.prisma, keys);
-  if (blocked) {
-    await releaseUntil(deps.prisma, claim, blocked);
-    return { kind: 'waiting' };
-  }
-  const attempts = await countAttempt(deps.prisma, claim);
+  claim.attempts += 1;
   try {
     return { kind: 'done', result: await call() };
   } catch (error) {
     if (!(error instanceof SendFailure)) throw error;
-    return { kind: 'failed', failure: error, attempts };
+    return { kind: 'failed', failure: error, attempts: claim.attempts };
   }
 }
 

@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { claimDueMessages, type ClaimedMessage } from './claim-due-messages.js';
 import { deliverMessage, type DeliveryDeps } from './deliver-message.js';
-import { releaseUntil } from './record-send-result.js';
+import { releaseUntil, renewClaims } from './record-send-result.js';
 import { retryDelay } from './decide.js';
+import { measureClockOffset } from './pace.js';
 
 export interface WorkerOptions {
   /** Messages in hand at most (claimed, waiting for their pace slot, or being sent). */
@@ -34,9 +35,10 @@ export const newInstanceId = () => `${hostname()}:${process.pid}:${randomBytes(3
  */
 export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { instance?: string }, options: WorkerOptions = {}): DeliveryWorker {
   const instance = deps.instance ?? newInstanceId();
-  const full: DeliveryDeps = { ...deps, instance };
-  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 3);
   const leaseMs = options.leaseMs ?? 60_000;
+  let clockOffset = 0;
+  const full: DeliveryDeps = { ...deps, instance, leaseMs, clockOffsetMs: () => clockOffset };
+  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 3);
   const pollMs = options.pollMs ?? 500;
   const inHand = new Set<bigint>();
   /** Each recipient's messages, one after another. */
@@ -51,7 +53,7 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
     } catch (error) {
       options.onError?.(error, message);
       // Not Teams' answer but ours (the database, a bug): hand it back for a later try.
-      await releaseUntil(deps.prisma, { id: message.id, instance }, new Date(Date.now() + retryDelay(message.attempts + 1, Math.random))).catch(
+      await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, new Date(Date.now() + retryDelay(message.attempts + 1, Math.random))).catch(
         (releaseError: unknown) => options.onError?.(releaseError, message),
       );
     } finally {
@@ -60,7 +62,23 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
     }
   };
 
+  // While this instance lives, the claims in its hand hold; when it dies, they run out.
+  const heartbeat = setInterval(() => {
+    renewClaims(deps.prisma, instance, [...inHand], leaseMs).catch((error: unknown) => options.onError?.(error));
+  }, leaseMs / 3);
+  heartbeat.unref();
+
+  const measureClock = () =>
+    measureClockOffset(deps.prisma).then(
+      (offset) => (clockOffset = offset),
+      (error: unknown) => options.onError?.(error),
+    );
+  // Clocks drift apart slowly: measure now and every few minutes.
+  const clockTimer = setInterval(() => void measureClock(), 5 * 60_000);
+  clockTimer.unref();
+
   const loop = (async () => {
+    await measureClock();
     while (running) {
       let claimed: ClaimedMessage[] = [];
       const room = capacity - inHand.size;
@@ -100,6 +118,8 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
       wake();
       await loop;
       await Promise.all(chains.values());
+      clearInterval(heartbeat);
+      clearInterval(clockTimer);
     },
   };
 }

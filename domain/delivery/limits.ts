@@ -24,7 +24,7 @@ export function tenantWindows(requestsPerSecond: number): Window[] {
  * Our sends are booked a moment before they reach Teams, and the time between varies by a few
  * milliseconds (more on a busy machine): every window is this much longer for us than for Teams.
  */
-export const WINDOW_MARGIN_MS = 40;
+export const WINDOW_MARGIN_MS = 50;
 
 export const longestWindow = (windows: readonly Window[]) => Math.max(...windows.map((window) => window.ms)) + WINDOW_MARGIN_MS;
 

@@ -7,6 +7,8 @@ import type { DbClient, PrismaClient } from '../db.js';
 export interface Claim {
   id: bigint;
   instance: string;
+  /** Calls made to Teams for this message so far (counted by the deliverer, written with each result). */
+  attempts: number;
 }
 
 const owned = (claim: Claim) => ({ id: claim.id, lockedBy: claim.instance, state: 'sending' as const });
@@ -16,6 +18,7 @@ export async function markSent(db: DbClient, claim: Claim, sent: { conversationI
     where: owned(claim),
     data: {
       state: 'sent',
+      attempts: claim.attempts,
       sentConversationId: sent.conversationId,
       activityId: sent.activityId ?? null,
       sentAt: new Date(),
@@ -30,21 +33,34 @@ export async function markSent(db: DbClient, claim: Claim, sent: { conversationI
 export async function releaseUntil(db: DbClient, claim: Claim, at: Date, lastError?: string): Promise<void> {
   await db.outboxMessage.updateMany({
     where: owned(claim),
-    data: { state: 'waiting', nextAttemptAt: at, lockedBy: null, lockedUntil: null, ...(lastError ? { lastError } : {}) },
+    data: { state: 'waiting', attempts: claim.attempts, nextAttemptAt: at, lockedBy: null, lockedUntil: null, ...(lastError ? { lastError } : {}) },
   });
 }
 
-/** One more attempt was made (a call reached Teams, or timed out on the way). */
-export async function countAttempt(db: DbClient, claim: Claim): Promise<number> {
-  const rows = await db.$queryRaw<{ attempts: number }[]>`
-    UPDATE outbox_message SET attempts = attempts + 1, updated_at = now()
-     WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending'
-    RETURNING attempts`;
-  return rows[0]?.attempts ?? 0;
+/**
+ * Before a call to Teams: renews the claim, if this instance still holds it. False means it does
+ * not (its lease ran out and another instance took the message over): then it must not send.
+ */
+export async function renewClaim(db: DbClient, claim: Claim, leaseMs: number): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE outbox_message SET locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
+     WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending' AND locked_until > now()`;
+  return count === 1;
+}
+
+/** Renews the claims this instance holds, so messages waiting in its hand are not taken over while it lives. */
+export async function renewClaims(db: DbClient, instance: string, ids: readonly bigint[], leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw`
+    UPDATE outbox_message SET locked_until = now() + ${leaseMs} * interval '1 millisecond'
+     WHERE id = ANY(${ids.map(String)}::bigint[]) AND locked_by = ${instance} AND state = 'sending' AND locked_until > now()`;
 }
 
 export async function markFailed(db: DbClient, claim: Claim, reason: string): Promise<void> {
-  await db.outboxMessage.updateMany({ where: owned(claim), data: { state: 'failed', lastError: reason, lockedBy: null, lockedUntil: null } });
+  await db.outboxMessage.updateMany({
+    where: owned(claim),
+    data: { state: 'failed', attempts: claim.attempts, lastError: reason, lockedBy: null, lockedUntil: null },
+  });
 }
 
 /**
@@ -60,7 +76,10 @@ export async function markPersonUnreachable(
 ): Promise<void> {
   const note = reason === 'blocked' ? 'unreachable: the person blocked or removed the app' : 'unreachable: the app is not installed for the person';
   await prisma.$transaction(async (tx) => {
-    await tx.outboxMessage.updateMany({ where: owned(claim), data: { state: 'unreachable', lastError: note, lockedBy: null, lockedUntil: null } });
+    await tx.outboxMessage.updateMany({
+      where: owned(claim),
+      data: { state: 'unreachable', attempts: claim.attempts, lastError: note, lockedBy: null, lockedUntil: null },
+    });
     await tx.person.update({ where: { id: person.id }, data: { unreachableAt: new Date(), unreachableReason: reason } });
     await tx.outboxMessage.updateMany({ where: { personId: person.id, state: 'waiting' }, data: { state: 'unreachable', lastError: note } });
     if (reason === 'blocked') {
@@ -74,5 +93,8 @@ export async function markPersonUnreachable(
 
 /** A conversation (a channel, a group chat) that refuses the bot: this message is undeliverable. */
 export async function markConversationRefused(db: DbClient, claim: Claim, reason: string): Promise<void> {
-  await db.outboxMessage.updateMany({ where: owned(claim), data: { state: 'unreachable', lastError: reason, lockedBy: null, lockedUntil: null } });
+  await db.outboxMessage.updateMany({
+    where: owned(claim),
+    data: { state: 'unreachable', attempts: claim.attempts, lastError: reason, lockedBy: null, lockedUntil: null },
+  });
 }

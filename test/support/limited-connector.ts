@@ -66,6 +66,10 @@ export interface ConnectorCall {
   replyToId?: string;
   tenantId: string;
   body: CallBody;
+  /** The caller went away (its process died) before the answer reached it: it cannot know the call succeeded. */
+  abandoned?: boolean;
+  /** When the answer was written (performance.now()); unset while the call is still held (slow, hangNext). */
+  answeredAt?: number;
 }
 
 export interface ThrottledCall {
@@ -184,6 +188,10 @@ interface Call {
   conversationId: string;
   tenantId: string;
   body: CallBody;
+  /** The caller went away (its process died) before the answer reached it: it cannot know the call succeeded. */
+  abandoned?: boolean;
+  /** When the answer was written (performance.now()); unset while the call is still held (slow, hangNext). */
+  answeredAt?: number;
 }
 
 interface Answer {
@@ -192,6 +200,8 @@ interface Answer {
   retryAfter?: number;
   /** Extra ms before answering (hangNext). */
   delayMs?: number;
+  /** The accepted call this answers, to mark it abandoned if the caller goes away first. */
+  record?: ConnectorCall;
 }
 
 interface Conversation {
@@ -525,9 +535,10 @@ export async function startLimitedConnector(options: LimitedConnectorOptions = {
     if (activityId !== undefined) state.activityIds.add(activityId);
 
     const replyToId = kind === 'reply' ? call.route.activityId : undefined;
-    accepted.push({ at: call.at, method: call.method, kind, conversationId: call.conversationId, activityId, replyToId, tenantId: call.tenantId, body: call.body });
+    const record: ConnectorCall = { at: call.at, method: call.method, kind, conversationId: call.conversationId, activityId, replyToId, tenantId: call.tenantId, body: call.body };
+    accepted.push(record);
     const body = kind === 'create' ? { id: call.conversationId, ...(activityId ? { activityId } : {}) } : { id: activityId };
-    return { status: kind === 'create' ? 201 : 200, body, delayMs: takeRule(hangs, call)?.ms };
+    return { status: kind === 'create' ? 201 : 200, body, delayMs: takeRule(hangs, call)?.ms, record };
   }
 
   /** Synchronous from here on, so concurrent calls are decided one at a time in arrival order. */
@@ -542,9 +553,14 @@ export async function startLimitedConnector(options: LimitedConnectorOptions = {
     if (answer.retryAfter !== undefined) headers['retry-after'] = String(answer.retryAfter);
     res.writeHead(answer.status, headers);
     res.end(JSON.stringify(answer.body));
+    if (answer.record) answer.record.answeredAt = performance.now();
   }
 
   function respond(res: ServerResponse, answer: Answer): void {
+    const record = answer.record;
+    if (record) res.on('close', () => {
+      if (!res.writableFinished) record.abandoned = true;
+    });
     const delay = slowMs + (answer.delayMs ?? 0);
     if (delay <= 0) return write(res, answer);
     // setTimeout fires at once for delays beyond 2^31-1 ms: treat those as never.
