@@ -18,6 +18,7 @@ export const en: Messages = {
   'role.systemadministrator': 'System administrator',
   'role.toppgodkjenner': 'Final approver (chief executive)',
   'role.arkivansvarlig': 'Archive manager',
+  'role.administrator': 'Arkivlos administrator',
 
   // One line per feature that works (domain/help/features.ts); the welcome card and the Teams
   // app's description are made of them. {command} is the command's word.

@@ -17,6 +17,7 @@ export const nb = {
   'role.systemadministrator': 'Systemadministrator',
   'role.toppgodkjenner': 'Endelig godkjenner (kommunedirektør)',
   'role.arkivansvarlig': 'Arkivansvarlig',
+  'role.administrator': 'Administrator for Arkivlos',
 
   // One line per feature that works (domain/help/features.ts); the welcome card and the Teams
   // app's description are made of them. {command} is the command's word.

@@ -18,6 +18,7 @@ export const nn: Messages = {
   'role.systemadministrator': 'Systemadministrator',
   'role.toppgodkjenner': 'Endeleg godkjennar (kommunedirektør)',
   'role.arkivansvarlig': 'Arkivansvarleg',
+  'role.administrator': 'Administrator for Arkivlos',
 
   // One line per feature that works (domain/help/features.ts); the welcome card and the Teams
   // app's description are made of them. {command} is the command's word.
