@@ -83,6 +83,7 @@ export async function startArkivlos({
     logger,
     now,
     archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
+    tenantRps: config.TEAMS_TENANT_RPS,
     allowedTenantIds,
   }, routes);
   const metrics = createMetrics();

@@ -4,6 +4,7 @@ import { saveConversationReference } from '../domain/conversations/save-conversa
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
 import { answerFailedTurn } from './errors.js';
+import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
@@ -20,7 +21,7 @@ export function tenantOf(context: TurnContext): string | undefined {
 export type RegisterRoutes = (app: Application, deps: BotDeps) => void;
 
 /** Every route group, in order: the first matching route runs, so the fallback comes last. */
-export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerFallback];
+export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerFallback];
 
 /** The teams-ai Application with its routes (the product's own unless given). */
 export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, routes: readonly RegisterRoutes[] = ROUTES): Application {

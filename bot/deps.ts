@@ -8,6 +8,8 @@ export interface BotDeps {
   now: () => Date;
   /** What the UI calls the case/archive system ("sak-/arkivsystemet" unless configured). */
   archiveSystemName?: string;
+  /** Calls per second to Teams for the whole tenant (TEAMS_TENANT_RPS), shown in `status utsending`. */
+  tenantRps: number;
   /** Tenants whose activities are handled; `*`: every tenant. */
   allowedTenantIds: readonly string[] | '*';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableCommands, commandPattern, COMMANDS, type CommandTable } from '../domain/help/commands.js';
+import { availableCommands, commandPattern, COMMANDS, mayUseCommand, type CommandTable } from '../domain/help/commands.js';
 import { featureLines, type Feature } from '../domain/help/features.js';
 
 // A table as it will look when «Mine oppgaver» lands: a command for some roles only.
@@ -21,6 +21,17 @@ describe('the command table', () => {
     expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'innstillingar', 'oppgåver']);
     expect(words(['arkivet'], 'en')).toEqual(['help', 'settings']);
     expect(words([])).toEqual(['hjelp', 'innstillinger']);
+  });
+
+  it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
+    const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
+      availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
+    expect(words(['administrator'])).toEqual(['help', 'settings', 'delivery status', 'reach everyone']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'settings']);
+    expect(words(['administrator'], 'groupChat')).toEqual(['help']);
+    expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
+    expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);
+    expect(mayUseCommand(COMMANDS.hjelp, [])).toBe(true);
   });
 
   it('where everyone sees the answer, only commands for everyone that are offered in that scope are listed', () => {

@@ -442,6 +442,7 @@ describe('the demo organisation', () => {
         'leverandorkontakt',
         'systemadministrator',
         'arkivansvarlig',
+        'administrator',
       ].sort(),
     );
   });

@@ -41,6 +41,20 @@ export const COMMANDS = {
     help: 'help.command.innstillinger',
     button: { verb: 'settings.show', title: 'help.openSettings' },
   },
+  statusUtsending: {
+    words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
+    roles: ['administrator'],
+    // The card names people Teams will not deliver to: only in the administrator's own chat.
+    scopes: ['personal'],
+    help: 'help.command.statusUtsending',
+    button: { verb: 'delivery.status', title: 'delivery.reach.showStatus' },
+  },
+  naAlle: {
+    words: { nb: ['nå alle'], nn: ['nå alle'], en: ['reach everyone'] },
+    roles: ['administrator'],
+    scopes: ['personal'],
+    help: 'help.command.naAlle',
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -68,13 +82,18 @@ export interface AvailableCommandsOptions {
 export function availableCommands(options: AvailableCommandsOptions, table: CommandTable = COMMANDS): AvailableCommand[] {
   return Object.entries(table)
     .filter(([, command]) => command.scopes.includes(options.scope))
-    .filter(([, command]) => command.roles === 'everyone' || command.roles.some((role) => options.roles?.includes(role)))
+    .filter(([, command]) => mayUseCommand(command, options.roles ?? []))
     .map(([id, command]) => ({
       id,
       word: command.words[options.locale][0],
       help: command.help,
       ...(command.button ? { button: command.button } : {}),
     }));
+}
+
+/** Whether someone holding these roles may use the command (routes check this before they act). */
+export function mayUseCommand(command: CommandDefinition, roles: readonly RoleKey[]): boolean {
+  return command.roles === 'everyone' || command.roles.some((role) => roles.includes(role));
 }
 
 /** The word to type for a command in a language (the first of its words). */

@@ -18,4 +18,5 @@ export const DEMO_ROLE_PERSONAS: Record<string, string> = {
   leverandorkontakt: '393966a3-be0e-4c46-8ec9-e049d994ec5c', // Henrik Solberg
   systemadministrator: '4c70f70d-c03a-4145-b03e-53c56d1096c9', // Sigrid Dahl
   arkivansvarlig: 'ea3ee072-559a-4b41-b13d-bf615a90298e', // Ingrid Bakken
+  administrator: '4c70f70d-c03a-4145-b03e-53c56d1096c9', // Sigrid Dahl
 } satisfies Record<RoleKey, string>;

@@ -15,6 +15,7 @@ export const ROLE_KEYS = [
   'systemadministrator',
   'toppgodkjenner',
   'arkivansvarlig',
+  'administrator',
 ] as const satisfies readonly (Role | 'leder' | 'stedfortreder')[];
 
 export type RoleKey = (typeof ROLE_KEYS)[number];

@@ -63,8 +63,12 @@ export interface TestBot {
 
 /** The test app, with activities whose serviceUrl points at a fake connector that records what the bot sends. */
 export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes'> = {}): Promise<TestBot> {
-  const app = await startTestApp(env, options);
   const connector = await startFakeConnector();
+  // Chats the outbox creates (`nå alle`) are created here too, never at the real Bot Connector.
+  const app = await startTestApp({ TEAMS_SERVICE_URL: connector.url, ...env }, options).catch(async (error: unknown) => {
+    await connector.close();
+    throw error;
+  });
   return {
     arkivlos: app.arkivlos,
     logs: app.logs,

@@ -1,11 +1,51 @@
 import { LOCALES, translator } from '../../i18n/index.js';
 import type { AdaptiveCard } from '../../cards/card-kit.js';
+import { deliveryStatusCard } from '../../cards/delivery-status-card.js';
 import { helpCard } from '../../cards/help-card.js';
+import { reachEveryoneCard } from '../../cards/reach-everyone-card.js';
 import { settingsCard } from '../../cards/settings-card.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
+import { DELIVERY_STATUS_LIMITS, type DeliveryStatus } from '../../domain/delivery/delivery-status.js';
 import { availableCommands, commandWord } from '../../domain/help/commands.js';
 import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
+
+const AT = new Date('2026-11-26T09:15:00Z');
+
+/** An outbox with the longest lists the card shows, long reasons and names, and a pace over the limit. */
+const BUSY_OUTBOX: DeliveryStatus = {
+  waiting: { dueNow: 1_234, later: 56, sending: 90 },
+  sentToday: 45_678,
+  reachedToday: 9_876,
+  failed: {
+    total: 3_210,
+    reasons: Array.from({ length: DELIVERY_STATUS_LIMITS.failureReasons }, (_, i) => ({
+      reason: `503 ServiceUnavailable (gave up after 6 attempts) ${'x'.repeat(200)} ${i}`,
+      count: 400 - i,
+      latestAt: new Date(AT.getTime() - i * 60_000),
+    })),
+    moreReasons: 17,
+  },
+  unreachable: {
+    total: 2_500,
+    people: Array.from({ length: DELIVERY_STATUS_LIMITS.unreachablePeople }, (_, i) => ({
+      name: `Kari Nordmann-Johannessen Øvrebø ${i}`,
+      email: `kari.nordmann-johannessen.ovrebo.${i}@eksempel.kommune.no`,
+      reason: i % 2 ? ('blocked' as const) : ('not_installed' as const),
+      since: new Date(AT.getTime() - i * 3_600_000),
+    })),
+  },
+  pace: { callsLastMinute: 1_850, busiestSecond: 31, allowedPerSecond: 30 },
+};
+
+const EMPTY_OUTBOX: DeliveryStatus = {
+  waiting: { dueNow: 0, later: 0, sending: 0 },
+  sentToday: 0,
+  reachedToday: 0,
+  failed: { total: 0, reasons: [], moreReasons: 0 },
+  unreachable: { total: 0, people: [] },
+  pace: { callsLastMinute: 0, busiestSecond: 0, allowedPerSecond: 30 },
+};
 
 /**
  * Every card the project can produce, keyed by the file in cards/ that makes it, in every
@@ -54,6 +94,16 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add('settings-card.ts', `${locale} choose`, settingsCard({ locale, canSave: true }, t));
     add('settings-card.ts', `${locale} saved`, settingsCard({ locale, canSave: true, saved: { language: locale, at: '22.11.2026, 07:30' } }, t));
     add('settings-card.ts', `${locale} unknown person`, settingsCard({ locale, canSave: false }, t));
+    const reachCommand = commandWord('naAlle', locale);
+    add('delivery-status-card.ts', `${locale} every list full, over the pace`, deliveryStatusCard({ status: BUSY_OUTBOX, at: AT, locale, reachCommand }, t));
+    add('delivery-status-card.ts', `${locale} empty outbox`, deliveryStatusCard({ status: EMPTY_OUTBOX, at: AT, locale, reachCommand }, t));
+    const statusCommand = commandWord('statusUtsending', locale);
+    add(
+      'reach-everyone-card.ts',
+      `${locale} queued`,
+      reachEveryoneCard({ queued: 12_345, alreadyQueued: 20, alreadyConnected: 30_000, locale, statusCommand }, t),
+    );
+    add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
   }
   return samples;
 }

@@ -1,0 +1,208 @@
+/**
+ * Creates a personal chat with the bot for every active person who has none, so that Arkivlos can
+ * write to them (the organisation pre-installs the app; Teams needs the chat made once):
+ *
+ *   npm run people:reach                  (bokmål)
+ *   npm run people:reach -- --lang en     (English)
+ *
+ * Each person gets a `reach` message in the outbox (domain/delivery/reach-people.ts), and this
+ * script runs a delivery worker itself until every one of them is settled, paced with the bot's
+ * workers through the database, so it works with or without a running bot (and two runs started
+ * together create each chat once). Then it reports how many chats were created, how many people
+ * had one already, and who cannot be reached, by name and e-mail: the report is for the
+ * administrator, not for a log. The database is opened as org:import opens it.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createAdapter } from '../bot/adapter.js';
+import { createTeamsMessenger } from '../bot/teams-messenger.js';
+import { startDeliveryWorker } from '../domain/delivery/delivery-worker.js';
+import { reachPeople, readReachOutcome, type ReachOutcome, type ReachPeopleResult } from '../domain/delivery/reach-people.js';
+import { translator } from '../i18n/index.js';
+import { ConfigError, loadConfig, type Config } from '../infra/config.js';
+import { openDatabase, type Database } from '../infra/database.js';
+import { applyMigrations } from '../infra/migrate.js';
+
+const ACTOR = 'people-reach';
+const POLL_MS = 250;
+const PROGRESS_EVERY_MS = 10_000;
+
+const NB_TEXTS = {
+  usage: 'Bruk: npm run people:reach -- [--lang nb|en]',
+  unknownLanguage: (lang: string) => `Ukjent språk «${lang}»; velg nb eller en.`,
+  databaseFailed: (reason: string) => `Kunne ikke åpne databasen, og ingenting er endret: ${reason}`,
+  failed: (reason: string) => `Nå alle stoppet: ${reason}`,
+  deliveryError: (reason: string) => `Utsendingen fikk en feil (prøver igjen): ${reason}`,
+  nobody: (connected: number) => `Alle ${connected} aktive personer har allerede en personlig chat med Arkivlos. Ingenting å gjøre.`,
+  working: (count: number) => `Oppretter personlig chat for ${count} ${count === 1 ? 'person' : 'personer'}, i det tempoet Teams tillater …`,
+  progress: (pending: number, total: number) => `  ${pending} av ${total} gjenstår …`,
+  heading: (count: number) => `Nå alle: ${count} ${count === 1 ? 'person' : 'personer'} uten personlig chat med Arkivlos.`,
+  created: 'Chat opprettet',
+  existed: 'Hadde chat fra før',
+  unreachable: 'Kan ikke nås',
+  failedCount: 'Feilet',
+  pending: 'Venter fortsatt',
+  interrupted: 'Avbrutt. Det som venter, sendes når boten kjører, eller neste gang du kjører npm run people:reach.',
+};
+
+type Texts = typeof NB_TEXTS;
+const LANGUAGES = ['nb', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+const TEXTS: Record<Language, Texts> = {
+  nb: NB_TEXTS,
+  en: {
+    usage: 'Usage: npm run people:reach -- [--lang nb|en]',
+    unknownLanguage: (lang) => `Unknown language "${lang}"; choose nb or en.`,
+    databaseFailed: (reason) => `Could not open the database; nothing was changed: ${reason}`,
+    failed: (reason) => `Reach everyone stopped: ${reason}`,
+    deliveryError: (reason) => `Delivery ran into an error (trying again): ${reason}`,
+    nobody: (connected) => `All ${connected} active people already have a personal chat with Arkivlos. Nothing to do.`,
+    working: (count) => `Creating a personal chat for ${count} ${count === 1 ? 'person' : 'people'}, at the pace Teams allows …`,
+    progress: (pending, total) => `  ${pending} of ${total} to go …`,
+    heading: (count) => `Reach everyone: ${count} ${count === 1 ? 'person' : 'people'} without a personal chat with Arkivlos.`,
+    created: 'Chats created',
+    existed: 'Already had a chat',
+    unreachable: 'Cannot be reached',
+    failedCount: 'Failed',
+    pending: 'Still waiting',
+    interrupted: 'Interrupted. What is waiting is sent while the bot runs, or the next time you run npm run people:reach.',
+  },
+};
+
+function readLanguage(args: string[]): Language | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: false });
+  } catch {
+    console.error(TEXTS.nb.usage);
+    return undefined;
+  }
+  const lang = parsed.values.lang ?? 'nb';
+  if (!(LANGUAGES as readonly string[]).includes(lang)) {
+    console.error(TEXTS.nb.unknownLanguage(lang));
+    console.error(TEXTS.nb.usage);
+    return undefined;
+  }
+  return lang as Language;
+}
+
+async function main(args: string[]): Promise<number> {
+  const language = readLanguage(args);
+  if (!language) return 1;
+  const say = TEXTS[language];
+  // When this process started: a reach that settled after it is the work of a run started
+  // together with this one (loading the modules takes a second or two, so not "now").
+  const since = new Date(performance.timeOrigin);
+
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+
+  let db: Database;
+  try {
+    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4, whenRunning: 'connect' });
+  } catch (error) {
+    console.error(say.databaseFailed((error as Error).message));
+    return 1;
+  }
+  try {
+    let armed: ReachPeopleResult;
+    try {
+      await applyMigrations(db.pool);
+      armed = await reachPeople(db.prisma, { since, actor: ACTOR });
+    } catch (error) {
+      console.error(say.databaseFailed((error as Error).message));
+      return 1;
+    }
+    const total = armed.messageIds.length;
+    if (total === 0) {
+      console.log(say.nobody(armed.alreadyConnected));
+      return 0;
+    }
+    console.error(say.working(total));
+    const { outcome, interrupted } = await deliverUntilSettled(db, config, armed.messageIds, say);
+    console.log(describeOutcome(total, armed.alreadyConnected, outcome, language));
+    if (interrupted) {
+      console.error(say.interrupted);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    console.error(say.failed((error as Error).message));
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs a delivery worker, like the bot's, until every one of these reach messages is settled (or Ctrl+C). */
+async function deliverUntilSettled(
+  db: Database,
+  config: Config,
+  messageIds: bigint[],
+  say: Texts,
+): Promise<{ outcome: ReachOutcome; interrupted: boolean }> {
+  const worker = startDeliveryWorker(
+    {
+      prisma: db.prisma,
+      messenger: createTeamsMessenger(createAdapter(config), { botAppId: config.BOT_ID ?? '' }),
+      tenantRps: config.TEAMS_TENANT_RPS,
+      serviceUrl: config.TEAMS_SERVICE_URL,
+      tenantId: config.BOT_TENANT_ID,
+    },
+    { onError: (error) => console.error(say.deliveryError((error as Error).message)) },
+  );
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    let lastProgress = Date.now();
+    for (;;) {
+      const outcome = await readReachOutcome(db.prisma, messageIds);
+      if (outcome.pending === 0 || interrupted) return { outcome, interrupted };
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        console.error(say.progress(outcome.pending, messageIds.length));
+        lastProgress = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await worker.stop();
+  }
+}
+
+function describeOutcome(total: number, alreadyConnected: number, outcome: ReachOutcome, language: Language): string {
+  const say = TEXTS[language];
+  const t = translator(language);
+  const rows: [string, number][] = [
+    [say.created, outcome.created],
+    [say.existed, alreadyConnected],
+    [say.unreachable, outcome.unreachable.length],
+    ...(outcome.failed.length ? [[say.failedCount, outcome.failed.length] as [string, number]] : []),
+    ...(outcome.pending ? [[say.pending, outcome.pending] as [string, number]] : []),
+  ];
+  const width = Math.max(...rows.map(([title]) => title.length)) + 1;
+  const lines = [say.heading(total), ...rows.map(([title, count]) => `  ${`${title}:`.padEnd(width)} ${String(count).padStart(6)}`)];
+  if (outcome.unreachable.length) {
+    lines.push(`${say.unreachable}:`);
+    for (const person of outcome.unreachable) lines.push(`  ${person.name} <${person.email}>: ${t(`delivery.reason.${person.reason}`)}`);
+  }
+  if (outcome.failed.length) {
+    lines.push(`${say.failedCount}:`);
+    for (const person of outcome.failed) lines.push(`  ${person.name} <${person.email}>: ${person.reason}`);
+  }
+  return lines.join('\n');
+}
+
+process.exitCode = await main(process.argv.slice(2));
