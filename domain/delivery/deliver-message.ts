@@ -51,17 +51,22 @@ interface Recipient {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends one claimed message (or creates the chat for a `reach`), and records what became of it. */
-export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<void> {
+/**
+ * Sends one claimed message (or creates the chat for a `reach`), and records what became of it.
+ * Resolves to 'waiting' when the message went back to the outbox for later (a pace slot too far
+ * away, a Retry-After): the messages after it to the same recipient must wait too, to keep order.
+ */
+export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<'settled' | 'waiting'> {
   const claim: Claim = { id: message.id, instance: deps.instance, attempts: message.attempts };
   const event = (type: DeliveryEvent['type'], reason?: string) => deps.onEvent?.({ type, messageId: message.id, reason });
 
   const recipient = await findRecipient(deps, message, claim, event);
-  if (!recipient) return;
+  if (recipient === 'waiting') return 'waiting';
+  if (!recipient) return 'settled';
   if (message.kind === 'reach') {
     await markSent(deps.prisma, claim, { conversationId: recipient.address.conversationId });
     event('sent');
-    return;
+    return 'settled';
   }
 
   let current = recipient;
@@ -73,11 +78,11 @@ export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage
       if (message.kind === 'update') return deps.messenger.update(current.address, message.targetActivityId!, activity);
       return deps.messenger.send(current.address, activity);
     });
-    if (outcome.kind === 'waiting') return;
+    if (outcome.kind === 'waiting') return 'waiting';
     if (outcome.kind === 'done') {
       await markSent(deps.prisma, claim, { conversationId: current.address.conversationId, activityId: outcome.result.activityId });
       event('sent');
-      return;
+      return 'settled';
     }
     const decision = decide(outcome.failure, {
       operation: message.kind,
@@ -88,7 +93,7 @@ export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage
     });
     if (decision.action !== 'recreate') {
       await settle(deps, claim, keys, decision, current.person, event);
-      return;
+      return decision.action === 'throttled' || decision.action === 'retry' ? 'waiting' : 'settled';
     }
     // The person deleted the chat: create it again, once, and send there.
     await deps.prisma.conversationReference.updateMany({
@@ -96,18 +101,19 @@ export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage
       data: { unreachableAt: new Date() },
     });
     const again = await createPersonalChat(deps, claim, current.person!, event);
-    if (!again) return;
+    if (again === 'waiting') return 'waiting';
+    if (!again) return 'settled';
     current = again;
   }
 }
 
-/** Where the message goes; null when it has been settled already (unknown, gone, unreachable, waiting). */
+/** Where the message goes; null when it has been settled already (unknown, gone, unreachable), 'waiting' when it went back. */
 async function findRecipient(
   deps: DeliveryDeps,
   message: ClaimedMessage,
   claim: Claim,
   event: (type: DeliveryEvent['type'], reason?: string) => void,
-): Promise<Recipient | null> {
+): Promise<Recipient | null | 'waiting'> {
   if (message.conversationId) {
     const row = await deps.prisma.conversationReference.findUnique({ where: { conversationId: message.conversationId } });
     if (!row) {
@@ -155,12 +161,12 @@ async function createPersonalChat(
   claim: Claim,
   person: { id: string; aadObjectId: string },
   event: (type: DeliveryEvent['type'], reason?: string) => void,
-): Promise<Recipient | null> {
+): Promise<Recipient | null | 'waiting'> {
   const keys = [tenantKey(deps.tenantId, deps.tenantRps), personalChatKey(person.aadObjectId)];
   const outcome = await callTeams(deps, claim, keys, () =>
     deps.messenger.createPersonalConversation({ aadObjectId: person.aadObjectId, tenantId: deps.tenantId, serviceUrl: deps.serviceUrl }),
   );
-  if (outcome.kind === 'waiting') return null;
+  if (outcome.kind === 'waiting') return 'waiting';
   if (outcome.kind === 'failed') {
     const decision = decide(outcome.failure, {
       operation: 'create',
@@ -170,7 +176,7 @@ async function createPersonalChat(
       firstRetryMs: deps.firstRetryMs,
     });
     await settle(deps, claim, keys, decision.action === 'recreate' ? { action: 'fail', reason: '404 on createConversation' } : decision, person, event);
-    return null;
+    return decision.action === 'throttled' || decision.action === 'retry' ? 'waiting' : null;
   }
   const address = outcome.result;
   await saveConversationReference(deps.prisma, {
@@ -210,9 +216,9 @@ async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], c
   if (!(await renewClaim(deps.prisma, claim, deps.leaseMs ?? 60_000))) return { kind: 'waiting' };
   const maxWaitMs = deps.maxPaceWaitMs ?? 2_000;
   let booking = await bookSendSlot(deps.prisma, keys, maxWaitMs);
-  for (let rebooked = 0; ; rebooked++) {
-    if (!booking.booked || rebooked > 5) {
-      await releaseUntil(deps.prisma, claim, booking.booked ? new Date(Date.now() + booking.waitMs) : booking.retryAt);
+  for (let round = 0; ; round++) {
+    if (!booking.booked) {
+      await releaseUntil(deps.prisma, claim, booking.retryAt);
       return { kind: 'waiting' };
     }
     // The slot is a moment on the database's clock; the booking's own round trip is already
@@ -225,8 +231,10 @@ async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], c
       await releaseUntil(deps.prisma, claim, blocked);
       return { kind: 'waiting' };
     }
-    // Measured last, right before the call: nothing that takes time comes between.
-    if (Date.now() - due <= LATE_SLACK_MS) break;
+    // On time (measured last, right before the call); or late again and again on a machine too
+    // busy to be on time, where every round trip to the database is late already: then send
+    // rather than starve.
+    if (Date.now() - due <= LATE_SLACK_MS || round >= 3) break;
     booking = await confirmSlot(deps.prisma, keys, booking.at, maxWaitMs);
   }
   claim.attempts += 1;

@@ -47,9 +47,25 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
   let wakeUp: (() => void) | undefined;
   const wake = () => wakeUp?.();
 
+  /** Recipients whose earlier message went back to the outbox in this chain: the rest follow it. */
+  const halted = new Set<string>();
   const deliver = async (message: ClaimedMessage) => {
     try {
-      await deliverMessage(full, message);
+      if (halted.has(message.recipient)) {
+        // Keeps order: back to the outbox behind the one that waits, claimed again after it.
+        const ahead = await deps.prisma.outboxMessage.findFirst({
+          where: {
+            state: 'waiting',
+            id: { lt: message.id },
+            ...(message.conversationId ? { conversationId: message.conversationId } : { personId: message.personId!, conversationId: null }),
+          },
+          orderBy: { nextAttemptAt: 'desc' },
+          select: { nextAttemptAt: true },
+        });
+        await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, ahead?.nextAttemptAt ?? new Date());
+        return;
+      }
+      if ((await deliverMessage(full, message)) === 'waiting') halted.add(message.recipient);
     } catch (error) {
       options.onError?.(error, message);
       // Not Teams' answer but ours (the database, a bug): hand it back for a later try.
@@ -95,7 +111,9 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
         const next = previous.then(() => deliver(message));
         chains.set(message.recipient, next);
         void next.then(() => {
-          if (chains.get(message.recipient) === next) chains.delete(message.recipient);
+          if (chains.get(message.recipient) !== next) return;
+          chains.delete(message.recipient);
+          halted.delete(message.recipient);
         });
       }
       if (claimed.length === room && room > 0) continue;
