@@ -50,7 +50,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: EmbeddedServer): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma gives an interactive transaction 2 s to get a connection and 5 s to finish by default.
+  // A burst (many leaders acting on their morning cards at once) queues for the pool's connections
+  // longer than that on a busy machine: wait, rather than fail the person's action.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   let closing: Promise<void> | undefined;
   return {
     prisma,

@@ -26,9 +26,10 @@ export interface ClaimOptions {
 /**
  * Claims due messages for this instance: waiting ones whose time has come, and ones another
  * instance claimed but did not finish within the lease (it died: kill -9, a lost machine).
- * `FOR UPDATE SKIP LOCKED` lets every instance claim at once without taking the same message,
- * and a recipient that another instance is sending to now is left to that instance, so one
- * conversation's messages go out in order.
+ * `FOR UPDATE SKIP LOCKED` lets every instance claim at once without taking the same message.
+ * Order per recipient: a message is claimed only when every earlier message to the same
+ * recipient is claimed with it (or sent), so a message waiting for a retry or a Retry-After, or
+ * being sent by another instance, holds back the ones behind it.
  */
 export async function claimDueMessages(db: DbClient, options: ClaimOptions): Promise<ClaimedMessage[]> {
   const perRecipient = options.perRecipient ?? 8;
@@ -44,17 +45,19 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       recipient: string;
     }[]
   >`
-    WITH due AS (
-      SELECT id, coalesce(conversation_id, 'person:' || person_id) AS recipient, next_attempt_at
+    WITH unsent AS (
+      SELECT id, coalesce(conversation_id, 'person:' || person_id) AS recipient,
+             (state = 'waiting' AND next_attempt_at <= now()) OR (state = 'sending' AND locked_until < now()) AS due
         FROM outbox_message
-       WHERE (state = 'waiting' AND next_attempt_at <= now()) OR (state = 'sending' AND locked_until < now())
+       WHERE state IN ('waiting', 'sending')
+    ), heads AS (
+      -- A recipient's first message that cannot go now (not due yet, or being sent by a live
+      -- instance): nothing after it may overtake it.
+      SELECT recipient, min(id) FILTER (WHERE NOT due) AS blocked_from FROM unsent GROUP BY recipient
     ), ranked AS (
-      SELECT id, row_number() OVER (PARTITION BY recipient ORDER BY next_attempt_at, id) AS place
-        FROM due
-       WHERE NOT EXISTS (
-               SELECT 1 FROM outbox_message busy
-                WHERE busy.state = 'sending' AND busy.locked_until >= now()
-                  AND coalesce(busy.conversation_id, 'person:' || busy.person_id) = due.recipient)
+      SELECT u.id, row_number() OVER (PARTITION BY u.recipient ORDER BY u.id) AS place
+        FROM unsent u JOIN heads h ON h.recipient = u.recipient
+       WHERE u.due AND (h.blocked_from IS NULL OR u.id < h.blocked_from)
     ), claimable AS (
       SELECT m.id
         FROM outbox_message m JOIN ranked r ON r.id = m.id

@@ -3,9 +3,8 @@ import { saveConversationReference } from '../conversations/save-conversation-re
 import type { ClaimedMessage } from './claim-due-messages.js';
 import { decide, type Decision } from './decide.js';
 import { SendFailure, type ConversationAddress, type Messenger } from './messenger.js';
-import { blockedUntil, blockUntil, bookSendSlot, confirmSlot, conversationKey, personalChatKey, tenantKey, type PaceKey } from './pace.js';
+import { blockUntil, bookSendSlot, confirmSlot, conversationKey, personalChatKey, readyToCall, tenantKey, type PaceKey } from './pace.js';
 import {
-  renewClaim,
   markConversationRefused,
   markFailed,
   markPersonUnreachable,
@@ -212,8 +211,6 @@ const LATE_SLACK_MS = 15;
 
 /** One paced call to Teams: book a slot shared with every instance, wait for it, call. */
 async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], call: () => Promise<T>): Promise<Outcome<T>> {
-  // Only while our claim holds (renewed here): after a takeover the other instance sends it.
-  if (!(await renewClaim(deps.prisma, claim, deps.leaseMs ?? 60_000))) return { kind: 'waiting' };
   const maxWaitMs = deps.maxPaceWaitMs ?? 2_000;
   let booking = await bookSendSlot(deps.prisma, keys, maxWaitMs);
   for (let round = 0; ; round++) {
@@ -225,10 +222,12 @@ async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], c
     // part of the wait, so sleep until that moment in our time, not for waitMs from now.
     const due = booking.at - (deps.clockOffsetMs?.() ?? 0);
     if (due > Date.now()) await sleep(due - Date.now());
-    // A 429 may have come for this conversation (or the tenant) while we waited: honour it.
-    const blocked = await blockedUntil(deps.prisma, keys);
-    if (blocked) {
-      await releaseUntil(deps.prisma, claim, blocked);
+    // Only while our claim holds (renewed here): after a takeover the other instance sends it.
+    // And a 429 may have come for this conversation (or the tenant) while we waited: honour it.
+    const ready = await readyToCall(deps.prisma, claim, keys, deps.leaseMs ?? 60_000);
+    if (!ready.held) return { kind: 'waiting' };
+    if (ready.blockedUntil) {
+      await releaseUntil(deps.prisma, claim, ready.blockedUntil);
       return { kind: 'waiting' };
     }
     // On time (measured last, right before the call); or late again and again on a machine too

@@ -52,17 +52,8 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
   const deliver = async (message: ClaimedMessage) => {
     try {
       if (halted.has(message.recipient)) {
-        // Keeps order: back to the outbox behind the one that waits, claimed again after it.
-        const ahead = await deps.prisma.outboxMessage.findFirst({
-          where: {
-            state: 'waiting',
-            id: { lt: message.id },
-            ...(message.conversationId ? { conversationId: message.conversationId } : { personId: message.personId!, conversationId: null }),
-          },
-          orderBy: { nextAttemptAt: 'desc' },
-          select: { nextAttemptAt: true },
-        });
-        await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, ahead?.nextAttemptAt ?? new Date());
+        // Back to the outbox: claimDueMessages keeps it behind the one that waits.
+        await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, new Date());
         return;
       }
       if ((await deliverMessage(full, message)) === 'waiting') halted.add(message.recipient);

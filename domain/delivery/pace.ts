@@ -85,12 +85,25 @@ export async function blockUntil(db: DbClient, keys: readonly PaceKey[], until: 
     ON CONFLICT (key) DO UPDATE SET blocked_until = greatest(delivery_pace.blocked_until, EXCLUDED.blocked_until)`;
 }
 
-/** Until when a Retry-After blocks any of these keys (null: not blocked now). */
-export async function blockedUntil(db: DbClient, keys: readonly PaceKey[]): Promise<Date | null> {
+/**
+ * Right before a call to Teams, in one round trip: renews the message's claim if this instance
+ * still holds it, and reads until when a Retry-After blocks any of the keys.
+ */
+export async function readyToCall(
+  db: DbClient,
+  claim: { id: bigint; instance: string },
+  keys: readonly PaceKey[],
+  leaseMs: number,
+): Promise<{ held: boolean; blockedUntil: Date | null }> {
   const names = keys.map((key) => key.key);
-  const [row] = await db.$queryRaw<{ until: Date | null }[]>`
-    SELECT max(blocked_until) AS until FROM delivery_pace WHERE key = ANY(${names}::text[]) AND blocked_until > clock_timestamp()`;
-  return row?.until ?? null;
+  const [row] = await db.$queryRaw<{ held: number; blocked_until: Date | null }[]>`
+    WITH renewed AS (
+      UPDATE outbox_message SET locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
+       WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending' AND locked_until > now()
+      RETURNING id)
+    SELECT (SELECT count(*) FROM renewed)::int AS held,
+           (SELECT max(blocked_until) FROM delivery_pace WHERE key = ANY(${names}::text[]) AND blocked_until > clock_timestamp()) AS blocked_until`;
+  return { held: row!.held === 1, blockedUntil: row!.blocked_until };
 }
 
 /**

@@ -37,17 +37,6 @@ export async function releaseUntil(db: DbClient, claim: Claim, at: Date, lastErr
   });
 }
 
-/**
- * Before a call to Teams: renews the claim, if this instance still holds it. False means it does
- * not (its lease ran out and another instance took the message over): then it must not send.
- */
-export async function renewClaim(db: DbClient, claim: Claim, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE outbox_message SET locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
-     WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending' AND locked_until > now()`;
-  return count === 1;
-}
-
 /** Renews the claims this instance holds, so messages waiting in its hand are not taken over while it lives. */
 export async function renewClaims(db: DbClient, instance: string, ids: readonly bigint[], leaseMs: number): Promise<void> {
   if (ids.length === 0) return;

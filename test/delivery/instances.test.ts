@@ -125,7 +125,9 @@ describe('three instances on one PostgreSQL', () => {
     connector.clear();
     // Each answer takes 800 ms, so every instance has sends in flight when the kill lands.
     connector.slow(800);
-    instances = [startInstance(env({ OUTBOX_LEASE_SECONDS: '3' })), startInstance(env({ OUTBOX_LEASE_SECONDS: '3' })), startInstance(env({ OUTBOX_LEASE_SECONDS: '3' }))];
+    // A short lease, so the killed instance's claims are taken over soon (60 s by default).
+    const lease = { OUTBOX_LEASE_SECONDS: '8' };
+    instances = [startInstance(env(lease)), startInstance(env(lease)), startInstance(env(lease))];
     await Promise.all(instances.map(untilListening));
     await enqueue(240, 'kill');
 
@@ -157,7 +159,7 @@ describe('three instances on one PostgreSQL', () => {
     const repeated = [...times.entries()].filter(([, count]) => count > 1).map(([text]) => text);
     // In flight at the kill: held by the killed instance and already on its way to Teams (reached
     // the connector before the kill, or within a second after it: in transit; no other instance
-    // can take a message over before the 3 s lease has run out).
+    // can take a message over before the lease has run out).
     const inFlight = new Set(
       connector.accepted
         .filter((call) => heldTexts.has(String(call.body.text)) && (call.abandoned || call.at <= killedAt + 1_000))
