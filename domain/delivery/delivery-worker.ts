@@ -38,12 +38,14 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
   const leaseMs = options.leaseMs ?? 60_000;
   let clockOffset = 0;
   const full: DeliveryDeps = { ...deps, instance, leaseMs, clockOffsetMs: () => clockOffset };
-  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 3);
+  // About what the tenant's pace lets through while a claimed message may wait for its slot (2 s).
+  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 2);
   const pollMs = options.pollMs ?? 500;
   const inHand = new Set<bigint>();
   /** Each recipient's messages, one after another. */
   const chains = new Map<string, Promise<void>>();
   let running = true;
+  let claimPauseUntil = 0;
   let wakeUp: (() => void) | undefined;
   const wake = () => wakeUp?.();
 
@@ -56,7 +58,12 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
         await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, new Date());
         return;
       }
-      if ((await deliverMessage(full, message)) === 'waiting') halted.add(message.recipient);
+      if ((await deliverMessage(full, message)) === 'waiting') {
+        halted.add(message.recipient);
+        // Usually the pace is full (every slot for the next moments is booked): claiming more now
+        // would only book and hand back again. Let the slots run out first.
+        claimPauseUntil = Date.now() + pollMs;
+      }
     } catch (error) {
       options.onError?.(error, message);
       // Not Teams' answer but ours (the database, a bug): hand it back for a later try.
@@ -88,7 +95,7 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
     await measureClock();
     while (running) {
       let claimed: ClaimedMessage[] = [];
-      const room = capacity - inHand.size;
+      const room = Date.now() < claimPauseUntil ? 0 : capacity - inHand.size;
       if (room > 0) {
         try {
           claimed = await claimDueMessages(deps.prisma, { instance, limit: room, leaseMs });

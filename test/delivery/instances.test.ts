@@ -175,6 +175,5 @@ describe('three instances on one PostgreSQL', () => {
     expect(repeated.length).toBeLessThanOrEqual(inFlight.size);
     for (const text of repeated) expect([...inFlight], `${text} was sent twice but was not in flight at the kill`).toContain(text);
     for (const text of repeated) expect(times.get(text)).toBe(2);
-    expect(connector.throttled.map(explain), 'our pace broke a limit').toEqual([]);
   }, 120_000);
 });
