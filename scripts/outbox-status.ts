@@ -9,15 +9,13 @@
  * It lists the people Teams will not deliver to by name: the output is for the administrator,
  * not for a log.
  */
-import { parseArgs } from 'node:util';
 import { getDeliveryStatus, type DeliveryStatus } from '../domain/delivery/delivery-status.js';
 import { LOCALE_TAGS, translator, type Translate } from '../i18n/index.js';
-import { ConfigError, loadConfig, type Config } from '../infra/config.js';
 import { openDatabase, type Database } from '../infra/database.js';
+import { loadCliConfig, readLanguage, type CliLanguage } from './cli.js';
 import { applyMigrations } from '../infra/migrate.js';
 
-const LANGUAGES = ['nb', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
+type Language = CliLanguage;
 
 const TEXTS: Record<Language, { usage: string; unknownLanguage: (lang: string) => string; databaseFailed: (reason: string) => string }> = {
   nb: {
@@ -31,23 +29,6 @@ const TEXTS: Record<Language, { usage: string; unknownLanguage: (lang: string) =
     databaseFailed: (reason) => `Could not read the database: ${reason}`,
   },
 };
-
-function readLanguage(args: string[]): Language | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: false });
-  } catch {
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const lang = parsed.values.lang ?? 'nb';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) {
-    console.error(TEXTS.nb.unknownLanguage(lang));
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  return lang as Language;
-}
 
 /** The card's sections as lines of text, with the card's words. */
 function describeDeliveryStatus(status: DeliveryStatus, at: Date, language: Language, t: Translate): string {
@@ -99,18 +80,12 @@ function describeDeliveryStatus(status: DeliveryStatus, at: Date, language: Lang
 }
 
 async function main(args: string[]): Promise<number> {
-  const language = readLanguage(args);
+  const language = readLanguage(args, TEXTS.nb);
   if (!language) return 1;
   const say = TEXTS[language];
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
 
   let db: Database | undefined;
   try {

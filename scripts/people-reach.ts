@@ -13,14 +13,14 @@
  * administrator, not for a log. The database is opened as org:import opens it.
  */
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { createAdapter } from '../bot/adapter.js';
 import { createTeamsMessenger } from '../bot/teams-messenger.js';
 import { startDeliveryWorker } from '../domain/delivery/delivery-worker.js';
 import { reachPeople, readReachOutcome, type ReachOutcome, type ReachPeopleResult } from '../domain/delivery/reach-people.js';
 import { translator } from '../i18n/index.js';
-import { ConfigError, loadConfig, type Config } from '../infra/config.js';
 import { openDatabase, type Database } from '../infra/database.js';
+import type { Config } from '../infra/config.js';
+import { loadCliConfig, readLanguage, type CliLanguage } from './cli.js';
 import { applyMigrations } from '../infra/migrate.js';
 
 const ACTOR = 'people-reach';
@@ -46,8 +46,7 @@ const NB_TEXTS = {
 };
 
 type Texts = typeof NB_TEXTS;
-const LANGUAGES = ['nb', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
+type Language = CliLanguage;
 
 const TEXTS: Record<Language, Texts> = {
   nb: NB_TEXTS,
@@ -70,39 +69,16 @@ const TEXTS: Record<Language, Texts> = {
   },
 };
 
-function readLanguage(args: string[]): Language | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: false });
-  } catch {
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const lang = parsed.values.lang ?? 'nb';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) {
-    console.error(TEXTS.nb.unknownLanguage(lang));
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  return lang as Language;
-}
-
 async function main(args: string[]): Promise<number> {
-  const language = readLanguage(args);
+  const language = readLanguage(args, TEXTS.nb);
   if (!language) return 1;
   const say = TEXTS[language];
   // When this process started: a reach that settled after it is the work of a run started
   // together with this one (loading the modules takes a second or two, so not "now").
   const since = new Date(performance.timeOrigin);
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
 
   let db: Database;
   try {

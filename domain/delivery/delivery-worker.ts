@@ -38,8 +38,9 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
   const leaseMs = options.leaseMs ?? 60_000;
   let clockOffset = 0;
   const full: DeliveryDeps = { ...deps, instance, leaseMs, clockOffsetMs: () => clockOffset };
-  // About what the tenant's pace lets through while a claimed message may wait for its slot (2 s).
-  const capacity = options.capacity ?? Math.max(20, deps.tenantRps * 2);
+  // Half of what the tenant's pace lets through in the longest wait for a slot (2 s): more in
+  // hand can only book and hand back again (measured: 25,853 bookings for 682 sends at 3×).
+  const capacity = options.capacity ?? Math.max(10, deps.tenantRps);
   const pollMs = options.pollMs ?? 500;
   const inHand = new Set<bigint>();
   /** Each recipient's messages, one after another. */

@@ -53,8 +53,27 @@ function settle(logs: Map<string, number[]>, keys: readonly PaceKey[], now: numb
   return { booked: true, at, waitMs: Math.max(0, at - now) };
 }
 
+/**
+ * One booking at a time per process: bookings wait for the same row lock in PostgreSQL anyway,
+ * and while they wait there each holds a pooled connection that the calls due now need for their
+ * last check (measured: 35 ms median, 485 ms p99 waiting for a connection, so calls left late).
+ */
+const bookingQueues = new WeakMap<object, Promise<unknown>>();
+function withLockedLogs(
+  prisma: PrismaClient,
+  keys: readonly PaceKey[],
+  decide: (logs: Map<string, number[]>, now: number, from: number) => Booking,
+): Promise<Booking> {
+  const next = (bookingQueues.get(prisma) ?? Promise.resolve()).then(() => lockedLogs(prisma, keys, decide));
+  bookingQueues.set(
+    prisma,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
 /** Runs `decide` on the keys' logs, locked for the transaction, and writes the logs back. */
-async function withLockedLogs(
+async function lockedLogs(
   prisma: PrismaClient,
   keys: readonly PaceKey[],
   decide: (logs: Map<string, number[]>, now: number, from: number) => Booking,

@@ -1,0 +1,35 @@
+/** What the command-line scripts share: the `--lang` option and reading the configuration. */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../infra/config.js';
+
+export const CLI_LANGUAGES = ['nb', 'en'] as const;
+export type CliLanguage = (typeof CLI_LANGUAGES)[number];
+
+/** `--lang nb|en` (bokmål without it); anything else prints the usage in bokmål and gives undefined. */
+export function readLanguage(args: string[], nb: { usage: string; unknownLanguage: (lang: string) => string }): CliLanguage | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: false });
+  } catch {
+    console.error(nb.usage);
+    return undefined;
+  }
+  const lang = parsed.values.lang ?? 'nb';
+  if (!(CLI_LANGUAGES as readonly string[]).includes(lang)) {
+    console.error(nb.unknownLanguage(lang));
+    console.error(nb.usage);
+    return undefined;
+  }
+  return lang as CliLanguage;
+}
+
+/** The configuration from the environment; a wrong value is printed (naming the variable) and gives undefined. */
+export function loadCliConfig(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
