@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,9 @@ describe('npm start (main.ts) refusing to start', () => {
 describe('npm start (main.ts) starting', () => {
   it('prints no DEP0111 deprecation warning (from restify\'s spdy dependency) at info level', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'arkivlos-start-warnings-'));
+    // Reachable by the postgres system user when the tests run as root (mkdtemp makes mode 700),
+    // so the cluster stays in this directory and goes with it.
+    await chmod(dataDir, 0o755);
     try {
       const port = await freePort();
       const { output } = await start(
