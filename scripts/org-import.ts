@@ -12,9 +12,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError, type Config } from '../infra/config.js';
 import { openDatabase, type Database } from '../infra/database.js';
 import { applyMigrations } from '../infra/migrate.js';
+import { loadCliConfig } from './cli.js';
 import { importOrganisation, type ImportSummary } from '../domain/org/import-organisation.js';
 import { OrgFileError, parseOrganisationFile, type OrganisationFile } from '../domain/org/org-file.js';
 import { isOrgFileLanguage, type OrgFileLanguage } from '../domain/org/org-file-messages.js';
@@ -111,14 +111,8 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
 
   // The import is one transaction on one connection; a small pool leaves the server's to the app.
   let db: Database;
