@@ -7,6 +7,7 @@ export interface ClaimedMessage {
   personId: string | null;
   conversationId: string | null;
   targetActivityId: string | null;
+  targetMessageId: bigint | null;
   activity: OutboxActivity | null;
   attempts: number;
   /** Messages to one recipient are sent in order: conversation id, or `person:<id>`. */
@@ -40,6 +41,7 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       person_id: string | null;
       conversation_id: string | null;
       target_activity_id: string | null;
+      target_message_id: bigint | null;
       activity: OutboxActivity | null;
       attempts: number;
       recipient: string;
@@ -72,7 +74,7 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       FROM claimable
      WHERE m.id = claimable.id
        AND (m.state = 'waiting' OR m.locked_until < now())
-    RETURNING m.id, m.kind, m.person_id::text AS person_id, m.conversation_id, m.target_activity_id, m.activity, m.attempts,
+    RETURNING m.id, m.kind, m.person_id::text AS person_id, m.conversation_id, m.target_activity_id, m.target_message_id, m.activity, m.attempts,
               coalesce(m.conversation_id, 'person:' || m.person_id) AS recipient`;
   return rows
     .map((row) => ({
@@ -81,6 +83,7 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       personId: row.person_id,
       conversationId: row.conversation_id,
       targetActivityId: row.target_activity_id,
+      targetMessageId: row.target_message_id,
       activity: row.activity,
       attempts: row.attempts,
       recipient: row.recipient,

@@ -68,13 +68,17 @@ export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage
     return 'settled';
   }
 
+  const targetActivityId = await findTargetActivity(deps, message, claim, event);
+  if (targetActivityId === 'waiting') return 'waiting';
+  if (targetActivityId === null) return 'settled';
+
   let current = recipient;
   for (let recreated = false; ; recreated = true) {
     const keys = [tenantKey(current.address.tenantId ?? deps.tenantId, deps.tenantRps), conversationKey(current.address.conversationId)];
     const outcome = await callTeams(deps, claim, keys, () => {
       const activity = message.activity!;
-      if (message.kind === 'reply') return deps.messenger.reply(current.address, message.targetActivityId!, activity);
-      if (message.kind === 'update') return deps.messenger.update(current.address, message.targetActivityId!, activity);
+      if (message.kind === 'reply') return deps.messenger.reply(current.address, targetActivityId!, activity);
+      if (message.kind === 'update') return deps.messenger.update(current.address, targetActivityId!, activity);
       return deps.messenger.send(current.address, activity);
     });
     if (outcome.kind === 'waiting') return 'waiting';
@@ -153,6 +157,35 @@ async function findRecipient(
   if (chat) return { address: addressOf(chat), person };
   return createPersonalChat(deps, claim, person, event);
 }
+
+/**
+ * The Teams activity a reply or an update is for: given, or sent by an earlier outbox message
+ * (`targetMessageId`). That message goes to the same recipient with a smaller id, so it is sent
+ * first; should it still be on its way, this one waits a moment. Null when it was settled here
+ * (the earlier message was never sent, so there is nothing to reply to or update).
+ */
+async function findTargetActivity(
+  deps: DeliveryDeps,
+  message: ClaimedMessage,
+  claim: Claim,
+  event: (type: DeliveryEvent['type'], reason?: string) => void,
+): Promise<string | undefined | null | 'waiting'> {
+  if (message.kind !== 'reply' && message.kind !== 'update') return undefined;
+  if (message.targetActivityId) return message.targetActivityId;
+  const target = await deps.prisma.outboxMessage.findUnique({ where: { id: message.targetMessageId! }, select: { state: true, activityId: true } });
+  if (target?.activityId) return target.activityId;
+  if (target?.state === 'waiting' || target?.state === 'sending') {
+    await releaseUntil(deps.prisma, claim, new Date(Date.now() + TARGET_WAIT_MS));
+    return 'waiting';
+  }
+  const reason = target?.state === 'sent' ? 'Teams gave no activity id for the message it refers to' : 'the message it refers to was not sent';
+  await markFailed(deps.prisma, claim, reason);
+  event('failed', reason);
+  return null;
+}
+
+/** How long a reply or update waits when the message it refers to is still on its way. */
+const TARGET_WAIT_MS = 1_000;
 
 /** A person who never opened the bot (or deleted the chat) gets a chat created with their Entra object id. */
 async function createPersonalChat(

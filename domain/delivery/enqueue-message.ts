@@ -9,12 +9,18 @@ export const MAX_ACTIVITY_BYTES = 80_000;
 export type Recipient = { personId: string } | { conversationId: string };
 
 export interface EnqueueMessageInput {
-  to: Recipient;
+  /** Whom to send to; for a reply or update of `targetMessageId`, that message's recipient (leave out). */
+  to?: Recipient;
   /** What to send; not for `reach`. */
   activity?: OutboxActivity;
   kind?: 'send' | 'reply' | 'update' | 'reach';
-  /** reply: the post to answer in its thread; update: the activity to replace. */
+  /** reply: the post to answer in its thread; update: the activity to replace … */
   targetActivityId?: string;
+  /**
+   * … or the outbox message that sent it, when its Teams activity id is not known yet (a card
+   * enqueued a moment ago): it goes to the same recipient and after that message.
+   */
+  targetMessageId?: bigint;
   /** The same key twice stores one message (e.g. `digest:<person>:<date>`). */
   idempotencyKey?: string;
   notBefore?: Date;
@@ -36,30 +42,32 @@ export interface Enqueued {
 export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): Promise<Enqueued> {
   const kind = input.kind ?? 'send';
   if (kind !== 'reach' && !input.activity) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs an activity' });
-  if ((kind === 'reply' || kind === 'update') && !input.targetActivityId) {
-    throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a ${kind} needs targetActivityId` });
+  if ((kind === 'reply' || kind === 'update') && !input.targetActivityId && input.targetMessageId === undefined) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a ${kind} needs targetActivityId or targetMessageId` });
   }
+  const to = input.targetMessageId === undefined ? input.to : await recipientOf(db, input.targetMessageId);
+  if (!to) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs a recipient' });
 
   let failure: string | null = null;
-  if ('personId' in input.to) {
-    const person = await db.person.findUnique({ where: { id: input.to.personId }, select: { active: true } });
-    if (!person?.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${input.to.personId} is not in the organisation` });
+  if ('personId' in to) {
+    const person = await db.person.findUnique({ where: { id: to.personId }, select: { active: true } });
+    if (!person?.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${to.personId} is not in the organisation` });
   } else {
-    const known = await db.conversationReference.count({ where: { conversationId: input.to.conversationId } });
+    const known = await db.conversationReference.count({ where: { conversationId: to.conversationId } });
     if (!known) failure = 'unknown recipient: the bot is not in this conversation';
   }
   const activity = input.activity ? JSON.stringify(input.activity) : null;
   const bytes = activity ? Buffer.byteLength(activity) : 0;
   if (bytes > MAX_ACTIVITY_BYTES) failure = `too large: ${bytes} bytes (at most ${MAX_ACTIVITY_BYTES})`;
 
-  const personId = 'personId' in input.to ? input.to.personId : null;
-  const conversationId = 'conversationId' in input.to ? input.to.conversationId : null;
+  const personId = 'personId' in to ? to.personId : null;
+  const conversationId = 'conversationId' in to ? to.conversationId : null;
   const state = failure ? 'failed' : 'waiting';
   const inserted = await db.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, activity, state,
+    INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, target_message_id, activity, state,
                                 last_error, next_attempt_at, updated_at)
     VALUES (${input.idempotencyKey ?? null}, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}, ${input.targetActivityId ?? null},
-            ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
+            ${input.targetMessageId ?? null}::bigint, ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id`;
   if (inserted[0]) {
@@ -69,4 +77,11 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
   }
   const existing = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey! }, select: { id: true, state: true } });
   return { id: existing.id, created: false, state: existing.state };
+}
+
+/** The recipient of an earlier outbox message: its replies and updates go to the same place. */
+async function recipientOf(db: DbClient, messageId: bigint): Promise<Recipient> {
+  const target = await db.outboxMessage.findUnique({ where: { id: messageId }, select: { personId: true, conversationId: true, kind: true } });
+  if (!target || target.kind === 'reach') throw new AppError(AppErrorCode.INVALID_INPUT, { message: `outbox message ${messageId} sent nothing to reply to or update` });
+  return target.conversationId ? { conversationId: target.conversationId } : { personId: target.personId! };
 }

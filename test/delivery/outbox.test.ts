@@ -218,6 +218,40 @@ describe('the outbox', () => {
       expect(events.filter((event) => event.type === 'throttled')).toHaveLength(1);
     });
 
+    it('an update and a thread reply of a card enqueued a moment ago reach the activity that card became', async () => {
+      await db.prisma.conversationReference.create({
+        data: { conversationId: '19:ko@thread.tacv2', scope: 'channel', tenantId: TENANT, serviceUrl: connector.url, reference: { bot: { id: '28:arkivlos' } } },
+      });
+      const card = await enqueueMessage(db.prisma, { to: { conversationId: '19:ko@thread.tacv2' }, activity: hello('BS-2026-00001 ny'), idempotencyKey: 'card' });
+      await enqueueMessage(db.prisma, { kind: 'reply', targetMessageId: card.id, activity: hello('Tatt av Adele'), idempotencyKey: 'event' });
+      await enqueueMessage(db.prisma, { kind: 'update', targetMessageId: card.id, activity: hello('BS-2026-00001 tatt'), idempotencyKey: 'refresh' });
+      startWorker();
+      const refresh = await settled('refresh');
+      const posted = await message('card');
+      expect(refresh).toMatchObject({ state: 'sent', conversationId: '19:ko@thread.tacv2' });
+      const calls = connector.byConversation('19:ko@thread.tacv2');
+      expect(calls.map((call) => [call.kind, call.body.text])).toEqual([
+        ['send', 'BS-2026-00001 ny'],
+        ['reply', 'Tatt av Adele'],
+        ['update', 'BS-2026-00001 tatt'],
+      ]);
+      expect(calls[1]!.replyToId).toBe(posted.activityId);
+      expect(calls[2]!.activityId).toBe(posted.activityId);
+    });
+
+    it('an update of a message that was never sent fails with the reason instead of waiting for ever', async () => {
+      await db.prisma.conversationReference.create({
+        data: { conversationId: '19:ko@thread.tacv2', scope: 'channel', tenantId: TENANT, serviceUrl: connector.url, reference: { bot: { id: '28:arkivlos' } } },
+      });
+      const card = await enqueueMessage(db.prisma, { to: { conversationId: '19:ko@thread.tacv2' }, activity: hello(), idempotencyKey: 'lost-card' });
+      // Given up after its last attempt (as a lasting 503 would).
+      await db.prisma.outboxMessage.update({ where: { id: card.id }, data: { state: 'failed', lastError: '503 ServiceUnavailable' } });
+      await enqueueMessage(db.prisma, { kind: 'update', targetMessageId: card.id, activity: hello('ny'), idempotencyKey: 'lost-update' });
+      startWorker();
+      expect(await settled('lost-update')).toMatchObject({ state: 'failed', lastError: 'the message it refers to was not sent' });
+      expect(connector.accepted).toEqual([]);
+    });
+
     it('40 messages to one channel keep its limits (7/s, 8 per 2 s), arrive in order, and cause no 429', async () => {
       await db.prisma.conversationReference.create({
         data: { conversationId: '19:kanal@thread.tacv2', scope: 'channel', tenantId: TENANT, serviceUrl: connector.url, reference: { bot: { id: '28:arkivlos' } } },
