@@ -143,7 +143,7 @@ interface Instance {
 
 async function startInstance(): Promise<Instance> {
   const child = fork(new URL('./delivery-worker-process.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: {
       ...process.env,
       BENCH_DATABASE_URL: databaseUrl,

@@ -1,6 +1,14 @@
 import type { DbClient } from '../db.js';
 import type { OutboxActivity } from './messenger.js';
 
+/** Where a claimed message goes, read with the claim (so sending needs no more reads). */
+export interface RecipientSnapshot {
+  /** The conversation named by the message, or for a person their newest reachable personal chat; null if none. */
+  chat: { conversationId: string; serviceUrl: string; tenantId: string | null; botId: string | null; unreachable: boolean } | null;
+  /** The person the message is for, or whose personal chat the conversation is; null for a channel or group chat. */
+  person: { id: string; aadObjectId: string; active: boolean; unreachableReason: string | null; unreachable: boolean } | null;
+}
+
 export interface ClaimedMessage {
   id: bigint;
   kind: 'send' | 'reply' | 'update' | 'reach';
@@ -12,6 +20,7 @@ export interface ClaimedMessage {
   attempts: number;
   /** Messages to one recipient are sent in order: conversation id, or `person:<id>`. */
   recipient: string;
+  to: RecipientSnapshot;
 }
 
 export interface ClaimOptions {
@@ -45,6 +54,16 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       activity: OutboxActivity | null;
       attempts: number;
       recipient: string;
+      chat_id: string | null;
+      chat_service_url: string | null;
+      chat_tenant_id: string | null;
+      chat_bot_id: string | null;
+      chat_unreachable: boolean | null;
+      person_uuid: string | null;
+      person_aad: string | null;
+      person_active: boolean | null;
+      person_unreachable: boolean | null;
+      person_unreachable_reason: string | null;
     }[]
   >`
     WITH unsent AS (
@@ -67,15 +86,33 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
        ORDER BY m.next_attempt_at, m.id
        LIMIT ${options.limit}
          FOR UPDATE OF m SKIP LOCKED
+    ), claimed AS (
+      UPDATE outbox_message m
+         SET state = 'sending', locked_by = ${options.instance},
+             locked_until = now() + ${options.leaseMs} * interval '1 millisecond', updated_at = now()
+        FROM claimable
+       WHERE m.id = claimable.id
+         AND (m.state = 'waiting' OR m.locked_until < now())
+      RETURNING m.id, m.kind, m.person_id, m.conversation_id, m.target_activity_id, m.target_message_id, m.activity, m.attempts
     )
-    UPDATE outbox_message m
-       SET state = 'sending', locked_by = ${options.instance},
-           locked_until = now() + ${options.leaseMs} * interval '1 millisecond', updated_at = now()
-      FROM claimable
-     WHERE m.id = claimable.id
-       AND (m.state = 'waiting' OR m.locked_until < now())
-    RETURNING m.id, m.kind, m.person_id::text AS person_id, m.conversation_id, m.target_activity_id, m.target_message_id, m.activity, m.attempts,
-              coalesce(m.conversation_id, 'person:' || m.person_id) AS recipient`;
+    SELECT c.id, c.kind, c.person_id::text AS person_id, c.conversation_id, c.target_activity_id, c.target_message_id, c.activity, c.attempts,
+           coalesce(c.conversation_id, 'person:' || c.person_id) AS recipient,
+           coalesce(named.conversation_id, chat.conversation_id) AS chat_id,
+           coalesce(named.service_url, chat.service_url) AS chat_service_url,
+           coalesce(named.tenant_id, chat.tenant_id) AS chat_tenant_id,
+           coalesce(named.reference, chat.reference) -> 'bot' ->> 'id' AS chat_bot_id,
+           coalesce(named.unreachable_at, chat.unreachable_at) IS NOT NULL AS chat_unreachable,
+           p.id::text AS person_uuid, p.aad_object_id AS person_aad, p.active AS person_active,
+           p.unreachable_at IS NOT NULL AS person_unreachable, p.unreachable_reason AS person_unreachable_reason
+      FROM claimed c
+      LEFT JOIN conversation_reference named ON named.conversation_id = c.conversation_id
+      LEFT JOIN person p ON p.id = c.person_id OR (named.scope = 'personal' AND p.aad_object_id = named.aad_object_id)
+      LEFT JOIN LATERAL (
+        SELECT x.conversation_id, x.service_url, x.tenant_id, x.reference, x.unreachable_at
+          FROM conversation_reference x
+         WHERE c.person_id IS NOT NULL AND x.aad_object_id = p.aad_object_id AND x.scope = 'personal' AND x.unreachable_at IS NULL
+         ORDER BY x.updated_at DESC LIMIT 1
+      ) chat ON true`;
   return rows
     .map((row) => ({
       id: row.id,
@@ -87,6 +124,26 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       activity: row.activity,
       attempts: row.attempts,
       recipient: row.recipient,
+      to: {
+        chat: row.chat_id
+          ? {
+              conversationId: row.chat_id,
+              serviceUrl: row.chat_service_url!,
+              tenantId: row.chat_tenant_id,
+              botId: row.chat_bot_id,
+              unreachable: row.chat_unreachable === true,
+            }
+          : null,
+        person: row.person_uuid
+          ? {
+              id: row.person_uuid,
+              aadObjectId: row.person_aad!,
+              active: row.person_active === true,
+              unreachableReason: row.person_unreachable_reason,
+              unreachable: row.person_unreachable === true,
+            }
+          : null,
+      },
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '../db.js';
 import { saveConversationReference } from '../conversations/save-conversation-reference.js';
-import type { ClaimedMessage } from './claim-due-messages.js';
+import type { ClaimedMessage, RecipientSnapshot } from './claim-due-messages.js';
 import { decide, type Decision } from './decide.js';
 import { SendFailure, type ConversationAddress, type Messenger } from './messenger.js';
-import { blockUntil, bookSendSlot, confirmSlot, conversationKey, personalChatKey, readyToCall, tenantKey, type PaceKey } from './pace.js';
+import { blockUntil, bookingRoundTripMs, bookSendSlot, confirmSlot, conversationKey, LATE_SLACK_MS, personalChatKey, tenantKey, type PaceKey } from './pace.js';
 import {
   markConversationRefused,
   markFailed,
@@ -51,13 +51,30 @@ interface Recipient {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends one claimed message (or creates the chat for a `reach`), and records what became of it.
- * Resolves to 'waiting' when the message went back to the outbox for later (a pace slot too far
- * away, a Retry-After): the messages after it to the same recipient must wait too, to keep order.
+ * What became of a claimed message. 'waiting': it went back to the outbox for later (a pace slot
+ * too far away, a Retry-After), so the messages after it to the same recipient must wait too, to
+ * keep order. 'recipient-changed': settled, but the recipient is not what the claim read any more
+ * (a chat was created, the person or conversation became unreachable), so the messages after it
+ * must be claimed again to see that.
  */
-export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<'settled' | 'waiting'> {
+export type DeliveryOutcome = 'settled' | 'waiting' | 'recipient-changed';
+
+/** Sends one claimed message (or creates the chat for a `reach`), and records what became of it. */
+export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage): Promise<DeliveryOutcome> {
+  let changed = false;
+  const outcome = await deliverClaimed(deps, message, (type, reason) => {
+    if (type === 'created' || type === 'unreachable') changed = true;
+    deps.onEvent?.({ type, messageId: message.id, reason });
+  });
+  return outcome === 'settled' && changed ? 'recipient-changed' : outcome;
+}
+
+async function deliverClaimed(
+  deps: DeliveryDeps,
+  message: ClaimedMessage,
+  event: (type: DeliveryEvent['type'], reason?: string) => void,
+): Promise<'settled' | 'waiting'> {
   const claim: Claim = { id: message.id, instance: deps.instance, attempts: message.attempts };
-  const event = (type: DeliveryEvent['type'], reason?: string) => deps.onEvent?.({ type, messageId: message.id, reason });
 
   const recipient = await findRecipient(deps, message, claim, event);
   if (recipient === 'waiting') return 'waiting';
@@ -110,50 +127,38 @@ export async function deliverMessage(deps: DeliveryDeps, message: ClaimedMessage
   }
 }
 
-/** Where the message goes; null when it has been settled already (unknown, gone, unreachable), 'waiting' when it went back. */
+/** Where the message goes (read with the claim); null when it has been settled already (unknown, gone, unreachable), 'waiting' when it went back. */
 async function findRecipient(
   deps: DeliveryDeps,
   message: ClaimedMessage,
   claim: Claim,
   event: (type: DeliveryEvent['type'], reason?: string) => void,
 ): Promise<Recipient | null | 'waiting'> {
+  const { chat, person } = message.to;
   if (message.conversationId) {
-    const row = await deps.prisma.conversationReference.findUnique({ where: { conversationId: message.conversationId } });
-    if (!row) {
+    if (!chat) {
       await markFailed(deps.prisma, claim, 'unknown recipient: the bot is not in this conversation');
       event('failed', 'unknown recipient');
       return null;
     }
-    if (row.unreachableAt) {
+    if (chat.unreachable) {
       await markConversationRefused(deps.prisma, claim, 'unreachable: the app was removed from this conversation');
       event('unreachable');
       return null;
     }
-    const person =
-      row.scope === 'personal' && row.aadObjectId
-        ? await deps.prisma.person.findUnique({ where: { aadObjectId: row.aadObjectId }, select: { id: true, aadObjectId: true } })
-        : null;
-    return { address: addressOf(row), person: person ?? undefined };
+    return { address: addressOf(chat), person: person ?? undefined };
   }
 
-  const person = await deps.prisma.person.findUnique({
-    where: { id: message.personId! },
-    select: { id: true, aadObjectId: true, active: true, unreachableAt: true, unreachableReason: true },
-  });
   if (!person?.active) {
     await markFailed(deps.prisma, claim, 'the person has left the organisation');
     event('failed', 'left the organisation');
     return null;
   }
-  if (person.unreachableAt) {
+  if (person.unreachable) {
     await markPersonUnreachable(deps.prisma, claim, person, person.unreachableReason === 'blocked' ? 'blocked' : 'not_installed');
     event('unreachable');
     return null;
   }
-  const chat = await deps.prisma.conversationReference.findFirst({
-    where: { aadObjectId: person.aadObjectId, scope: 'personal', unreachableAt: null },
-    orderBy: { updatedAt: 'desc' },
-  });
   if (chat) return { address: addressOf(chat), person };
   return createPersonalChat(deps, claim, person, event);
 }
@@ -236,38 +241,39 @@ type Outcome<T> =
   | { kind: 'waiting' };
 
 /**
- * How late a worker may be for its booked moment and still send in it: the windows' margin
- * (WINDOW_MARGIN_MS) covers this and the way to Teams. Later than this (a busy machine), it books
- * again from now rather than crowd the sends booked after it.
+ * After this many confirmations that all came back too late, the call goes anyway: on a machine
+ * too busy to keep time every round trip is late, and waiting for a punctual one would starve the
+ * outbox (the late call is still only one answer's way late, not a whole sleep's).
  */
-const LATE_SLACK_MS = 15;
+const MAX_CONFIRMATIONS = 3;
 
-/** One paced call to Teams: book a slot shared with every instance, wait for it, call. */
+/**
+ * One paced call to Teams: book a moment shared with every instance; a round trip before it,
+ * confirm it (the claim still held, no Retry-After meanwhile; a worker that woke late gets the
+ * earliest moment from now instead); call at the confirmed moment. A call leaves at most
+ * LATE_SLACK_MS after its moment, but for a machine too busy to keep time (MAX_CONFIRMATIONS).
+ */
 async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], call: () => Promise<T>): Promise<Outcome<T>> {
-  const maxWaitMs = deps.maxPaceWaitMs ?? 2_000;
-  let booking = await bookSendSlot(deps.prisma, keys, maxWaitMs);
-  for (let round = 0; ; round++) {
+  const pace = () => ({ maxWaitMs: deps.maxPaceWaitMs ?? 2_000, clockOffsetMs: deps.clockOffsetMs?.() ?? 0 });
+  // Moments are on the database's clock.
+  const untilMoment = (booking: { at: number }) => booking.at - (deps.clockOffsetMs?.() ?? 0) - Date.now();
+  let booking = await bookSendSlot(deps.prisma, keys, pace());
+  for (let confirmations = 1; ; confirmations++) {
+    if ('lost' in booking) return { kind: 'waiting' };
     if (!booking.booked) {
       await releaseUntil(deps.prisma, claim, booking.retryAt);
       return { kind: 'waiting' };
     }
-    // The slot is a moment on the database's clock; the booking's own round trip is already
-    // part of the wait, so sleep until that moment in our time, not for waitMs from now.
-    const due = booking.at - (deps.clockOffsetMs?.() ?? 0);
-    if (due > Date.now()) await sleep(due - Date.now());
-    // Only while our claim holds (renewed here): after a takeover the other instance sends it.
-    // And a 429 may have come for this conversation (or the tenant) while we waited: honour it.
-    const ready = await readyToCall(deps.prisma, claim, keys, deps.leaseMs ?? 60_000);
-    if (!ready.held) return { kind: 'waiting' };
-    if (ready.blockedUntil) {
-      await releaseUntil(deps.prisma, claim, ready.blockedUntil);
-      return { kind: 'waiting' };
-    }
-    // On time (measured last, right before the call); or late again and again on a machine too
-    // busy to be on time, where every round trip to the database is late already: then send
-    // rather than starve.
-    if (Date.now() - due <= LATE_SLACK_MS || round >= 3) break;
-    booking = await confirmSlot(deps.prisma, keys, booking.at, maxWaitMs);
+    const early = untilMoment(booking) - bookingRoundTripMs(deps.prisma);
+    if (early > 0) await sleep(early);
+    booking = await confirmSlot(deps.prisma, keys, booking.at, { ...pace(), claim, leaseMs: deps.leaseMs ?? 60_000 });
+    if (!booking.booked) continue;
+    const left = untilMoment(booking);
+    // Moved later (it woke late and the next moments were taken): wait for it, confirm again.
+    if (left > LATE_SLACK_MS) continue;
+    if (left < -LATE_SLACK_MS && confirmations < MAX_CONFIRMATIONS) continue;
+    if (left > 0) await sleep(left);
+    break;
   }
   claim.attempts += 1;
   try {
@@ -311,12 +317,6 @@ async function settle(
   }
 }
 
-function addressOf(row: { conversationId: string; serviceUrl: string; tenantId: string | null; reference: unknown }): ConversationAddress {
-  const reference = row.reference as { bot?: { id?: string } } | null;
-  return {
-    conversationId: row.conversationId,
-    serviceUrl: row.serviceUrl,
-    tenantId: row.tenantId ?? undefined,
-    botId: reference?.bot?.id,
-  };
+function addressOf(chat: NonNullable<RecipientSnapshot['chat']>): ConversationAddress {
+  return { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl, tenantId: chat.tenantId ?? undefined, botId: chat.botId ?? undefined };
 }

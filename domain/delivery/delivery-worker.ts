@@ -59,12 +59,13 @@ export function startDeliveryWorker(deps: Omit<DeliveryDeps, 'instance'> & { ins
         await releaseUntil(deps.prisma, { id: message.id, instance, attempts: message.attempts }, new Date());
         return;
       }
-      if ((await deliverMessage(full, message)) === 'waiting') {
-        halted.add(message.recipient);
-        // Usually the pace is full (every slot for the next moments is booked): claiming more now
-        // would only book and hand back again. Let the slots run out first.
-        claimPauseUntil = Date.now() + pollMs;
-      }
+      const outcome = await deliverMessage(full, message);
+      // The ones behind it go back to the outbox: to wait behind it, or to be claimed again with
+      // what their recipient is now.
+      if (outcome !== 'settled') halted.add(message.recipient);
+      // Usually the pace is full (every slot for the next moments is booked): claiming more now
+      // would only book and hand back again. Let the slots run out first.
+      if (outcome === 'waiting') claimPauseUntil = Date.now() + pollMs;
     } catch (error) {
       options.onError?.(error, message);
       // Not Teams' answer but ours (the database, a bug): hand it back for a later try.

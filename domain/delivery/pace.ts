@@ -1,5 +1,5 @@
 import type { DbClient, PrismaClient } from '../db.js';
-import { book, CONVERSATION_WINDOWS, earliestSlot, tenantWindows, type Window } from './limits.js';
+import { CONVERSATION_WINDOWS, earliestSlot, tenantWindows, WINDOW_MARGIN_MS, type Window } from './limits.js';
 
 /** A limit shared by every instance: the tenant's, one conversation's. */
 export interface PaceKey {
@@ -17,83 +17,144 @@ export const conversationKey = (conversationId: string): PaceKey => ({ key: `con
 /** createConversation counts like a message, in the person's chat that it makes (or finds). */
 export const personalChatKey = (aadObjectId: string): PaceKey => ({ key: `person:${aadObjectId}`, windows: CONVERSATION_WINDOWS });
 
-export type Booking = { booked: true; at: number; waitMs: number } | { booked: false; retryAt: Date };
+export type Booking =
+  | { booked: true; at: number; waitMs: number }
+  | { booked: false; retryAt: Date }
+  /** Confirming only: this instance no longer holds the message (its lease ran out; another instance has it). */
+  | { booked: false; lost: true };
+
+/** What a worker last saw of the keys it books (a cache per database client, refreshed by every swap). */
+interface KeyState {
+  sends: number[];
+  blockedUntil: number | null;
+}
+
+export interface PaceOptions {
+  maxWaitMs: number;
+  /** The database's clock minus ours (ms): slots are moments on the database's clock. */
+  clockOffsetMs?: number;
+}
 
 /**
  * Books the earliest moment at which one more call to Teams keeps every key within its limits,
- * in the database, so that all instances together keep them. The row locks (taken in key order,
- * so two bookings cannot deadlock) make bookings one at a time; each books a distinct moment, so
- * instances do not wake together and collide. A moment further away than `maxWaitMs` is not
- * booked: the message goes back to the outbox until then. Times are the database's clock, the
- * one clock all instances share.
- *
- * A worker that wakes late (a busy machine) must not send late in its booked place: two late
- * sends and one on time can crowd a window at Teams. So it confirms (`confirmSlot`) just before
- * the call: its booking moves to the moment it really sends, if that still fits.
+ * in the database, so that all instances together keep them. The moment is picked from the keys'
+ * send logs as this process last saw them; `arkivlos_pace_book` books it in one statement only if
+ * it still fits the logs as they are now, and returns them either way (a moment another instance
+ * took meanwhile is picked again from what is true). So no row lock is held across a round trip,
+ * and most bookings need one round trip. A moment further away than `maxWaitMs` is not booked:
+ * the message goes back to the outbox until then. Times are the database's clock.
  */
-export async function bookSendSlot(prisma: PrismaClient, keys: readonly PaceKey[], maxWaitMs: number): Promise<Booking> {
-  return withLockedLogs(prisma, keys, (logs, now, from) => settle(logs, keys, now, from, maxWaitMs));
-}
-
-/** Moves a booking made at `bookedAt` to now (or the earliest moment that fits now). */
-export async function confirmSlot(prisma: PrismaClient, keys: readonly PaceKey[], bookedAt: number, maxWaitMs: number): Promise<Booking> {
-  return withLockedLogs(prisma, keys, (logs, now, from) => {
-    for (const log of logs.values()) {
-      const index = log.indexOf(bookedAt);
-      if (index !== -1) log.splice(index, 1);
-    }
-    return settle(logs, keys, now, from, maxWaitMs);
-  });
-}
-
-function settle(logs: Map<string, number[]>, keys: readonly PaceKey[], now: number, from: number, maxWaitMs: number): Booking {
-  const at = Math.ceil(earliestSlot(keys.map((key) => ({ log: logs.get(key.key) ?? [], windows: key.windows })), from));
-  if (at - now > maxWaitMs) return { booked: false, retryAt: new Date(at) };
-  for (const key of keys) logs.set(key.key, book(logs.get(key.key) ?? [], at, now, key.windows));
-  return { booked: true, at, waitMs: Math.max(0, at - now) };
+export async function bookSendSlot(prisma: PrismaClient, keys: readonly PaceKey[], options: PaceOptions): Promise<Booking> {
+  return enqueueBooking(prisma, (pace) => bookUntilFits(prisma, pace, keys, options, null, null));
 }
 
 /**
- * One booking at a time per process: bookings wait for the same row lock in PostgreSQL anyway,
- * and while they wait there each holds a pooled connection that the calls due now need for their
- * last check (measured: 35 ms median, 485 ms p99 waiting for a connection, so calls left late).
+ * The last step before a call to Teams: moves the booking made at `bookedAt` to the moment the
+ * call will really go (a worker wakes late on a busy machine, and two late sends and one on time
+ * can crowd a window at Teams), honours a Retry-After that came in meanwhile, and renews the
+ * message's claim, all in one round trip. The moment booked is this round trip's expected end,
+ * so the call leaves on time when the answer comes.
  */
-const bookingQueues = new WeakMap<object, Promise<unknown>>();
-function withLockedLogs(
+export async function confirmSlot(
   prisma: PrismaClient,
   keys: readonly PaceKey[],
-  decide: (logs: Map<string, number[]>, now: number, from: number) => Booking,
+  bookedAt: number,
+  options: PaceOptions & { claim: { id: bigint; instance: string }; leaseMs: number },
 ): Promise<Booking> {
-  const next = (bookingQueues.get(prisma) ?? Promise.resolve()).then(() => lockedLogs(prisma, keys, decide));
-  bookingQueues.set(
-    prisma,
-    next.catch(() => {}),
-  );
-  return next;
+  return enqueueBooking(prisma, (pace) => bookUntilFits(prisma, pace, keys, options, bookedAt, { ...options.claim, leaseMs: options.leaseMs }), true);
 }
 
-/** Runs `decide` on the keys' logs, locked for the transaction, and writes the logs back. */
-async function lockedLogs(
+/**
+ * How late a call may leave after its booked moment: the windows' margin (WINDOW_MARGIN_MS) covers
+ * this and the way to Teams. A worker later than this books a new moment.
+ */
+export const LATE_SLACK_MS = 15;
+
+/** How long a booking takes to come back (ms, smoothed): a worker starts its confirmation this much before its moment. */
+export function bookingRoundTripMs(prisma: PrismaClient): number {
+  return paces.get(prisma)?.roundTripMs ?? 2;
+}
+
+/** Moments picked and taken by other instances before this one gives the message back to the outbox for a moment. */
+const MAX_ATTEMPTS = 30;
+/** Keys remembered per process; the oldest seen are forgotten first (a fresh key is one more round trip). */
+const MAX_CACHED_KEYS = 5_000;
+
+interface ProcessPace {
+  /** The keys as last seen. */
+  keys: Map<string, KeyState>;
+  /** A booking's round trip (ms), smoothed: moments are booked this far ahead, to be on time when the answer comes. */
+  roundTripMs: number;
+  /**
+   * One booking at a time per process, confirmations first: bookings of one process would only
+   * make each other's view of the tenant key stale. (With a row lock held per booking across
+   * round trips, as before, bookings waiting for it held the pooled connections that the calls
+   * due now needed.)
+   */
+  pending: (() => Promise<void>)[];
+  running: boolean;
+}
+const paces = new WeakMap<object, ProcessPace>();
+
+function enqueueBooking(prisma: PrismaClient, book: (pace: ProcessPace) => Promise<Booking>, urgent = false): Promise<Booking> {
+  let pace = paces.get(prisma);
+  if (!pace) paces.set(prisma, (pace = { keys: new Map(), roundTripMs: 2, pending: [], running: false }));
+  const state = pace;
+  return new Promise<Booking>((resolve, reject) => {
+    const run = () => book(state).then(resolve, reject);
+    if (urgent) state.pending.unshift(run);
+    else state.pending.push(run);
+    if (!state.running) void drain(state);
+  });
+}
+
+async function drain(pace: ProcessPace): Promise<void> {
+  pace.running = true;
+  for (let next = pace.pending.shift(); next; next = pace.pending.shift()) await next();
+  pace.running = false;
+}
+
+async function bookUntilFits(
   prisma: PrismaClient,
+  pace: ProcessPace,
   keys: readonly PaceKey[],
-  decide: (logs: Map<string, number[]>, now: number, from: number) => Booking,
+  options: PaceOptions,
+  remove: number | null,
+  claim: { id: bigint; instance: string; leaseMs: number } | null,
 ): Promise<Booking> {
   const names = keys.map((key) => key.key).sort();
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO delivery_pace (key) SELECT unnest(${names}::text[]) ON CONFLICT (key) DO NOTHING`;
-    const rows = await tx.$queryRaw<{ key: string; sends: bigint[]; blocked_until: Date | null; now_ms: number }[]>`
-      SELECT key, sends, blocked_until, (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms
-        FROM delivery_pace WHERE key = ANY(${names}::text[]) ORDER BY key FOR UPDATE`;
-    const now = rows[0]!.now_ms;
-    const logs = new Map(rows.map((row) => [row.key, row.sends.map(Number)]));
-    const before = new Map([...logs].map(([key, log]) => [key, log.join(',')]));
-    const from = Math.max(now, ...rows.map((row) => row.blocked_until?.getTime() ?? 0));
-    const booking = decide(logs, now, from);
-    for (const [key, log] of logs) {
-      if (before.get(key) !== log.join(',')) await tx.$executeRaw`UPDATE delivery_pace SET sends = ${log.map(String)}::bigint[] WHERE key = ${key}`;
+  const spans = JSON.stringify(Object.fromEntries(keys.map((key) => [key.key, key.windows.map((window) => [window.ms + WINDOW_MARGIN_MS, window.max])])));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const seen = keys.map((key) => pace.keys.get(key.key) ?? { sends: [], blockedUntil: null });
+    const started = Date.now();
+    const now = started + (options.clockOffsetMs ?? 0);
+    const from = Math.max(now + Math.ceil(pace.roundTripMs), ...seen.map((state) => state.blockedUntil ?? 0));
+    const logs = seen.map((state) => {
+      const index = remove === null ? -1 : state.sends.indexOf(remove);
+      return index === -1 ? state.sends : [...state.sends.slice(0, index), ...state.sends.slice(index + 1)];
+    });
+    // A confirmation on time keeps its moment (it is in the logs already, so it fits unless a
+    // Retry-After came); a late one takes the earliest moment from now on.
+    const onTime = remove !== null && remove >= from - LATE_SLACK_MS;
+    const at = onTime ? remove : Math.ceil(earliestSlot(keys.map((key, i) => ({ log: logs[i]!, windows: key.windows })), from));
+    // Too far away as this process saw it: ask only for the logs, and decide on what is true.
+    const tooFar = at - now > options.maxWaitMs;
+    const rows = await prisma.$queryRaw<{ key: string; sends: bigint[]; blocked_until_ms: bigint | null; booked: boolean; held: boolean }[]>`
+      SELECT key, sends, blocked_until_ms, booked, held
+        FROM arkivlos_pace_book(${names}::text[], ${spans}::jsonb, ${tooFar ? null : at}::bigint, ${remove}::bigint,
+                                ${claim?.id ?? null}::bigint, ${claim?.instance ?? null}, ${claim?.leaseMs ?? null}::int)`;
+    pace.roundTripMs = 0.8 * pace.roundTripMs + 0.2 * (Date.now() - started);
+    for (const row of rows) {
+      pace.keys.delete(row.key);
+      pace.keys.set(row.key, { sends: row.sends.map(Number), blockedUntil: row.blocked_until_ms === null ? null : Number(row.blocked_until_ms) });
     }
-    return booking;
-  });
+    while (pace.keys.size > MAX_CACHED_KEYS) pace.keys.delete(pace.keys.keys().next().value!);
+    if (rows[0] && !rows[0].held) return { booked: false, lost: true };
+    if (rows[0]?.booked) return { booked: true, at, waitMs: Math.max(0, at - now) };
+    if (tooFar && attempt > 0) return { booked: false, retryAt: new Date(at) };
+  }
+  // Other instances took every moment this one picked: let the message wait a moment in the outbox.
+  return { booked: false, retryAt: new Date(Date.now() + (options.clockOffsetMs ?? 0) + 100) };
 }
 
 /** Retry-After: nothing is booked for these keys before `until`. */
@@ -102,27 +163,6 @@ export async function blockUntil(db: DbClient, keys: readonly PaceKey[], until: 
   await db.$executeRaw`
     INSERT INTO delivery_pace (key, blocked_until) SELECT unnest(${names}::text[]), ${until}
     ON CONFLICT (key) DO UPDATE SET blocked_until = greatest(delivery_pace.blocked_until, EXCLUDED.blocked_until)`;
-}
-
-/**
- * Right before a call to Teams, in one round trip: renews the message's claim if this instance
- * still holds it, and reads until when a Retry-After blocks any of the keys.
- */
-export async function readyToCall(
-  db: DbClient,
-  claim: { id: bigint; instance: string },
-  keys: readonly PaceKey[],
-  leaseMs: number,
-): Promise<{ held: boolean; blockedUntil: Date | null }> {
-  const names = keys.map((key) => key.key);
-  const [row] = await db.$queryRaw<{ held: number; blocked_until: Date | null }[]>`
-    WITH renewed AS (
-      UPDATE outbox_message SET locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
-       WHERE id = ${claim.id} AND locked_by = ${claim.instance} AND state = 'sending' AND locked_until > now()
-      RETURNING id)
-    SELECT (SELECT count(*) FROM renewed)::int AS held,
-           (SELECT max(blocked_until) FROM delivery_pace WHERE key = ANY(${names}::text[]) AND blocked_until > clock_timestamp()) AS blocked_until`;
-  return { held: row!.held === 1, blockedUntil: row!.blocked_until };
 }
 
 /**
