@@ -16,6 +16,8 @@ export interface SelfHelpView {
   question: string;
   /** The stored self-help query the buttons answer; null when it could not be stored (no identity). */
   queryId: string | null;
+  /** The question has been answered (an old card shown again): «Les hele» stays, the answers go. */
+  answered?: boolean;
   hits: SelfHelpHit[];
   /** Words of the articles searched for in place of misspelt ones. */
   corrections: string[];
@@ -47,7 +49,7 @@ export function shownQuestion(question: string): string {
 export function selfHelpCard(view: SelfHelpView, t: Translate): AdaptiveCard {
   const question = text(t('selfHelp.question', { question: shownQuestion(view.question) }), { isSubtle: true, spacing: 'None' });
   const outcome = (solved: boolean) =>
-    view.queryId
+    view.queryId && !view.answered
       ? [
           ...(solved ? [execute(t('selfHelp.solved'), SELF_HELP_VERBS.solved, { queryId: view.queryId }, { style: 'positive' })] : []),
           execute(t('selfHelp.needsHelp'), SELF_HELP_VERBS.needsHelp, { queryId: view.queryId }),
@@ -70,7 +72,7 @@ export function selfHelpCard(view: SelfHelpView, t: Translate): AdaptiveCard {
   const body: CardElement[] = [heading(t('selfHelp.title')), question];
   if (view.corrections.length > 0) body.push(text(t('selfHelp.corrected', { words: view.corrections.join(', ') }), { isSubtle: true, size: 'Small', spacing: 'None' }));
   for (const hit of view.hits) body.push(hitContainer(hit, view, t));
-  if (view.queryId) body.push(text(t('selfHelp.didItHelp'), { weight: 'Bolder', spacing: 'Large' }));
+  if (view.queryId && !view.answered) body.push(text(t('selfHelp.didItHelp'), { weight: 'Bolder', spacing: 'Large' }));
   return card(t('selfHelp.speak', { count: view.hits.length }), body, outcome(true));
 }
 

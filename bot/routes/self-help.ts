@@ -63,7 +63,8 @@ export function registerSelfHelp(app: Application, deps: BotDeps): void {
     return selfHelpCard(
       {
         question: shown.question,
-        queryId: shown.answered ? null : shown.queryId,
+        queryId: shown.queryId,
+        answered: shown.answered,
         hits: shown.hits,
         corrections: [],
         locale: caller.locale,

@@ -133,6 +133,12 @@ describe('knowledge search (PostgreSQL full-text, pg_trgm)', () => {
     expect(found!.extract.length).toBeLessThanOrEqual(250);
   });
 
+  it('the plain text of an article drops links, list markers and emphasis, and keeps *** (a write-off code), snake_case and 2*3', async () => {
+    const markdown = '**Slik** gjør du _det_: se [siden](https://x.no/a_b).\n- punkt\n1. første\n* stjerne\nAvskriv med *** (foreløpig svar) eller «***». 2*3, a_b, __under__.';
+    const rows = await db.prisma.$queryRaw<{ plain: string }[]>`SELECT knowledge_plain_text(${markdown}) AS plain`;
+    expect(rows[0]!.plain).toBe('Slik gjør du det: se siden. punkt første stjerne Avskriv med *** (foreløpig svar) eller «***». 2*3, a_b, under.');
+  });
+
   it('a question of stop words and signs only has nothing to search for', async () => {
     const result = await search('hva er det?');
     expect(result).toEqual({ hits: [], corrections: [], searchable: false });

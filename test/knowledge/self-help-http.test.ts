@@ -95,6 +95,11 @@ describe('hjelp til selvhjelp over HTTP (/api/messages)', () => {
     bot.connector.clear();
     await bot.post(messageActivity('hjelp', as(ALEX)));
     expect(texts(await cardReply())).toContain('Arkivlos – hjelp');
+
+    // Nothing to search for after the word (stop words only): the help card, as plain hjelp.
+    bot.connector.clear();
+    await bot.post(messageActivity('hjelp meg!', as(ALEX)));
+    expect(texts(await cardReply())).toContain('Arkivlos – hjelp');
   });
 
   it('an article in another language than the asker’s is marked on the card', async () => {
@@ -174,6 +179,9 @@ describe('hjelp til selvhjelp over HTTP (/api/messages)', () => {
     expect(await prisma().selfHelpQuery.findUniqueOrThrow({ where: { id: query.id } })).toMatchObject({ outcome: 'solved', answeredAt: expect.any(Date) });
     expect((await article()).helpedCount).toBe(helpedBefore + 1);
     expect(await metric('solved')).toBe(solvedBefore + 1);
+    // The old card's «Tilbake til treffene»: the articles can still be read, the answers are gone.
+    const back = (await invoke('selfHelp.show', { queryId: query.id })).value as Card;
+    expect(actions(back).map((a) => a.verb)).toEqual(['selfHelp.read']);
     const audit = await prisma().auditEntry.findMany({ where: { entity: 'self_help_query', entityId: query.id } });
     expect(audit).toMatchObject([{ actor: ALEX.aadObjectId, action: 'selfHelp.solved', before: { outcome: null }, after: { outcome: 'solved', helpedArticleId: read.data!.articleId } }]);
   });

@@ -48,6 +48,7 @@ export function selfHelpCardSamples(add: (file: string, name: string, card: Adap
     add('self-help-card.ts', `${locale} three hits, a link, another language, corrections`, selfHelpCard(view, t));
     add('self-help-card.ts', `${locale} no result`, selfHelpCard({ ...view, hits: [], corrections: [] }, t));
     add('self-help-card.ts', `${locale} without a stored query`, selfHelpCard({ ...view, queryId: null }, t));
+    add('self-help-card.ts', `${locale} shown again after the answer`, selfHelpCard({ ...view, answered: true }, t));
     add('self-help-card.ts', `${locale} solved`, selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'solved', already: false }, t));
     add('self-help-card.ts', `${locale} solved before`, selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'solved', already: true }, t));
     add(

@@ -2,15 +2,17 @@
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
 -- Markdown (as the article files and cards use it) to plain text, for the search column and the
--- extracts on the self-help card: [text](url) → text, no list markers, no ** __ * _ markers.
--- IMMUTABLE so that a generated column may use it; PostgreSQL's regex has had lookbehind since 9.6.
+-- extracts on the self-help card: [text](url) → text, no list markers, no emphasis markers (one
+-- or two * or _ at the edge of a word; snake_case and 2*3 stay). A run of three stars is text:
+-- *** is the write-off code for a preliminary reply. IMMUTABLE so that a generated column may
+-- use it; PostgreSQL's regular expressions have had lookbehind since 9.6.
 CREATE FUNCTION "knowledge_plain_text"(markdown TEXT) RETURNS TEXT
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     markdown,
     '\[([^]]*)\]\([^)]*\)', '\1', 'g'),
-    '^[ \t]*([-*+]|[0-9]+[.)])[ \t]+', '', 'gn'),
-    '\*+|(?<![[:alnum:]])_+|_+(?![[:alnum:]])', '', 'g'),
+    '^[ \t]*([-+]|[*](?![*])|[0-9]+[.)])[ \t]+', '', 'gn'),
+    '(?<![[:alnum:]*_])[*_]{1,2}(?![*_[:space:]])|(?<![*_[:space:]])[*_]{1,2}(?![[:alnum:]*_])', '', 'g'),
     '\s+', ' ', 'g'))
 $$;
 
