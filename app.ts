@@ -62,7 +62,7 @@ export async function startArkivlos({
     const applied = await applyMigrations(database.pool);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.DEMO_DATA === 'auto' && database.kind === 'embedded' && (await loadDemoOrganisationIfEmpty(database.prisma))) {
-      logger.info('empty embedded database: demo organisation "Eksempel kommune" loaded');
+      logger.info('empty embedded database: demo organisation "Eksempel kommune" and its knowledge base loaded');
     }
   } catch (error) {
     if (!given) await database.close();
@@ -78,6 +78,7 @@ export async function startArkivlos({
         ? [config.BOT_TENANT_ID]
         : '*';
   const adapter = createAdapter(config, channelAuth);
+  const metrics = createMetrics();
   const app = createBotApplication(adapter, {
     prisma: database.prisma,
     logger,
@@ -85,8 +86,8 @@ export async function startArkivlos({
     archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
     tenantRps: config.TEAMS_TENANT_RPS,
     allowedTenantIds,
+    countSelfHelp: (outcome) => metrics.selfHelp.labels(outcome).inc(),
   }, routes);
-  const metrics = createMetrics();
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(
     {

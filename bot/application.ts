@@ -8,6 +8,7 @@ import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
+import { registerSelfHelp } from './routes/self-help.js';
 import { registerSettings } from './routes/settings.js';
 
 /** Longest message text Arkivlos reads; Teams itself allows about 28 KB. */
@@ -21,7 +22,7 @@ export function tenantOf(context: TurnContext): string | undefined {
 export type RegisterRoutes = (app: Application, deps: BotDeps) => void;
 
 /** Every route group, in order: the first matching route runs, so the fallback comes last. */
-export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerFallback];
+export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerSelfHelp, registerFallback];
 
 /** The teams-ai Application with its routes (the product's own unless given). */
 export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, routes: readonly RegisterRoutes[] = ROUTES): Application {

@@ -12,4 +12,6 @@ export interface BotDeps {
   tenantRps: number;
   /** Tenants whose activities are handled; `*`: every tenant. */
   allowedTenantIds: readonly string[] | '*';
+  /** Counts self-help cards and answers (`arkivlos_self_help_total`). */
+  countSelfHelp?: (outcome: 'shown' | 'no_result' | 'solved' | 'needs_help') => void;
 }

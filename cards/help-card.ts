@@ -9,7 +9,7 @@ export interface HelpView {
    */
   person: { name: string | null; roles: { role: RoleKey; unit?: string; subjectArea?: string }[] } | null;
   /** The commands this person may use here (domain/help/commands.ts), in the order to show them. */
-  commands: { word: string; help: MessageKey; button?: { verb: string; title: MessageKey } }[];
+  commands: { word: string; help: MessageKey; button?: { verb: string; title: MessageKey }; argument?: MessageKey }[];
   /** The word of the help command in the reader's language. */
   helpCommand: string;
 }
@@ -39,7 +39,9 @@ export function helpCard(view: HelpView, t: Translate): AdaptiveCard {
   }
 
   body.push(subheading(t('help.commands')));
-  body.push(facts(view.commands.map((command) => ({ title: command.word, value: t(command.help) }))));
+  body.push(
+    facts(view.commands.map((command) => ({ title: command.argument ? `${command.word} ${t(command.argument)}` : command.word, value: t(command.help) }))),
+  );
 
   const buttons = view.commands.flatMap((command) => (command.button ? [execute(t(command.button.title), command.button.verb)] : []));
   return card(t('help.speak', { commands: view.commands.map((command) => command.word).join(', ') }), body, buttons);

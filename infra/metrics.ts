@@ -19,6 +19,12 @@ export function createMetrics() {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    selfHelp: new Counter({
+      name: 'arkivlos_self_help_total',
+      help: 'Hjelp til selvhjelp: self-help cards shown with articles (shown) or without (no_result), and the answers solved and needs_help',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     outbox: new Counter({
       name: 'arkivlos_outbox_messages_total',
       help: 'What became of outbox messages: sent, retried, throttled (429 from Teams; should stay 0), failed, unreachable; created counts conversations made for people',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableCommands, commandPattern, COMMANDS, mayUseCommand, type CommandTable } from '../domain/help/commands.js';
+import { availableCommands, commandPattern, commandWithArgumentPattern, COMMANDS, mayUseCommand, type CommandTable } from '../domain/help/commands.js';
 import { featureLines, type Feature } from '../domain/help/features.js';
 
 // A table as it will look when «Mine oppgaver» lands: a command for some roles only.
@@ -17,17 +17,17 @@ describe('the command table', () => {
   it('a person sees the commands for everyone plus those of their roles, in their language', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], locale: 'nb' | 'nn' | 'en' = 'nb') =>
       availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
-    expect(words(['leder'])).toEqual(['hjelp', 'innstillinger', 'oppgaver']);
-    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'innstillingar', 'oppgåver']);
-    expect(words(['arkivet'], 'en')).toEqual(['help', 'settings']);
-    expect(words([])).toEqual(['hjelp', 'innstillinger']);
+    expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'oppgaver']);
+    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'oppgåver']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings']);
+    expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger']);
   });
 
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'settings', 'delivery status', 'reach everyone']);
-    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'settings']);
+    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'delivery status', 'reach everyone']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
     expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);
@@ -46,6 +46,27 @@ describe('the command table', () => {
     const tasks = commandPattern(WITH_TASKS.oppgaver!);
     expect(tasks.test('mine  oppgaver')).toBe(true);
     expect(tasks.test('Oppgåver.')).toBe(true);
+  });
+
+  it('a command with an argument: one of its words, white space, then the text, which the pattern captures', () => {
+    const search = commandWithArgumentPattern(COMMANDS.sok);
+    expect(search.exec('søk avskrivning')?.[1]).toBe('avskrivning');
+    expect(search.exec('  SØK   journalpost  i sak 2026/12 ')?.[1]).toBe('journalpost  i sak 2026/12 ');
+    expect(search.exec('search write off')?.[1]).toBe('write off');
+    for (const text of ['søk', 'søk  ', 'søkeord', 'jeg vil søk etter noe']) expect(search.test(text), text).toBe(false);
+    const help = commandWithArgumentPattern(COMMANDS.hjelp);
+    expect(help.exec('hjelp med avskrivning')?.[1]).toBe('med avskrivning');
+    expect(help.test('hjelp')).toBe(false);
+    expect(commandPattern(COMMANDS.hjelp).test('hjelp?')).toBe(true);
+  });
+
+  it('the help card shows a command with its argument; Teams’ command menu has the word alone', () => {
+    expect(availableCommands({ roles: [], scope: 'personal', locale: 'nb' }).find((command) => command.id === 'sok')).toEqual({
+      id: 'sok',
+      word: 'søk',
+      help: 'help.command.sok',
+      argument: 'help.argument.text',
+    });
   });
 });
 

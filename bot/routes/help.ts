@@ -18,7 +18,7 @@ export function commandScopeOf(context: TurnContext): CommandScope {
  * In the person's 1:1 chat: their name, roles and the commands they may use. In a channel or group
  * chat everyone sees the card, so it shows the general help: the commands anyone may use there.
  */
-function buildHelpCard(caller: Caller, scope: CommandScope) {
+export function buildHelpCard(caller: Caller, scope: CommandScope) {
   const roles = caller.person?.roles ?? [];
   const personal = scope === 'personal';
   return helpCard(

@@ -19,6 +19,11 @@ export interface CommandDefinition {
   help: MessageKey;
   /** The card action that opens the same card, offered as a button on the help card. */
   button?: { verb: string; title: MessageKey };
+  /**
+   * What follows the word (`søk <tekst>`), shown after it on the help card; the route reads it
+   * with `commandWithArgumentPattern`. Teams' command menu shows the word alone.
+   */
+  argument?: MessageKey;
 }
 
 /**
@@ -32,6 +37,14 @@ export const COMMANDS = {
     roles: 'everyone',
     scopes: ['personal', 'team', 'groupChat'],
     help: 'help.command.hjelp',
+  },
+  sok: {
+    words: { nb: ['søk'], nn: ['søk'], en: ['search'] },
+    argument: 'help.argument.text',
+    roles: 'everyone',
+    // Self-help is asked in the person's own chat: the question and its answers are theirs.
+    scopes: ['personal'],
+    help: 'help.command.sok',
   },
   innstillinger: {
     words: { nb: ['innstillinger'], nn: ['innstillingar'], en: ['settings'] },
@@ -66,6 +79,7 @@ export interface AvailableCommand {
   word: string;
   help: MessageKey;
   button?: { verb: string; title: MessageKey };
+  argument?: MessageKey;
 }
 
 export interface AvailableCommandsOptions {
@@ -88,6 +102,7 @@ export function availableCommands(options: AvailableCommandsOptions, table: Comm
       word: command.words[options.locale][0],
       help: command.help,
       ...(command.button ? { button: command.button } : {}),
+      ...(command.argument ? { argument: command.argument } : {}),
     }));
 }
 
@@ -108,13 +123,27 @@ export function commandWords(command: CommandDefinition): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The command's words as alternatives of a regular expression, longest first. */
+function wordAlternatives(command: CommandDefinition): string {
+  return commandWords(command)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => escapeRegExp(word).replace(/ /g, '\\s+'))
+    .join('|');
+}
+
 /**
  * The message that starts a command: one of its words and nothing else (trailing punctuation is
  * fine), in any language and letter case. Anchored, so "jeg trenger hjelp med noe" is not `hjelp`.
  */
 export function commandPattern(command: CommandDefinition): RegExp {
-  const words = commandWords(command)
-    .sort((a, b) => b.length - a.length)
-    .map((word) => escapeRegExp(word).replace(/ /g, '\\s+'));
-  return new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
+  return new RegExp(`^\\s*(?:${wordAlternatives(command)})\\s*[.!?]*\\s*$`, 'i');
+}
+
+/**
+ * The message that starts a command with an argument: one of its words, white space, then the
+ * argument (the first group), in any language and letter case. `søk avskrivning` is `søk` with
+ * `avskrivning`; `søkeord` is not `søk`.
+ */
+export function commandWithArgumentPattern(command: CommandDefinition): RegExp {
+  return new RegExp(`^\\s*(?:${wordAlternatives(command)})\\s+(\\S[\\s\\S]*)$`, 'i');
 }

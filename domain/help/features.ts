@@ -18,6 +18,7 @@ export interface Feature {
  */
 export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
+  selfHelp: { roles: 'everyone', line: 'feature.selfHelp', command: 'sok' },
   language: { roles: 'everyone', line: 'feature.language', command: 'innstillinger' },
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },

@@ -9,6 +9,7 @@ import { DELIVERY_STATUS_LIMITS, type DeliveryStatus } from '../../domain/delive
 import { availableCommands, commandWord } from '../../domain/help/commands.js';
 import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
+import { selfHelpCardSamples } from './card-samples-self-help.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -105,5 +106,6 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     );
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
   }
+  selfHelpCardSamples(add);
   return samples;
 }
