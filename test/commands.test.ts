@@ -17,17 +17,17 @@ describe('the command table', () => {
   it('a person sees the commands for everyone plus those of their roles, in their language', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], locale: 'nb' | 'nn' | 'en' = 'nb') =>
       availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
-    expect(words(['leder'])).toEqual(['hjelp', 'innstillinger', 'oppgaver']);
-    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'innstillingar', 'oppgåver']);
-    expect(words(['arkivet'], 'en')).toEqual(['help', 'settings']);
-    expect(words([])).toEqual(['hjelp', 'innstillinger']);
+    expect(words(['leder'])).toEqual(['hjelp', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'oppgaver']);
+    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'oppgåver']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'settings', 'new request', 'my requests']);
+    expect(words([])).toEqual(['hjelp', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
   });
 
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'settings', 'delivery status', 'reach everyone']);
-    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'settings']);
+    expect(words(['administrator'])).toEqual(['help', 'settings', 'new request', 'my requests', 'delivery status', 'reach everyone']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'settings', 'new request', 'my requests']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
     expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);

@@ -41,6 +41,22 @@ export const COMMANDS = {
     help: 'help.command.innstillinger',
     button: { verb: 'settings.show', title: 'help.openSettings' },
   },
+  nyHenvendelse: {
+    words: { nb: ['ny henvendelse'], nn: ['ny førespurnad'], en: ['new request'] },
+    // Everyone in the organisation; the route refuses people it does not know.
+    roles: 'everyone',
+    // A henvendelse is the requester's own: asked for and followed in their 1:1 chat.
+    scopes: ['personal'],
+    help: 'support.command.new',
+    button: { verb: 'support.intake.show', title: 'support.command.newButton' },
+  },
+  mineHenvendelser: {
+    words: { nb: ['mine henvendelser'], nn: ['mine førespurnader'], en: ['my requests'] },
+    roles: 'everyone',
+    scopes: ['personal'],
+    help: 'support.command.mine',
+    button: { verb: 'support.mine', title: 'support.mine.title' },
+  },
   statusUtsending: {
     words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
     roles: ['administrator'],

@@ -19,6 +19,8 @@ export interface Feature {
 export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
   language: { roles: 'everyone', line: 'feature.language', command: 'innstillinger' },
+  support: { roles: 'everyone', line: 'feature.support', command: 'nyHenvendelse' },
+  myRequests: { roles: 'everyone', line: 'feature.myRequests', command: 'mineHenvendelser' },
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
 } as const satisfies Record<string, Feature>;

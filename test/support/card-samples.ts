@@ -9,6 +9,7 @@ import { DELIVERY_STATUS_LIMITS, type DeliveryStatus } from '../../domain/delive
 import { availableCommands, commandWord } from '../../domain/help/commands.js';
 import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
+import { addSupportCardSamples } from './support-card-samples.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -104,6 +105,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
       reachEveryoneCard({ queued: 12_345, alreadyQueued: 20, alreadyConnected: 30_000, locale, statusCommand }, t),
     );
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
+    addSupportCardSamples(add, locale, t);
   }
   return samples;
 }
