@@ -34,6 +34,14 @@ describe('the command table', () => {
     expect(mayUseCommand(COMMANDS.hjelp, [])).toBe(true);
   });
 
+  it('the brukerstøtte commands are for everyone the organisation knows, whatever their roles, and not for someone it does not know', () => {
+    const words = (member: boolean) => availableCommands({ roles: [], member, scope: 'personal', locale: 'nb' }).map((command) => command.word);
+    expect(words(true)).toEqual(['hjelp', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
+    expect(words(false)).toEqual(['hjelp', 'innstillinger']);
+    expect(mayUseCommand(COMMANDS.nyHenvendelse, [], true)).toBe(true);
+    expect(mayUseCommand(COMMANDS.nyHenvendelse, ['administrator'], false)).toBe(false);
+  });
+
   it('where everyone sees the answer, only commands for everyone that are offered in that scope are listed', () => {
     expect(availableCommands({ roles: null, scope: 'groupChat', locale: 'nb' }, WITH_TASKS).map((c) => c.word)).toEqual(['hjelp']);
     expect(availableCommands({ roles: null, scope: 'team', locale: 'en' }).map((c) => c.word)).toEqual(['help']);
@@ -61,6 +69,13 @@ describe('the feature lines', () => {
       { line: 'feature.help', command: 'hjelp' },
       { line: 'help.title' },
     ]);
+  });
+
+  it('a feature for the organisation’s members is not offered to someone the organisation does not know', () => {
+    const members: Record<string, Feature> = { ...features, support: { roles: 'members', line: 'feature.support', command: 'nyHenvendelse' } };
+    expect(featureLines({ roles: [], locale: 'nb' }, members).map((feature) => feature.line)).toEqual(['feature.help', 'feature.support']);
+    expect(featureLines({ roles: [], member: false, locale: 'nb' }, members).map((feature) => feature.line)).toEqual(['feature.help']);
+    expect(featureLines({ roles: 'all', member: false, locale: 'nb' }, members).map((feature) => feature.line)).toContain('feature.support');
   });
 
   it('the app’s own description (roles "all") has every feature’s line', () => {

@@ -39,6 +39,7 @@ type Answer = AdaptiveCard | string;
  */
 function refusal(context: TurnContext, caller: Caller, command: 'nyHenvendelse' | 'mineHenvendelser'): string | undefined {
   if (commandScopeOf(context) !== 'personal') return caller.t('support.personalOnly', { command: commandWord(command, caller.locale) });
+  // The commands' rows say `members`: anyone the organisation file names, whatever their roles.
   if (!caller.person) return caller.t('error.unknownPerson');
   return undefined;
 }

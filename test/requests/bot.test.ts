@@ -291,6 +291,9 @@ describe('henvendelser over HTTP (/api/messages)', () => {
     expect((await say('mine henvendelser', as(STRANGER))).text).toBe(notRegistered);
     expect(await click('support.intake.submit', { ...ANSWERS, intakeKey: '0f1e2d3c-4b5a-4968-8776-655443322110' }, as(STRANGER))).toBe(notRegistered);
     expect(await requests()).toHaveLength(0);
+    // Their help card does not offer the commands either.
+    const { card } = await say('hjelp', as(STRANGER));
+    expect(cardLines(card!).join('\n')).not.toMatch(/henvendelse/);
   });
 
   it('in a group chat or channel, where everyone would see it, the bot points to the 1:1 chat and stores nothing', async () => {

@@ -68,7 +68,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add(
       'welcome-card.ts',
       `${locale} unknown`,
-      welcomeCard({ name: null, systemName: t('app.archiveSystem'), features: featureLines({ roles: [], locale }), helpCommand }, t),
+      welcomeCard({ name: null, systemName: t('app.archiveSystem'), features: featureLines({ roles: [], member: false, locale }), helpCommand }, t),
     );
     add(
       'help-card.ts',
@@ -85,7 +85,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add(
       'help-card.ts',
       `${locale} unknown person`,
-      helpCard({ person: { name: null, roles: [] }, commands: availableCommands({ roles: [], scope: 'personal', locale }), helpCommand }, t),
+      helpCard({ person: { name: null, roles: [] }, commands: availableCommands({ roles: [], member: false, scope: 'personal', locale }), helpCommand }, t),
     );
     add(
       'help-card.ts',
