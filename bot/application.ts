@@ -10,6 +10,7 @@ import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerSettings } from './routes/settings.js';
+import { registerSupport } from './routes/support.js';
 
 /** Longest message text Arkivlos reads; Teams itself allows about 28 KB. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -22,7 +23,15 @@ export function tenantOf(context: TurnContext): string | undefined {
 export type RegisterRoutes = (app: Application, deps: BotDeps) => void;
 
 /** Every route group, in order: the first matching route runs, so the fallback comes last. */
-export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerSelfHelp, registerFallback];
+export const ROUTES: readonly RegisterRoutes[] = [
+  registerInstall,
+  registerHelp,
+  registerSettings,
+  registerSupport,
+  registerDelivery,
+  registerSelfHelp,
+  registerFallback,
+];
 
 /** The teams-ai Application with its routes (the product's own unless given). */
 export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, routes: readonly RegisterRoutes[] = ROUTES): Application {

@@ -11,6 +11,7 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   FORBIDDEN: 'error.forbidden',
   UNKNOWN_PERSON: 'error.unknownPerson',
   CONFLICT: 'error.conflict',
+  STALE: 'error.conflict',
 };
 
 function errorMessageKey(error: unknown): MessageKey {

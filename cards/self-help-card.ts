@@ -105,8 +105,6 @@ export interface SelfHelpAnsweredView {
   outcome: 'solved' | 'needs_help';
   /** The outcome was given before (a second click, an old card): nothing was changed now. */
   already: boolean;
-  /** The words to continue with, for «Jeg trenger fortsatt hjelp» (until the intake card replaces them). */
-  next?: string;
 }
 
 /** The self-help card after «Dette løste det» or «Jeg trenger fortsatt hjelp», in place of the old one. */
@@ -124,7 +122,6 @@ export function selfHelpAnsweredCard(view: SelfHelpAnsweredView, t: Translate): 
     text(t('selfHelp.question', { question: shownQuestion(view.question) }), { isSubtle: true, spacing: 'None' }),
     view.already ? text(said, { weight: 'Bolder' }) : done(said, { weight: 'Bolder' }),
   ];
-  if (view.next) body.push(text(view.next));
-  else body.push(text(t('selfHelp.askAgain'), { isSubtle: true }));
+  body.push(text(t('selfHelp.askAgain'), { isSubtle: true }));
   return card(said, body);
 }

@@ -8,6 +8,8 @@ export const AppErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   UNKNOWN_PERSON: 'UNKNOWN_PERSON',
   CONFLICT: 'CONFLICT',
+  /** The thing changed since the card that asked was shown (an optimistic version check failed). */
+  STALE: 'STALE',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

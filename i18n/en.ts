@@ -1,5 +1,6 @@
 import type { Messages } from './nb.js';
 import { selfHelpEn } from './self-help.js';
+import { supportEn } from './support.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -116,4 +117,5 @@ export const en: Messages = {
   'manifest.commandQuote': '“{command}”',
 
   ...selfHelpEn,
+  ...supportEn,
 };

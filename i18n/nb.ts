@@ -1,4 +1,5 @@
 import { selfHelpNb } from './self-help.js';
+import { supportNb } from './support.js';
 
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
@@ -118,6 +119,7 @@ export const nb = {
   'manifest.commandQuote': '«{command}»',
 
   ...selfHelpNb,
+  ...supportNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -1,5 +1,6 @@
 import type { Messages } from './nb.js';
 import { selfHelpNn } from './self-help.js';
+import { supportNn } from './support.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -116,4 +117,5 @@ export const nn: Messages = {
   'manifest.commandQuote': '«{command}»',
 
   ...selfHelpNn,
+  ...supportNn,
 };

@@ -17,21 +17,29 @@ describe('the command table', () => {
   it('a person sees the commands for everyone plus those of their roles, in their language', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], locale: 'nb' | 'nn' | 'en' = 'nb') =>
       availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
-    expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'oppgaver']);
-    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'oppgåver']);
-    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings']);
-    expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger']);
+    expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'oppgaver']);
+    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'oppgåver']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings', 'new request', 'my requests']);
+    expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
   });
 
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'delivery status', 'reach everyone']);
-    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings']);
+    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'delivery status', 'reach everyone']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
     expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);
     expect(mayUseCommand(COMMANDS.hjelp, [])).toBe(true);
+  });
+
+  it('the brukerstøtte commands are for everyone the organisation knows, whatever their roles, and not for someone it does not know', () => {
+    const words = (member: boolean) => availableCommands({ roles: [], member, scope: 'personal', locale: 'nb' }).map((command) => command.word);
+    expect(words(true)).toEqual(['hjelp', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
+    expect(words(false)).toEqual(['hjelp', 'innstillinger']);
+    expect(mayUseCommand(COMMANDS.nyHenvendelse, [], true)).toBe(true);
+    expect(mayUseCommand(COMMANDS.nyHenvendelse, ['administrator'], false)).toBe(false);
   });
 
   it('where everyone sees the answer, only commands for everyone that are offered in that scope are listed', () => {
@@ -82,6 +90,13 @@ describe('the feature lines', () => {
       { line: 'feature.help', command: 'hjelp' },
       { line: 'help.title' },
     ]);
+  });
+
+  it('a feature for the organisation’s members is not offered to someone the organisation does not know', () => {
+    const members: Record<string, Feature> = { ...features, support: { roles: 'members', line: 'feature.support', command: 'nyHenvendelse' } };
+    expect(featureLines({ roles: [], locale: 'nb' }, members).map((feature) => feature.line)).toEqual(['feature.help', 'feature.support']);
+    expect(featureLines({ roles: [], member: false, locale: 'nb' }, members).map((feature) => feature.line)).toEqual(['feature.help']);
+    expect(featureLines({ roles: 'all', member: false, locale: 'nb' }, members).map((feature) => feature.line)).toContain('feature.support');
   });
 
   it('the app’s own description (roles "all") has every feature’s line', () => {

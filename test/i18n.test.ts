@@ -67,8 +67,8 @@ describe('honest texts', () => {
   });
 
   it('the check finds the promises the texts made before (welcome card and Teams app description)', () => {
+    // Brukerstøtte has landed (FEATURES.support): its words are allowed now, the others not yet.
     expect(promisesOfMissingFeatures('Jeg hjelper deg med {system}: brukerstøtte fra arkivet og fagfolkene, daglige oppgaver og spørretimer')).toEqual([
-      'support',
       'tasks',
       'qa',
     ]);

@@ -86,16 +86,18 @@ describe('Teams app manifest', () => {
   // The lists are made from domain/help/commands.ts, whose every word test/bot-http.test.ts posts
   // to the bot; a feature's command joins them when its row is added to the table.
   it('offers in bokmål, English and nynorsk exactly the commands of the command table, each where the table offers it', () => {
-    expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'status utsending', 'nå alle']);
+    expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'status utsending', 'nå alle']);
     expect(titles(manifest, 1)).toEqual(['hjelp']);
-    expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'delivery status', 'reach everyone']);
+    expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'delivery status', 'reach everyone']);
     expect(translated('en.json', 1, 'title')).toEqual(['help']);
-    expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'status utsending', 'nå alle']);
+    expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'status utsending', 'nå alle']);
     expect(translated('nn.json', 1, 'title')).toEqual(['hjelp']);
     expect(manifest.bots![0]!.commandLists![0]!.commands.map((c) => c.description)).toEqual([
       'Vis hva Arkivlos kan gjøre for deg',
       'Søk i hjelpeartiklene. Du kan også bare skrive spørsmålet ditt',
       'Velg språk: bokmål, nynorsk eller English',
+      'Be om hjelp: meld inn en henvendelse til brukerstøtten',
+      'Se henvendelsene dine med historikk, og lukk en du ikke trenger lenger',
       'Administratorer: se meldinger som venter, er sendt eller feilet, hvem Arkivlos ikke når, og tempoet mot Teams',
       'Administratorer: opprett personlig chat med alle som ikke har en med Arkivlos ennå',
     ]);
@@ -120,12 +122,12 @@ describe('Teams app manifest', () => {
       sporretime: { words: { nb: ['spørretime'], nn: ['spørjetime'], en: ['q&a'] }, roles: ['arkivet'], scopes: ['team'], help: 'help.title' },
     };
     expect(commandListPlan(table)).toEqual([
-      { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'statusUtsending', 'naAlle', 'oppgaver'] },
+      { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'nyHenvendelse', 'mineHenvendelser', 'statusUtsending', 'naAlle', 'oppgaver'] },
       { scopes: ['team'], commands: ['hjelp', 'sporretime'] },
       { scopes: ['groupChat'], commands: ['hjelp'] },
     ]);
     const built = buildManifest(template.manifest, OPTIONS, table);
-    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'status utsending', 'nå alle', 'oppgaver']);
+    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'status utsending', 'nå alle', 'oppgaver']);
     const nn = buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS, table);
     expect(nn['bots[0].commandLists[1].commands[1].title']).toBe('spørjetime');
   });
@@ -139,10 +141,12 @@ describe('Teams app manifest', () => {
         'Skriv «hjelp» for å se hva Arkivlos kan gjøre for deg, og hvilke roller du har i organisasjonen. ' +
         'Skriv spørsmålet ditt rett i chatten, eller «søk» og noen ord, så finner Arkivlos hjelpeartikler som kan svare på det. ' +
         'Skriv «innstillinger» for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English. ' +
+        'Skriv «ny henvendelse» for å be om hjelp: du svarer på det brukerstøtten trenger å vite, får et nummer på henvendelsen og beskjed her i chatten når statusen endrer seg. ' +
+        'Skriv «mine henvendelser» for å se henvendelsene dine med hele historikken, og for å lukke en du ikke trenger lenger. ' +
         'Som administrator skriver du «status utsending» for å se hvordan utsendingen går: hva som venter, er sendt eller feilet, og hvem Arkivlos ikke når. ' +
         'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(5); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(7); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');
@@ -162,7 +166,7 @@ describe('Teams app manifest', () => {
 
   it('each localization file passes the bundled localization schema and translates every command', async () => {
     const keys = commandLocalizationKeys(manifest);
-    expect(keys).toHaveLength(2 * (5 + 1)); // a title and a description for each command
+    expect(keys).toHaveLength(2 * (7 + 1)); // a title and a description for each command
     for (const [file, localization] of localizations) {
       expect(await validateLocalization(localization, manifest, file)).toEqual([]);
       for (const key of keys) expect(localization[key], `${file} ${key}`).toEqual(expect.stringMatching(/\S/));

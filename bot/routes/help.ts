@@ -31,6 +31,7 @@ export function buildHelpCard(caller: Caller, scope: CommandScope) {
         : null,
       commands: availableCommands({
         roles: personal ? roles.map((holding) => holding.role) : null,
+        member: caller.person !== null,
         scope,
         locale: caller.locale,
       }),

@@ -24,7 +24,7 @@ export function registerInstall(app: Application, deps: BotDeps): void {
       {
         name: caller.person?.name ?? null,
         systemName: systemName(caller, deps),
-        features: featureLines({ roles: caller.person?.roles.map((holding) => holding.role) ?? [], locale: caller.locale }),
+        features: featureLines({ roles: caller.person?.roles.map((holding) => holding.role) ?? [], member: caller.person !== null, locale: caller.locale }),
         helpCommand: commandWord('hjelp', caller.locale),
       },
       caller.t,

@@ -3,16 +3,15 @@ import { CardFactory } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { articleCard } from '../../cards/article-card.js';
-import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { selfHelpAnsweredCard, selfHelpCard, SELF_HELP_VERBS } from '../../cards/self-help-card.js';
 import { commandPattern, commandWithArgumentPattern, commandWord, COMMANDS } from '../../domain/help/commands.js';
 import { answerSelfHelp } from '../../domain/knowledge/answer-self-help.js';
 import { openArticle } from '../../domain/knowledge/open-article.js';
 import { showSelfHelp } from '../../domain/knowledge/show-self-help.js';
 import { startSelfHelp } from '../../domain/knowledge/start-self-help.js';
-import type { Locale } from '../../i18n/index.js';
 import { loadCaller, turnLogger, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
+import { intakeAnswer } from './support.js';
 import { buildHelpCard, commandScopeOf } from './help.js';
 
 /** Card data is untrusted: ids of the right form only; the domain checks they are the caller's. */
@@ -98,23 +97,18 @@ export function registerSelfHelp(app: Application, deps: BotDeps): void {
 }
 
 /**
- * Where «Jeg trenger fortsatt hjelp» goes once the outcome is recorded: the intake (`ny
- * henvendelse`) with the question filled in. The intake card is built elsewhere; until it is
- * wired in here, this answers with the card that says how to ask. Whatever it returns replaces
- * the self-help card.
+ * Where «Jeg trenger fortsatt hjelp» goes once the outcome is recorded: the intake card (`ny
+ * henvendelse`) in place of the self-help card, with the question filled in and the self-help
+ * query carried on to the henvendelse.
  */
 export async function continueToIntake(
-  _context: TurnContext,
+  context: TurnContext,
   caller: Caller,
-  _deps: BotDeps,
-  { question }: { question: string; selfHelpQueryId: string },
-): Promise<AdaptiveCard> {
-  const next = caller.t('selfHelp.continueToIntake', { command: `**${INTAKE_WORDS[caller.locale]}**` });
-  return selfHelpAnsweredCard({ question, outcome: 'needs_help', already: false, next }, caller.t);
+  deps: BotDeps,
+  { question, selfHelpQueryId }: { question: string; selfHelpQueryId: string },
+) {
+  return intakeAnswer(context, caller, deps, { what: question, selfHelpQueryId });
 }
-
-/** The intake command's words until its row is in the command table (replaced with the intake). */
-const INTAKE_WORDS: Record<Locale, string> = { nb: 'ny henvendelse', nn: 'ny førespurnad', en: 'new request' };
 
 /**
  * Searches the knowledge base for the question and answers with the self-help card. Returns false,

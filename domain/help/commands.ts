@@ -11,8 +11,11 @@ export type CommandScope = (typeof COMMAND_SCOPES)[number];
 export interface CommandDefinition {
   /** The words that start the command, per language; the first is the one shown (help card, Teams' command menu). */
   words: Record<Locale, readonly [string, ...string[]]>;
-  /** Who may use it: everyone who can talk to the bot, or people holding one of these roles. */
-  roles: 'everyone' | readonly RoleKey[];
+  /**
+   * Who may use it: everyone who can talk to the bot, everyone the organisation file names
+   * (`members`, whatever their roles), or people holding one of these roles.
+   */
+  roles: 'everyone' | 'members' | readonly RoleKey[];
   /** Where Teams offers it in its command menu, and where the help card lists it. */
   scopes: readonly CommandScope[];
   /** What it does, in one line: on the help card and in Teams' command menu. */
@@ -54,6 +57,21 @@ export const COMMANDS = {
     help: 'help.command.innstillinger',
     button: { verb: 'settings.show', title: 'help.openSettings' },
   },
+  nyHenvendelse: {
+    words: { nb: ['ny henvendelse'], nn: ['ny førespurnad'], en: ['new request'] },
+    roles: 'members',
+    // A henvendelse is the requester's own: asked for and followed in their 1:1 chat.
+    scopes: ['personal'],
+    help: 'support.command.new',
+    button: { verb: 'support.intake.show', title: 'support.command.newButton' },
+  },
+  mineHenvendelser: {
+    words: { nb: ['mine henvendelser'], nn: ['mine førespurnader'], en: ['my requests'] },
+    roles: 'members',
+    scopes: ['personal'],
+    help: 'support.command.mine',
+    button: { verb: 'support.mine', title: 'support.mine.title' },
+  },
   statusUtsending: {
     words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
     roles: ['administrator'],
@@ -88,6 +106,8 @@ export interface AvailableCommandsOptions {
    * the commands everyone may use are listed, not those that depend on who asked.
    */
   roles: readonly RoleKey[] | null;
+  /** Whether the organisation knows the person (default: yes, unless `roles` is null). */
+  member?: boolean;
   scope: CommandScope;
   locale: Locale;
 }
@@ -96,7 +116,7 @@ export interface AvailableCommandsOptions {
 export function availableCommands(options: AvailableCommandsOptions, table: CommandTable = COMMANDS): AvailableCommand[] {
   return Object.entries(table)
     .filter(([, command]) => command.scopes.includes(options.scope))
-    .filter(([, command]) => mayUseCommand(command, options.roles ?? []))
+    .filter(([, command]) => mayUseCommand(command, options.roles ?? [], options.roles !== null && (options.member ?? true)))
     .map(([id, command]) => ({
       id,
       word: command.words[options.locale][0],
@@ -107,8 +127,10 @@ export function availableCommands(options: AvailableCommandsOptions, table: Comm
 }
 
 /** Whether someone holding these roles may use the command (routes check this before they act). */
-export function mayUseCommand(command: CommandDefinition, roles: readonly RoleKey[]): boolean {
-  return command.roles === 'everyone' || command.roles.some((role) => roles.includes(role));
+export function mayUseCommand(command: CommandDefinition, roles: readonly RoleKey[], member = true): boolean {
+  if (command.roles === 'everyone') return true;
+  if (command.roles === 'members') return member;
+  return command.roles.some((role) => roles.includes(role));
 }
 
 /** The word to type for a command in a language (the first of its words). */

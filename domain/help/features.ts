@@ -3,8 +3,8 @@ import type { RoleKey } from '../people/roles.js';
 import { commandWord, type CommandId } from './commands.js';
 
 export interface Feature {
-  /** Who it is for: everyone, or the people holding one of these roles. */
-  roles: 'everyone' | readonly RoleKey[];
+  /** Who it is for: everyone, everyone the organisation file names (`members`), or the people holding one of these roles. */
+  roles: 'everyone' | 'members' | readonly RoleKey[];
   /** One sentence on what the feature does for the reader; `{command}` is the word that starts it. */
   line: MessageKey;
   /** The command whose word fills `{command}`. */
@@ -20,6 +20,8 @@ export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
   selfHelp: { roles: 'everyone', line: 'feature.selfHelp', command: 'sok' },
   language: { roles: 'everyone', line: 'feature.language', command: 'innstillinger' },
+  support: { roles: 'members', line: 'feature.support', command: 'nyHenvendelse' },
+  myRequests: { roles: 'members', line: 'feature.myRequests', command: 'mineHenvendelser' },
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
 } as const satisfies Record<string, Feature>;
@@ -35,16 +37,19 @@ export interface FeatureLine {
 export interface FeatureLinesOptions {
   /** The reader's roles, or `'all'` for text that describes the app to anyone (the Teams manifest). */
   roles: readonly RoleKey[] | 'all';
+  /** Whether the organisation knows the reader (default: yes). */
+  member?: boolean;
   locale: Locale;
 }
 
 /** The lines of the features this reader has, in table order. */
 export function featureLines(options: FeatureLinesOptions, features: Readonly<Record<string, Feature>> = FEATURES): FeatureLine[] {
   return Object.values(features)
-    .filter(
-      (feature) =>
-        options.roles === 'all' || feature.roles === 'everyone' || feature.roles.some((role) => options.roles.includes(role)),
-    )
+    .filter((feature) => {
+      if (options.roles === 'all' || feature.roles === 'everyone') return true;
+      if (feature.roles === 'members') return options.member ?? true;
+      return feature.roles.some((role) => options.roles.includes(role));
+    })
     .map((feature) => ({
       line: feature.line,
       ...(feature.command ? { command: commandWord(feature.command, options.locale) } : {}),

@@ -4,8 +4,8 @@ import type { RoleKey } from './roles.js';
 
 export interface RoleHolding {
   role: RoleKey;
-  unit?: { code: string; name: string };
-  subjectArea?: { code: string; name: string };
+  unit?: { id: string; code: string; name: string };
+  subjectArea?: { id: string; code: string; name: string };
 }
 
 export interface PersonContext {
@@ -32,7 +32,7 @@ export async function getPersonContext(db: DbClient, aadObjectId: string): Promi
   });
   if (!person || !person.active) return null;
 
-  const pick = (x: { code: string; name: string } | null) => (x ? { code: x.code, name: x.name } : undefined);
+  const pick = (x: { id: string; code: string; name: string } | null) => (x ? { id: x.id, code: x.code, name: x.name } : undefined);
   const roles: RoleHolding[] = [
     ...person.leads.map((unit) => ({ role: 'leder' as const, unit: pick(unit) })),
     ...person.deputyFor

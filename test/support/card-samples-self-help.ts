@@ -51,11 +51,6 @@ export function selfHelpCardSamples(add: (file: string, name: string, card: Adap
     add('self-help-card.ts', `${locale} shown again after the answer`, selfHelpCard({ ...view, answered: true }, t));
     add('self-help-card.ts', `${locale} solved`, selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'solved', already: false }, t));
     add('self-help-card.ts', `${locale} solved before`, selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'solved', already: true }, t));
-    add(
-      'self-help-card.ts',
-      `${locale} needs help, on to the intake`,
-      selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'needs_help', already: false, next: t('selfHelp.continueToIntake', { command: '**ny henvendelse**' }) }, t),
-    );
     add('self-help-card.ts', `${locale} needs help before`, selfHelpAnsweredCard({ question: LONG_QUESTION, outcome: 'needs_help', already: true }, t));
     const article = { title: HITS[0]!.title, body: BODY, link: null, lang: 'nb' as const, unit: 'Dokumentsenteret', subjectArea: 'Bruk av sak-/arkivsystemet', locale };
     add('article-card.ts', `${locale} long article from a query`, articleCard({ ...article, query: { id: QUERY_ID, answered: false } }, t));

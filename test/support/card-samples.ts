@@ -10,6 +10,7 @@ import { availableCommands, commandWord } from '../../domain/help/commands.js';
 import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
 import { selfHelpCardSamples } from './card-samples-self-help.js';
+import { addSupportCardSamples } from './support-card-samples.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -68,7 +69,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add(
       'welcome-card.ts',
       `${locale} unknown`,
-      welcomeCard({ name: null, systemName: t('app.archiveSystem'), features: featureLines({ roles: [], locale }), helpCommand }, t),
+      welcomeCard({ name: null, systemName: t('app.archiveSystem'), features: featureLines({ roles: [], member: false, locale }), helpCommand }, t),
     );
     add(
       'help-card.ts',
@@ -85,7 +86,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add(
       'help-card.ts',
       `${locale} unknown person`,
-      helpCard({ person: { name: null, roles: [] }, commands: availableCommands({ roles: [], scope: 'personal', locale }), helpCommand }, t),
+      helpCard({ person: { name: null, roles: [] }, commands: availableCommands({ roles: [], member: false, scope: 'personal', locale }), helpCommand }, t),
     );
     add(
       'help-card.ts',
@@ -105,6 +106,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
       reachEveryoneCard({ queued: 12_345, alreadyQueued: 20, alreadyConnected: 30_000, locale, statusCommand }, t),
     );
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
+    addSupportCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

@@ -1,0 +1,129 @@
+import { writeAudit } from '../audit.js';
+import type { DbClient, Prisma } from '../db.js';
+import type { Enqueued } from '../delivery/enqueue-message.js';
+import { AppError, AppErrorCode } from '../errors.js';
+import { notifyRequester } from './notify-requester.js';
+import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
+
+/** The fields of a henvendelse that an event may change. */
+export interface RequestChanges {
+  status?: SupportStatus;
+  line?: SupportLine;
+  lineUnitId?: string | null;
+  lineSubjectAreaId?: string | null;
+  assigneeId?: string | null;
+  vendorReference?: string | null;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+  rating?: number | null;
+  ratingComment?: string | null;
+}
+
+export interface RecordEventOptions {
+  requestId: string;
+  /** The version the actor's card showed; when the henvendelse has moved on, nothing changes (STALE). */
+  expectedVersion: number;
+  /** Who acted; null for the system (the automatic closing). */
+  actor: { personId: string; aadObjectId: string } | null;
+  kind: SupportEventKind;
+  /** A reply, a note or a reason. */
+  text?: string | null;
+  /** What else the history should keep (a status change is added as `status: { from, to }`). */
+  data?: Record<string, Prisma.InputJsonValue | null>;
+  /** Internal notes and hand-over details: never shown to the requester, and never sent to them. */
+  internal?: boolean;
+  changes?: RequestChanges;
+  now: Date;
+}
+
+export interface RecordedEvent {
+  eventId: bigint;
+  /** The henvendelse's version after the change. */
+  version: number;
+  status: SupportStatus;
+  /** The requester's notification, when the status changed (null when it did not, or the requester left). */
+  notification: Enqueued | null;
+}
+
+/**
+ * The one way a henvendelse changes, for every action now and later: checks the version the actor
+ * saw, applies the changes and raises the version, writes the event and the audit entry, and
+ * when the status changed, puts the requester's notification in the outbox, in their language.
+ * Call it inside the caller's transaction, after the caller has checked that the actor may act.
+ */
+export async function recordEvent(tx: DbClient, options: RecordEventOptions): Promise<RecordedEvent> {
+  const { requestId, expectedVersion, now } = options;
+  const changes = options.changes ?? {};
+  const before = await tx.supportRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      number: true,
+      what: true,
+      status: true,
+      version: true,
+      line: true,
+      lineUnitId: true,
+      lineSubjectAreaId: true,
+      assigneeId: true,
+      vendorReference: true,
+      resolvedAt: true,
+      closedAt: true,
+      rating: true,
+      ratingComment: true,
+      requester: { select: { id: true, active: true, locale: true, chosenLocale: true } },
+    },
+  });
+  if (!before) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
+  const stale = () => new AppError(AppErrorCode.STALE, { message: `henvendelse ${requestId} is no longer at version ${expectedVersion}` });
+  if (before.version !== expectedVersion) throw stale();
+
+  // Conditional on the version: of two actions on the same card, the second finds 0 rows.
+  const { count } = await tx.supportRequest.updateMany({
+    where: { id: requestId, version: expectedVersion },
+    data: { ...changes, updatedAt: now, version: { increment: 1 } },
+  });
+  if (count === 0) throw stale();
+
+  const statusChange = changes.status !== undefined && changes.status !== before.status ? { from: before.status, to: changes.status } : undefined;
+  const data = { ...options.data, ...(statusChange && { status: statusChange }) };
+  const event = await tx.supportEvent.create({
+    data: {
+      requestId,
+      kind: options.kind,
+      actorId: options.actor?.personId ?? null,
+      text: options.text ?? null,
+      ...(Object.keys(data).length > 0 && { data }),
+      internal: options.internal ?? false,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const changed = Object.keys(changes) as (keyof RequestChanges)[];
+  await writeAudit(tx, {
+    actor: options.actor?.aadObjectId ?? 'system',
+    action: `support.request.${options.kind}`,
+    entity: 'support_request',
+    entityId: requestId,
+    before: json({ version: before.version, ...Object.fromEntries(changed.map((key) => [key, before[key]])) }),
+    after: json({ version: before.version + 1, ...changes, eventId: String(event.id) }),
+  });
+
+  const status = changes.status ?? before.status;
+  const notification =
+    statusChange && !options.internal && before.requester.active
+      ? await notifyRequester(tx, {
+          request: { id: requestId, number: before.number, what: before.what },
+          requester: before.requester,
+          eventId: event.id,
+          status,
+          text: options.text ?? null,
+          at: now,
+        })
+      : null;
+  return { eventId: event.id, version: before.version + 1, status, notification };
+}
+
+/** Dates as ISO strings: the audit log stores JSON. */
+function json(record: Record<string, unknown>): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonObject;
+}

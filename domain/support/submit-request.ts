@@ -1,0 +1,143 @@
+import { writeAudit } from '../audit.js';
+import { Prisma, type DbClient, type PrismaClient } from '../db.js';
+import { AppError, AppErrorCode } from '../errors.js';
+import { parseIntake, type IntakeProblem } from './intake.js';
+import { osloYear, takeRequestNumber } from './request-number.js';
+import type { SupportCategory, SupportStatus, SupportUrgency } from './vocabulary.js';
+
+export interface SubmitRequestOptions {
+  /** The person asking for help, as the caller's identity found them (never from card data). */
+  requester: { id: string; aadObjectId: string };
+  /** What the intake card sent, unparsed. */
+  data: unknown;
+  now: Date;
+}
+
+/** A henvendelse as its requester's confirmation shows it. */
+export interface SubmittedRequest {
+  id: string;
+  number: string;
+  status: SupportStatus;
+  category: SupportCategory;
+  urgency: SupportUrgency;
+  subjectArea: string | null;
+  reference: string | null;
+  what: string;
+  version: number;
+  createdAt: Date;
+}
+
+export type SubmitRequestResult =
+  /** `existing`: the same card was submitted before (a double click, Teams retrying): nothing changed. */
+  | { outcome: 'created' | 'existing'; request: SubmittedRequest }
+  /** Nothing was stored; the person can correct these fields. */
+  | { outcome: 'invalid'; problems: IntakeProblem[] };
+
+const SUBMITTED = {
+  id: true,
+  number: true,
+  status: true,
+  category: true,
+  urgency: true,
+  reference: true,
+  what: true,
+  version: true,
+  createdAt: true,
+  subjectArea: { select: { name: true } },
+} as const;
+
+type Row = Prisma.SupportRequestGetPayload<{ select: typeof SUBMITTED }>;
+const toSubmitted = ({ subjectArea, ...row }: Row): SubmittedRequest => ({ ...row, subjectArea: subjectArea?.name ?? null });
+
+/**
+ * Stores a new henvendelse with the next number of the year, in the first line, with its
+ * `created` event and an audit entry, all in one transaction. The card's intake key makes it
+ * idempotent: a second submit of the same card, even at the same instant, returns the first.
+ * The confirmation is the answer to the submit itself, so nothing goes through the outbox here.
+ */
+export async function submitRequest(prisma: PrismaClient, options: SubmitRequestOptions): Promise<SubmitRequestResult> {
+  const parsed = parseIntake(options.data);
+  if (!parsed.ok) {
+    if (parsed.brokenCard) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'the intake card carried no valid intake key' });
+    return { outcome: 'invalid', problems: parsed.problems };
+  }
+  const input = parsed.value;
+  const { requester, now } = options;
+
+  const existing = await findByIntakeKey(prisma, requester.id, input.intakeKey);
+  if (existing) return { outcome: 'existing', request: existing };
+  if (input.subjectAreaId) {
+    const known = await prisma.subjectArea.count({ where: { id: input.subjectAreaId, active: true } });
+    if (!known) return { outcome: 'invalid', problems: [{ field: 'subjectAreaId', problem: 'unknown' }] };
+  }
+
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      // Taken last before the insert: the counter row stays locked until this transaction commits.
+      const { year, sequence, number } = await takeRequestNumber(tx, osloYear(now));
+      const request = await tx.supportRequest.create({
+        data: {
+          number,
+          year,
+          sequence,
+          requesterId: requester.id,
+          what: input.what,
+          who: input.who ?? null,
+          result: input.result ?? null,
+          category: input.category,
+          subjectAreaId: input.subjectAreaId ?? null,
+          reference: input.reference ?? null,
+          urgency: input.urgency,
+          intakeKey: input.intakeKey,
+          selfHelpQueryId: input.selfHelpQueryId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: SUBMITTED,
+      });
+      const event = await tx.supportEvent.create({
+        data: {
+          requestId: request.id,
+          kind: 'created',
+          actorId: requester.id,
+          data: { category: input.category, urgency: input.urgency, line: 'forstelinje' },
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actor: requester.aadObjectId,
+        action: 'support.request.submit',
+        entity: 'support_request',
+        entityId: request.id,
+        after: {
+          number,
+          status: request.status,
+          line: 'forstelinje',
+          category: input.category,
+          urgency: input.urgency,
+          subjectAreaId: input.subjectAreaId ?? null,
+          reference: input.reference ?? null,
+          selfHelpQueryId: input.selfHelpQueryId ?? null,
+          eventId: String(event.id),
+        },
+      });
+      return request;
+    });
+    return { outcome: 'created', request: toSubmitted(created) };
+  } catch (error) {
+    // The same card submitted at the same instant: the other transaction stored it first.
+    if (isUniqueViolation(error)) {
+      const first = await findByIntakeKey(prisma, requester.id, input.intakeKey);
+      if (first) return { outcome: 'existing', request: first };
+    }
+    throw error;
+  }
+}
+
+async function findByIntakeKey(db: DbClient, requesterId: string, intakeKey: string): Promise<SubmittedRequest | null> {
+  const row = await db.supportRequest.findUnique({ where: { requesterId_intakeKey: { requesterId, intakeKey } }, select: SUBMITTED });
+  return row ? toSubmitted(row) : null;
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
