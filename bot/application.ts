@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { channelConversationId } from '../domain/conversations/channel-conversation-id.js';
 import { saveConversationReference } from '../domain/conversations/save-conversation-reference.js';
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
@@ -8,6 +9,7 @@ import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
+import { registerQueues } from './routes/queues.js';
 import { registerSettings } from './routes/settings.js';
 
 /** Longest message text Arkivlos reads; Teams itself allows about 28 KB. */
@@ -21,7 +23,7 @@ export function tenantOf(context: TurnContext): string | undefined {
 export type RegisterRoutes = (app: Application, deps: BotDeps) => void;
 
 /** Every route group, in order: the first matching route runs, so the fallback comes last. */
-export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerFallback];
+export const ROUTES: readonly RegisterRoutes[] = [registerInstall, registerHelp, registerSettings, registerDelivery, registerQueues, registerFallback];
 
 /** The teams-ai Application with its routes (the product's own unless given). */
 export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps, routes: readonly RegisterRoutes[] = ROUTES): Application {
@@ -60,18 +62,21 @@ async function rememberConversation(context: TurnContext, deps: BotDeps): Promis
   if (!['message', 'installationUpdate', 'conversationUpdate', 'invoke'].includes(activity.type)) return;
   const scope = activity.conversation.conversationType ?? 'personal';
   const tenantId = tenantOf(context);
+  // In a channel, the channel itself (a message's thread is in its conversation id): a queue
+  // channel's cards are new posts there.
+  const conversationId = scope === 'channel' ? channelConversationId(activity.conversation.id) : activity.conversation.id;
   // Only what a proactive send needs: an activity id would make it a reply to an old message, and
   // anything that changes per message would rewrite the row on every turn. In a channel the
   // user is just whoever wrote last.
   const reference = {
     channelId: activity.channelId,
     serviceUrl: activity.serviceUrl,
-    conversation: { id: activity.conversation.id, conversationType: scope, tenantId },
+    conversation: { id: conversationId, conversationType: scope, tenantId },
     bot: { id: activity.recipient.id },
     ...(scope === 'personal' && { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }),
   };
   await saveConversationReference(deps.prisma, {
-    conversationId: activity.conversation.id,
+    conversationId,
     scope,
     aadObjectId: scope === 'personal' ? activity.from?.aadObjectId?.toLowerCase() : undefined,
     tenantId,

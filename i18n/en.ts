@@ -1,4 +1,5 @@
 import type { Messages } from './nb.js';
+import { queuesEn } from './queues.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -113,4 +114,6 @@ export const en: Messages = {
   'manifest.short': 'A Teams app for people who work in {system} (Noark 5)',
   'manifest.intro': 'Arkivlos is a Teams app for caseworkers, leaders and archive staff who work in {system} (Noark 5).',
   'manifest.commandQuote': '“{command}”',
+
+  ...queuesEn,
 };

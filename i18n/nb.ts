@@ -1,3 +1,4 @@
+import { queuesNb } from './queues.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -114,6 +115,8 @@ export const nb = {
   'manifest.short': 'Teams-app for deg som arbeider i {system} (Noark 5)',
   'manifest.intro': 'Arkivlos er en Teams-app for saksbehandlere, ledere og arkivet som arbeider i {system} (Noark 5).',
   'manifest.commandQuote': '«{command}»',
+
+  ...queuesNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

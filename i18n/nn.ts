@@ -1,4 +1,5 @@
 import type { Messages } from './nb.js';
+import { queuesNn } from './queues.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -113,4 +114,6 @@ export const nn: Messages = {
   'manifest.short': 'Teams-app for deg som arbeider i {system} (Noark 5)',
   'manifest.intro': 'Arkivlos er ein Teams-app for sakshandsamarar, leiarar og arkivet som arbeider i {system} (Noark 5).',
   'manifest.commandQuote': '«{command}»',
+
+  ...queuesNn,
 };
