@@ -15,7 +15,7 @@ import {
 } from '../domain/support/queue-channels.js';
 import { parseQueueLine } from '../domain/support/queue-command.js';
 import { openDatabase } from '../infra/database.js';
-import { applyMigrations, MIGRATIONS_DIR } from '../infra/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../infra/migrate.js';
 import { createServerDatabase, createTestDatabase, testServerUrl } from './support/database.js';
 
 describe('the queue commands’ words', () => {
@@ -175,14 +175,18 @@ describe('the queue_channels migration', () => {
     const dir = await mkdtemp(join(tmpdir(), 'arkivlos-migrations-'));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      // What the desk branch's support_requests migration does, ordered before this one.
-      await mkdir(join(dir, '20261126124000_support_requests'));
-      await writeFile(
-        join(dir, '20261126124000_support_requests', 'migration.sql'),
-        `CREATE TYPE "SupportLine" AS ENUM ('forstelinje', 'prosessradgiver', 'fagspesialist', 'leverandor', 'systemadministrator', 'it');`,
-      );
+      // The henvendelse model's migration creates the enum too. Until it is in this repository, a
+      // stand-in that does only that, ordered before this one; once it is, the real one.
+      const others = (await readMigrations()).filter((migration) => !migration.name.endsWith('_queue_channels') && migration.sql.includes('TYPE "SupportLine"'));
+      if (others.length === 0) {
+        await mkdir(join(dir, '20261126124000_support_requests'));
+        await writeFile(
+          join(dir, '20261126124000_support_requests', 'migration.sql'),
+          `CREATE TYPE "SupportLine" AS ENUM ('forstelinje', 'prosessradgiver', 'fagspesialist', 'leverandor', 'systemadministrator', 'it');`,
+        );
+      }
       const applied = await applyMigrations(database.pool, dir);
-      expect(applied).toContain('20261126124000_support_requests');
+      expect(applied.some((name) => name.endsWith('_support_requests'))).toBe(true);
       expect(applied.some((name) => name.endsWith('_queue_channels'))).toBe(true);
       const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM pg_type WHERE typname = 'SupportLine'`);
       expect(rows[0].n).toBe(1);
