@@ -10,9 +10,12 @@ import { createTeamsMessenger } from './bot/teams-messenger.js';
 import { startDeliveryWorker, type WorkerOptions } from './domain/delivery/delivery-worker.js';
 import { readQueueGauges } from './domain/delivery/delivery-status.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
+import { EMAIL_CHANNEL } from './domain/support/enqueue-email.js';
+import { startEmailWorker, type EmailWorkerOptions } from './domain/support/email-worker.js';
 import type { Config } from './infra/config.js';
 import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
+import { createMailer } from './infra/mailer.js';
 import { createMetrics, registerOutboxGauges } from './infra/metrics.js';
 import { applyMigrations } from './infra/migrate.js';
 import { assertPortFree, listen } from './infra/port.js';
@@ -36,6 +39,8 @@ export interface StartOptions {
   routes?: readonly RegisterRoutes[];
   /** The outbox worker's timing (tests shorten the lease and the poll). */
   delivery?: Pick<WorkerOptions, 'leaseMs' | 'pollMs' | 'capacity'>;
+  /** The e-mail worker's timing (tests shorten the poll and the backoff). */
+  email?: Pick<EmailWorkerOptions, 'leaseMs' | 'pollMs' | 'retryDelayMs'>;
 }
 
 export async function startArkivlos({
@@ -46,6 +51,7 @@ export async function startArkivlos({
   channelAuth,
   routes,
   delivery = {},
+  email = {},
 }: StartOptions): Promise<Arkivlos> {
   await assertPortFree(config.PORT, config.HOST);
   const database =
@@ -111,12 +117,14 @@ export async function startArkivlos({
     },
   );
   const stopListening = await database.listen('arkivlos_outbox', () => worker.wake());
+  const mail = await startEmail(config, database, logger, email);
   const server = createHttpServer({ adapter, app, database, logger, metrics });
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
     await worker.stop();
     await stopListening();
+    await mail.stop();
     if (!given) await database.close();
     throw error;
   }
@@ -134,9 +142,43 @@ export async function startArkivlos({
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker.stop();
         await stopListening();
+        await mail.stop();
         if (!given) await database.close();
       })();
       return stopping;
+    },
+  };
+}
+
+/**
+ * The e-mail outbox's worker, when an SMTP server is configured (SMTP_URL); without one nothing is
+ * sent and the e-mails' actions say so. Like the delivery worker, every instance runs one.
+ */
+async function startEmail(config: Config, database: Database, logger: Logger, options: StartOptions['email'] = {}): Promise<{ stop(): Promise<void> }> {
+  const leaseMs = options.leaseMs ?? config.OUTBOX_LEASE_SECONDS * 1000;
+  // A send still running when its claim runs out could be sent twice: time out well before.
+  const mailer = createMailer(config, { timeoutMs: Math.min(30_000, leaseMs / 2) });
+  if (!mailer) {
+    logger.info('SMTP_URL is not set: Arkivlos sends no e-mail');
+    return { stop: async () => {} };
+  }
+  const worker = startEmailWorker(
+    { prisma: database.prisma, mailer },
+    {
+      ...options,
+      leaseMs,
+      // Ids and codes only: addresses and text never reach the log.
+      onEvent: (event) =>
+        logger[event.type === 'sent' ? 'info' : 'warn']({ emailId: event.emailId.toString(), outcome: event.type, code: event.code }, 'e-mail'),
+      onError: (error, emailId) => logger.error({ err: error, emailId: emailId?.toString() }, 'e-mail: sending went wrong'),
+    },
+  );
+  const stopListening = await database.listen(EMAIL_CHANNEL, () => worker.wake());
+  return {
+    async stop() {
+      await worker.stop();
+      await stopListening();
+      await mailer.close();
     },
   };
 }

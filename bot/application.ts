@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { channelConversationId } from '../domain/conversations/channel-conversation-id.js';
 import { saveConversationReference } from '../domain/conversations/save-conversation-reference.js';
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
@@ -9,6 +10,7 @@ import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
 import { registerSelfHelp } from './routes/self-help.js';
+import { registerQueues } from './routes/queues.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
 
@@ -29,6 +31,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerSettings,
   registerSupport,
   registerDelivery,
+  registerQueues,
   registerSelfHelp,
   registerFallback,
 ];
@@ -70,18 +73,21 @@ async function rememberConversation(context: TurnContext, deps: BotDeps): Promis
   if (!['message', 'installationUpdate', 'conversationUpdate', 'invoke'].includes(activity.type)) return;
   const scope = activity.conversation.conversationType ?? 'personal';
   const tenantId = tenantOf(context);
+  // In a channel, the channel itself (a message's thread is in its conversation id): a queue
+  // channel's cards are new posts there.
+  const conversationId = scope === 'channel' ? channelConversationId(activity.conversation.id) : activity.conversation.id;
   // Only what a proactive send needs: an activity id would make it a reply to an old message, and
   // anything that changes per message would rewrite the row on every turn. In a channel the
   // user is just whoever wrote last.
   const reference = {
     channelId: activity.channelId,
     serviceUrl: activity.serviceUrl,
-    conversation: { id: activity.conversation.id, conversationType: scope, tenantId },
+    conversation: { id: conversationId, conversationType: scope, tenantId },
     bot: { id: activity.recipient.id },
     ...(scope === 'personal' && { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId } }),
   };
   await saveConversationReference(deps.prisma, {
-    conversationId: activity.conversation.id,
+    conversationId,
     scope,
     aadObjectId: scope === 'personal' ? activity.from?.aadObjectId?.toLowerCase() : undefined,
     tenantId,

@@ -10,6 +10,8 @@ export interface HelpView {
   person: { name: string | null; roles: { role: RoleKey; unit?: string; subjectArea?: string }[] } | null;
   /** The commands this person may use here (domain/help/commands.ts), in the order to show them. */
   commands: { word: string; help: MessageKey; button?: { verb: string; title: MessageKey }; argument?: MessageKey }[];
+  /** In the 1:1 chat: the commands this person may use in a channel only (typed with @Arkivlos). */
+  channelCommands?: { word: string; help: MessageKey }[];
   /** The word of the help command in the reader's language. */
   helpCommand: string;
 }
@@ -42,6 +44,10 @@ export function helpCard(view: HelpView, t: Translate): AdaptiveCard {
   body.push(
     facts(view.commands.map((command) => ({ title: command.argument ? `${command.word} ${t(command.argument)}` : command.word, value: t(command.help) }))),
   );
+  if (view.channelCommands?.length) {
+    body.push(subheading(t('help.channelCommands')));
+    body.push(facts(view.channelCommands.map((command) => ({ title: command.word, value: t(command.help) }))));
+  }
 
   const buttons = view.commands.flatMap((command) => (command.button ? [execute(t(command.button.title), command.button.verb)] : []));
   return card(t('help.speak', { commands: view.commands.map((command) => command.word).join(', ') }), body, buttons);

@@ -1,6 +1,7 @@
 import type { Messages } from './nb.js';
 import { selfHelpEn } from './self-help.js';
 import { supportEn } from './support.js';
+import { queuesEn } from './queues.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -118,4 +119,5 @@ export const en: Messages = {
 
   ...selfHelpEn,
   ...supportEn,
+  ...queuesEn,
 };

@@ -1,6 +1,7 @@
 import { selfHelpNb } from './self-help.js';
 import { supportNb } from './support.js';
 
+import { queuesNb } from './queues.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -120,6 +121,7 @@ export const nb = {
 
   ...selfHelpNb,
   ...supportNb,
+  ...queuesNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

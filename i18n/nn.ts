@@ -1,6 +1,7 @@
 import type { Messages } from './nb.js';
 import { selfHelpNn } from './self-help.js';
 import { supportNn } from './support.js';
+import { queuesNn } from './queues.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -118,4 +119,5 @@ export const nn: Messages = {
 
   ...selfHelpNn,
   ...supportNn,
+  ...queuesNn,
 };

@@ -43,6 +43,23 @@ const wholeNumber = (min: number, max: number, expected: string) =>
 
 const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of ${values.join(', ')}` });
 
+const emailAddress = optionalString.pipe(z.string().email({ message: 'must be an e-mail address (name@example.no)' }).optional());
+
+/** smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start, usually port 465), with a host. */
+const smtpUrl = optionalString.pipe(
+  z
+    .string()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be an SMTP URL: smtp://user:password@host:587 or smtps://user:password@host:465 (user and password percent-encoded)')
+    .optional(),
+);
+
 export const ZConfig = z
   .object({
     NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
@@ -72,6 +89,10 @@ export const ZConfig = z
       .default('https://smba.trafficmanager.net/teams/'),
     // How long an instance's claim on an outbox message holds; after it, another instance takes over.
     OUTBOX_LEASE_SECONDS: wholeNumber(2, 3600, 'must be a whole number of seconds from 2 to 3600').default(60),
+    // E-mail (the hand-over to IT): without SMTP_URL Arkivlos sends none, and says so where it would.
+    SMTP_URL: smtpUrl,
+    SUPPORT_FROM_ADDRESS: emailAddress,
+    IT_SUPPORT_ADDRESS: emailAddress,
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.BOT_ID) {
@@ -97,6 +118,13 @@ export const ZConfig = z
         message: `is required when BOT_ID is set and BOT_TYPE is ${config.BOT_TYPE}`,
       });
     }
+    if (config.SMTP_URL && !config.SUPPORT_FROM_ADDRESS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SUPPORT_FROM_ADDRESS'],
+        message: "is required when SMTP_URL is set: the archive's address that e-mails are sent from",
+      });
+    }
     if (config.BOT_ID && config.BOT_TYPE !== 'MultiTenant' && !config.BOT_TENANT_ID) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -116,7 +144,7 @@ export class ConfigError extends Error {
 }
 
 /** Values never repeated in an error: they can hold a password. */
-const SECRETS: ReadonlySet<string> = new Set(['BOT_PASSWORD', 'DATABASE_URL']);
+const SECRETS: ReadonlySet<string> = new Set(['BOT_PASSWORD', 'DATABASE_URL', 'SMTP_URL']);
 
 function describeProblem(issue: z.ZodIssue, env: Record<string, string | undefined>): string {
   const name = issue.path.join('.') || 'environment';

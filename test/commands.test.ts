@@ -36,8 +36,8 @@ describe('the command table', () => {
 
   it('the brukerstøtte commands are for everyone the organisation knows, whatever their roles, and not for someone it does not know', () => {
     const words = (member: boolean) => availableCommands({ roles: [], member, scope: 'personal', locale: 'nb' }).map((command) => command.word);
-    expect(words(true)).toEqual(['hjelp', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
-    expect(words(false)).toEqual(['hjelp', 'innstillinger']);
+    expect(words(true)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
+    expect(words(false)).toEqual(['hjelp', 'søk', 'innstillinger']);
     expect(mayUseCommand(COMMANDS.nyHenvendelse, [], true)).toBe(true);
     expect(mayUseCommand(COMMANDS.nyHenvendelse, ['administrator'], false)).toBe(false);
   });

@@ -77,7 +77,7 @@ describe('Teams app manifest', () => {
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot.isNotificationOnly).toBe(false);
     expect(bot.supportsFiles).toBe(false); // nothing reads a file sent to the bot yet (screenshots come with support)
-    expect(bot.commandLists!.map((list) => list.scopes)).toEqual([['personal'], ['team', 'groupChat']]);
+    expect(bot.commandLists!.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
     expect(manifest.webApplicationInfo).toBeUndefined();
     expect(manifest.name).toEqual({ short: 'Arkivlos', full: 'Arkivlos – sak og arkiv i Teams' });
@@ -87,11 +87,14 @@ describe('Teams app manifest', () => {
   // to the bot; a feature's command joins them when its row is added to the table.
   it('offers in bokmål, English and nynorsk exactly the commands of the command table, each where the table offers it', () => {
     expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'status utsending', 'nå alle']);
-    expect(titles(manifest, 1)).toEqual(['hjelp']);
+    expect(titles(manifest, 1)).toEqual(['hjelp', 'koble kø', 'koble fra kø', 'kø']);
+    expect(titles(manifest, 2)).toEqual(['hjelp']);
     expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'delivery status', 'reach everyone']);
-    expect(translated('en.json', 1, 'title')).toEqual(['help']);
+    expect(translated('en.json', 1, 'title')).toEqual(['help', 'bind queue', 'unbind queue', 'queue']);
+    expect(translated('en.json', 2, 'title')).toEqual(['help']);
     expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'status utsending', 'nå alle']);
-    expect(translated('nn.json', 1, 'title')).toEqual(['hjelp']);
+    expect(translated('nn.json', 1, 'title')).toEqual(['hjelp', 'kople kø', 'kople frå kø', 'kø']);
+    expect(translated('nn.json', 2, 'title')).toEqual(['hjelp']);
     expect(manifest.bots![0]!.commandLists![0]!.commands.map((c) => c.description)).toEqual([
       'Vis hva Arkivlos kan gjøre for deg',
       'Søk i hjelpeartiklene. Du kan også bare skrive spørsmålet ditt',
@@ -106,7 +109,13 @@ describe('Teams app manifest', () => {
       'Søk i hjelpeartiklane. Du kan òg berre skrive spørsmålet ditt',
       'Vel språk: bokmål, nynorsk eller English',
     ]);
-    expect(translated('en.json', 1, 'description')).toEqual(['Show what Arkivlos can do for you']);
+    expect(translated('en.json', 1, 'description')).toEqual([
+      'Show what Arkivlos can do for you',
+      'The archive and administrators: make the channel the queue of a line – first-line, process-advisers <unit>, specialists <subject area>, vendor or system-administrator',
+      'The archive and administrators: the channel stops being a queue',
+      'Show which line the channel is the queue of',
+    ]);
+    expect(translated('en.json', 2, 'description')).toEqual(['Show what Arkivlos can do for you']);
     for (const [i, list] of commandListPlan().entries()) {
       expect(manifest.bots![0]!.commandLists![i]!.scopes).toEqual(list.scopes);
       for (const scope of list.scopes) {
@@ -123,13 +132,13 @@ describe('Teams app manifest', () => {
     };
     expect(commandListPlan(table)).toEqual([
       { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'nyHenvendelse', 'mineHenvendelser', 'statusUtsending', 'naAlle', 'oppgaver'] },
-      { scopes: ['team'], commands: ['hjelp', 'sporretime'] },
+      { scopes: ['team'], commands: ['hjelp', 'kobleKo', 'kobleFraKo', 'ko', 'sporretime'] },
       { scopes: ['groupChat'], commands: ['hjelp'] },
     ]);
     const built = buildManifest(template.manifest, OPTIONS, table);
     expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'status utsending', 'nå alle', 'oppgaver']);
     const nn = buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS, table);
-    expect(nn['bots[0].commandLists[1].commands[1].title']).toBe('spørjetime');
+    expect(nn['bots[0].commandLists[1].commands[4].title']).toBe('spørjetime');
   });
 
   it('describes the app only by the lines of the features that exist, in every language', () => {
@@ -166,7 +175,7 @@ describe('Teams app manifest', () => {
 
   it('each localization file passes the bundled localization schema and translates every command', async () => {
     const keys = commandLocalizationKeys(manifest);
-    expect(keys).toHaveLength(2 * (7 + 1)); // a title and a description for each command
+    expect(keys).toHaveLength(2 * (7 + 4 + 1)); // a title and a description for each command
     for (const [file, localization] of localizations) {
       expect(await validateLocalization(localization, manifest, file)).toEqual([]);
       for (const key of keys) expect(localization[key], `${file} ${key}`).toEqual(expect.stringMatching(/\S/));

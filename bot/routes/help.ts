@@ -5,6 +5,8 @@ import { helpCard } from '../../cards/help-card.js';
 import { availableCommands, commandPattern, commandWord, COMMANDS, type CommandScope } from '../../domain/help/commands.js';
 import { loadCaller, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
+import type { RoleKey } from '../../domain/people/roles.js';
+import type { Locale } from '../../i18n/index.js';
 
 /** Teams' conversation type as a manifest scope: a channel belongs to a team; no type is a 1:1 chat. */
 export function commandScopeOf(context: TurnContext): CommandScope {
@@ -35,10 +37,18 @@ export function buildHelpCard(caller: Caller, scope: CommandScope) {
         scope,
         locale: caller.locale,
       }),
+      // Commands that work only in a channel (queue channels), for the roles that may use them.
+      channelCommands: personal ? channelOnlyCommands(roles.map((holding) => holding.role), caller.locale) : [],
       helpCommand: commandWord('hjelp', caller.locale),
     },
     caller.t,
   );
+}
+
+/** The commands this person may use in a channel that the 1:1 chat does not offer. */
+export function channelOnlyCommands(roles: readonly RoleKey[], locale: Locale) {
+  const personal = new Set(availableCommands({ roles, scope: 'personal', locale }).map((command) => command.id));
+  return availableCommands({ roles, scope: 'team', locale }).filter((command) => !personal.has(command.id));
 }
 
 /** `hjelp` / `help`: what Arkivlos can do for this person (or, in a shared conversation, for anyone). */

@@ -86,6 +86,29 @@ export const COMMANDS = {
     scopes: ['personal'],
     help: 'help.command.naAlle',
   },
+  // Queue channels (domain/support/queue-channels.ts): typed in the channel that is, or is to
+  // become, a line's queue, with @Arkivlos in front (Teams passes a channel message to the bot
+  // only when it is mentioned). `koble kø` takes the line and, for some lines, a unit or subject
+  // area after it; alone it shows the channel's binding, as `kø` does.
+  kobleKo: {
+    words: { nb: ['koble kø'], nn: ['kople kø'], en: ['bind queue'] },
+    roles: ['arkivet', 'administrator'],
+    scopes: ['team'],
+    help: 'help.command.kobleKo',
+  },
+  kobleFraKo: {
+    words: { nb: ['koble fra kø'], nn: ['kople frå kø'], en: ['unbind queue'] },
+    roles: ['arkivet', 'administrator'],
+    scopes: ['team'],
+    help: 'help.command.kobleFraKo',
+  },
+  ko: {
+    words: { nb: ['kø'], nn: ['kø'], en: ['queue'] },
+    // Reading which line a channel serves changes nothing: everyone who works in a line may.
+    roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'leverandorkontakt', 'systemadministrator', 'administrator'],
+    scopes: ['team'],
+    help: 'help.command.ko',
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -168,4 +191,16 @@ export function commandPattern(command: CommandDefinition): RegExp {
  */
 export function commandWithArgumentPattern(command: CommandDefinition): RegExp {
   return new RegExp(`^\\s*(?:${wordAlternatives(command)})\\s+(\\S[\\s\\S]*)$`, 'i');
+}
+
+/**
+ * A command followed by what it acts on (`koble kø fagspesialister Økonomi`): one of its words,
+ * then, after white space, the rest (group 1; undefined when the command stands alone). Anchored
+ * like `commandPattern`, so `koble køen` is not `koble kø`.
+ */
+export function commandWithArgumentsPattern(command: CommandDefinition): RegExp {
+  const words = commandWords(command)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => escapeRegExp(word).replace(/ /g, '\\s+'));
+  return new RegExp(`^\\s*(?:${words.join('|')})(?:\\s+([\\s\\S]*?))?\\s*[.!?]*\\s*$`, 'i');
 }

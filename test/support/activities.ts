@@ -58,3 +58,37 @@ export function installationUpdateActivity(action: 'add' | 'remove', options: Ac
 export function conversationUpdateActivity(options: ActivityOptions) {
   return { ...base('conversationUpdate', options), membersAdded: [{ id: BOT.id }, { id: `29:${options.user.aadObjectId}`, aadObjectId: options.user.aadObjectId }] };
 }
+
+export interface ChannelOptions extends Omit<ActivityOptions, 'conversationType' | 'conversationId'> {
+  /** The channel's own conversation id (`19:…@thread.tacv2`); the message's thread is appended. */
+  channelId: string;
+  /** The team's id (its General channel's id, as Teams gives it). */
+  teamId?: string;
+  /** Teams gives the channel's name in some activities only. */
+  channelName?: string;
+}
+
+/**
+ * A message in a Teams channel, as Teams sends it: the bot gets it only when it is @mentioned, so
+ * the text starts with the mention (`<at>Arkivlos</at> koble kø førstelinje`) and a mention entity
+ * names the bot; the conversation id is the channel's with `;messageid=` of the new thread.
+ */
+export function channelMessageActivity(text: string, options: ChannelOptions) {
+  const mention = `<at>${BOT.name}</at>`;
+  const activity = base('message', { ...options, conversationType: 'channel', conversationId: options.channelId });
+  const teamId = options.teamId ?? options.channelId;
+  return {
+    ...activity,
+    conversation: { ...activity.conversation, id: `${options.channelId};messageid=${Date.now()}${Math.floor(Math.random() * 1000)}`, isGroup: true },
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
+    channelData: {
+      ...activity.channelData,
+      teamsTeamId: teamId,
+      teamsChannelId: options.channelId,
+      team: { id: teamId },
+      channel: { id: options.channelId, ...(options.channelName ? { name: options.channelName } : {}) },
+    },
+  };
+}

@@ -2,11 +2,13 @@ import { LOCALES, translator } from '../../i18n/index.js';
 import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { deliveryStatusCard } from '../../cards/delivery-status-card.js';
 import { helpCard } from '../../cards/help-card.js';
+import { queueChannelCard } from '../../cards/queue-channel-card.js';
 import { reachEveryoneCard } from '../../cards/reach-everyone-card.js';
 import { settingsCard } from '../../cards/settings-card.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
 import { DELIVERY_STATUS_LIMITS, type DeliveryStatus } from '../../domain/delivery/delivery-status.js';
 import { availableCommands, commandWord } from '../../domain/help/commands.js';
+import { LINE_WORDS, QUEUE_LINES } from '../../domain/support/queue-command.js';
 import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
 import { selfHelpCardSamples } from './card-samples-self-help.js';
@@ -78,6 +80,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
         {
           person: { name: 'Kari Nordmann', roles: ROLE_KEYS.map((role) => ({ role, unit: 'Økonomiavdelingen', subjectArea: 'Økonomi' })) },
           commands: availableCommands({ roles: ROLE_KEYS, scope: 'personal', locale }),
+          channelCommands: availableCommands({ roles: ROLE_KEYS, scope: 'team', locale }),
           helpCommand,
         },
         t,
@@ -105,6 +108,23 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
       `${locale} queued`,
       reachEveryoneCard({ queued: 12_345, alreadyQueued: 20, alreadyConnected: 30_000, locale, statusCommand }, t),
     );
+    const bindCommand = `${commandWord('kobleKo', locale)} ${LINE_WORDS.forstelinje[locale][0]}`;
+    const by = { name: 'Kari Nordmann-Johannessen Øvrebø', at: AT };
+    const longest = { line: 'prosessradgiver' as const, scope: 'Seksjon for dokumentasjonsforvaltning, arkiv og innsyn i Oppvekstetaten' };
+    for (const line of QUEUE_LINES) {
+      const queue = { line, scope: line === 'fagspesialist' ? 'Økonomi' : line === 'prosessradgiver' ? 'Økonomiavdelingen' : null };
+      add('queue-channel-card.ts', `${locale} ${line} status`, queueChannelCard({ locale, state: 'status', queue, by, bindCommand }, t));
+    }
+    add(
+      'queue-channel-card.ts',
+      `${locale} bound, moved from a named channel, replacing another queue`,
+      queueChannelCard({ locale, state: 'bound', queue: longest, by, movedFrom: { channelName: 'Arkivet – henvendelser fra hele kommunen' }, replaced: { line: 'forstelinje', scope: null }, bindCommand }, t),
+    );
+    add('queue-channel-card.ts', `${locale} bound, moved from a channel without a name`, queueChannelCard({ locale, state: 'bound', queue: longest, by, movedFrom: { channelName: null }, bindCommand }, t));
+    add('queue-channel-card.ts', `${locale} already`, queueChannelCard({ locale, state: 'already', queue: longest, by, bindCommand }, t));
+    add('queue-channel-card.ts', `${locale} unbound`, queueChannelCard({ locale, state: 'unbound', queue: longest, by, bindCommand }, t));
+    add('queue-channel-card.ts', `${locale} no queue`, queueChannelCard({ locale, state: 'none', bindCommand }, t));
+    add('queue-channel-card.ts', `${locale} no queue to unbind`, queueChannelCard({ locale, state: 'none', unchanged: true, bindCommand }, t));
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
     addSupportCardSamples(add, locale, t);
   }
