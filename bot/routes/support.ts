@@ -69,7 +69,7 @@ async function buildIntakeCard(caller: Caller, deps: BotDeps, options: { prefill
  * asked (self-help's «Jeg trenger fortsatt hjelp» calls this). People the organisation does not
  * know, and conversations other than the 1:1 chat, get the reason instead.
  */
-export async function showIntakeCard(context: TurnContext, caller: Caller, deps: BotDeps, prefill?: IntakePrefill): Promise<void> {
+async function showIntakeCard(context: TurnContext, caller: Caller, deps: BotDeps, prefill?: IntakePrefill): Promise<void> {
   const answer = await intakeAnswer(context, caller, deps, prefill);
   await context.sendActivity(typeof answer === 'string' ? answer : { attachments: [CardFactory.adaptiveCard(answer)] });
 }

@@ -66,6 +66,11 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
 
   const existing = await findByIntakeKey(prisma, requester.id, input.intakeKey);
   if (existing) return { outcome: 'existing', request: existing };
+  if (input.selfHelpQueryId) {
+    // Card data is never trusted: only the requester's own self-help search is carried on.
+    const own = await prisma.selfHelpQuery.count({ where: { id: input.selfHelpQueryId, aadObjectId: requester.aadObjectId } });
+    if (!own) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'the intake card carried a self-help search that is not the requester’s' });
+  }
   if (input.subjectAreaId) {
     const known = await prisma.subjectArea.count({ where: { id: input.subjectAreaId, active: true } });
     if (!known) return { outcome: 'invalid', problems: [{ field: 'subjectAreaId', problem: 'unknown' }] };

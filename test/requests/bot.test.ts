@@ -1,9 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Application } from '@microsoft/teams-ai';
-import { ROUTES, type RegisterRoutes } from '../../bot/application.js';
-import { loadCaller } from '../../bot/caller.js';
-import type { BotDeps } from '../../bot/deps.js';
-import { showIntakeCard } from '../../bot/routes/support.js';
 import { chooseLanguage } from '../../domain/people/choose-language.js';
 import { osloYear } from '../../domain/support/request-number.js';
 import { actionExecuteActivity, messageActivity, type ActivityOptions, type TestUser } from '../support/activities.js';
@@ -13,7 +8,6 @@ const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' }; // leder, no roles of her own
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' }; // arkivet
 const STRANGER = { aadObjectId: '9a1c2b3d-0000-4000-8000-00000000dead', name: 'Ukjent' };
-const SELF_HELP_QUERY = '5d0c9e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 
 type Element = {
   type: string;
@@ -50,13 +44,6 @@ const action = (card: Card, verb: string) => {
   return found;
 };
 
-/** A test route standing in for self-help's «Jeg trenger fortsatt hjelp» (the kb branch calls showIntakeCard like this). */
-const selfHelpStandIn: RegisterRoutes = (app: Application, deps: BotDeps) => {
-  app.message(/^selvhjelp-test$/, async (context) => {
-    await showIntakeCard(context, await loadCaller(context, deps.prisma), deps, { what: 'Hvordan flytter jeg en journalpost?', selfHelpQueryId: SELF_HELP_QUERY });
-  });
-};
-
 describe('henvendelser over HTTP (/api/messages)', () => {
   let bot: TestBot;
   const prisma = () => bot.arkivlos.database.prisma;
@@ -91,7 +78,7 @@ describe('henvendelser over HTTP (/api/messages)', () => {
   const requests = () => prisma().supportRequest.findMany({ orderBy: { sequence: 'asc' } });
 
   beforeAll(async () => {
-    bot = await startTestBot({ LOG_LEVEL: 'info' }, { routes: [selfHelpStandIn, ...ROUTES] });
+    bot = await startTestBot({ LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -318,13 +305,24 @@ describe('henvendelser over HTTP (/api/messages)', () => {
     expect(cardLines(await clickCard(action(card!, 'support.mine').verb!, {}, as(ALEX)))[0]).toBe('Mine henvendelser');
   });
 
-  it('self-help’s «Jeg trenger fortsatt hjelp» (showIntakeCard) carries the question and the search into the intake card and the henvendelse', async () => {
-    const { card } = await say('selvhjelp-test', as(ALEX));
-    expect(cardLines(card!)).toContain('Spørsmålet fra søket ditt står allerede under «Hva skal utføres?». Legg gjerne til mer.');
-    expect(inputs(card!).find((input) => input.id === 'what')!.value).toBe('Hvordan flytter jeg en journalpost?');
-    expect(action(card!, 'support.intake.submit').data).toMatchObject({ selfHelpQueryId: SELF_HELP_QUERY });
-    await clickCard('support.intake.submit', filledIn(card!, { what: 'Hvordan flytter jeg en journalpost?', category: 'bruk_av_systemet', urgency: 'normal' }), as(ALEX));
-    expect(await requests()).toMatchObject([{ selfHelpQueryId: SELF_HELP_QUERY, what: 'Hvordan flytter jeg en journalpost?', who: null, reference: null }]);
+  it('a question self-help did not solve goes on into the intake card in place of the self-help card, and the henvendelse keeps the search', async () => {
+    const { card: selfHelp } = await say('Hvordan flytter jeg en journalpost?', as(ALEX));
+    const query = await prisma().selfHelpQuery.findFirstOrThrow({ where: { aadObjectId: ALEX.aadObjectId }, orderBy: { createdAt: 'desc' } });
+    const card = await clickCard('selfHelp.needsHelp', action(selfHelp!, 'selfHelp.needsHelp').data!, as(ALEX));
+    expect(cardLines(card)).toContain('Spørsmålet fra søket ditt står allerede under «Hva skal utføres?». Legg gjerne til mer.');
+    expect(inputs(card).find((input) => input.id === 'what')!.value).toBe('Hvordan flytter jeg en journalpost?');
+    expect(action(card, 'support.intake.submit').data).toMatchObject({ selfHelpQueryId: query.id });
+    await clickCard('support.intake.submit', filledIn(card, { what: 'Hvordan flytter jeg en journalpost?', category: 'bruk_av_systemet', urgency: 'normal' }), as(ALEX));
+    expect(await requests()).toMatchObject([{ selfHelpQueryId: query.id, what: 'Hvordan flytter jeg en journalpost?', who: null, reference: null }]);
+  });
+
+  it('an intake card carrying another person’s self-help search is refused in words and stores nothing', async () => {
+    await say('Hvordan avskriver jeg et brev?', as(ADELE));
+    const adeles = await prisma().selfHelpQuery.findFirstOrThrow({ where: { aadObjectId: ADELE.aadObjectId } });
+    const { card } = await say('ny henvendelse', as(ALEX));
+    const answer = await click('support.intake.submit', { ...filledIn(card!, ANSWERS), selfHelpQueryId: adeles.id }, as(ALEX));
+    expect(typeof answer).toBe('string');
+    expect(await requests()).toEqual([]);
   });
 
   it('no henvendelse text reaches the log: only ids and numbers', async () => {
