@@ -92,7 +92,8 @@ describe('npm start (main.ts) starting', () => {
       expect(output).toContain('Arkivlos is listening');
       expect(output).not.toContain('DEP0111');
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      // The bot has exited; its PostgreSQL may still be finishing its shutdown checkpoint on a busy machine.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
     }
   }, 90_000);
 });
