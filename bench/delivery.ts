@@ -183,6 +183,8 @@ interface Outcome {
   caused429: number;
   /** Of those: calls that broke a limit (tenant, conversation), and calls that came while a Retry-After ran. */
   brokeTenant: number;
+  /** With BENCH_EXPLAIN_429: where each 429 of our own pace came. */
+  explained?: string[];
   brokeConversation: number;
   duringRetryAfter: number;
   maxInSecond: number;
@@ -192,6 +194,14 @@ interface Outcome {
   wallMs: number;
   startMs: number;
   reports: WorkerReport[];
+}
+
+function explain429(): string[] {
+  const first = connector.accepted[0]?.at ?? 0;
+  return connector.throttled.map((call) => {
+    const window = connector.accepted.filter((accepted) => accepted.at > call.at - 1_000 && accepted.at <= call.at).map((accepted) => accepted.at);
+    return `429 at ${Math.round(call.at - first)} ms: ${window.length} accepted in the second before, first ${Math.round(call.at - Math.min(...window))} ms before`;
+  });
 }
 
 async function run(instances: number, messages: readonly { to: Recipient; text: string }[], expectedMs: number): Promise<Outcome> {
@@ -228,6 +238,8 @@ async function run(instances: number, messages: readonly { to: Recipient; text: 
     last: times.at(-1) ?? 0,
     rate: rateOf(times),
     caused429: connector.throttled.length + connector.retryAfterViolations,
+    // Where each 429 of our own pace came: ms after the first call, and the gaps of the calls around it.
+    ...(process.env.BENCH_EXPLAIN_429 ? { explained: explain429() } : {}),
     brokeTenant: connector.throttled.filter((call) => call.reason === 'tenant').length,
     brokeConversation: connector.throttled.filter((call) => call.reason === 'conversation').length,
     duringRetryAfter: connector.retryAfterViolations,
@@ -260,6 +272,7 @@ function row(label: string, outcome: Outcome, allowed: number, extra = '') {
       `worker CPU ${cpu} s (${(cpuMs / Math.max(1, outcome.calls)).toFixed(1)} ms a call); errors ${errors}` +
       `${errors ? ` (${outcome.reports.flatMap((report) => report.firstErrors).join(' | ')})` : ''}`,
   );
+  for (const line of outcome.explained ?? []) notes.push(`     ${line}`);
 }
 
 try {

@@ -68,7 +68,7 @@ export async function confirmSlot(
  * How late a call may leave after its booked moment: the windows' margin (WINDOW_MARGIN_MS) covers
  * this and the way to Teams. A worker later than this books a new moment.
  */
-export const LATE_SLACK_MS = 15;
+export const LATE_SLACK_MS = 8;
 
 /** How long a booking takes to come back (ms, smoothed): a worker starts its confirmation this much before its moment. */
 export function bookingRoundTripMs(prisma: PrismaClient): number {
