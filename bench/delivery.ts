@@ -15,7 +15,9 @@
  *   npx tsx bench/delivery.ts [--quick] [--scenario a|b|c|d]
  * To find what limits the worker: --people N (fewer, for short runs), --pool N, --capacity N,
  * --max-pace-wait MS (worker options; the app's defaults without them), --analyze (ANALYZE
- * outbox_message after enqueueing, as autovacuum would do a while later).
+ * outbox_message after enqueueing, as autovacuum would do a while later). Environment:
+ * BENCH_EXPLAIN_429=1 prints where each 429 of our own pace came; BENCH_CPU_PROF=<dir> writes a
+ * CPU profile of each worker process there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
