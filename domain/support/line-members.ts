@@ -7,20 +7,24 @@ import { isOnLine, SUPPORT_ROLES, type RequestScope } from './access.js';
  * and every process adviser), by name: whom «Tildel» offers, and the only people it accepts.
  */
 export async function lineMembers(db: DbClient, scope: Pick<RequestScope, 'line' | 'lineUnitId' | 'lineSubjectAreaId'>): Promise<{ id: string; name: string }[]> {
-  const people = await db.person.findMany({
-    where: { active: true, roles: { some: { role: { in: [...SUPPORT_ROLES] } } } },
-    select: { id: true, name: true, roles: { select: { role: true, unitId: true, subjectAreaId: true } } },
+  // Two plain queries: in a transaction, a relation select would send its queries at once.
+  const holdings = await db.roleAssignment.findMany({
+    where: { role: { in: [...SUPPORT_ROLES] }, person: { active: true } },
+    select: { personId: true, role: true, unitId: true, subjectAreaId: true },
   });
+  const people = await db.person.findMany({ where: { id: { in: [...new Set(holdings.map((holding) => holding.personId))] } }, select: { id: true, name: true } });
   return people
     .filter((person) =>
       isOnLine(
         {
           id: person.id,
-          roles: person.roles.map((holding) => ({
-            role: holding.role as RoleKey,
-            ...(holding.unitId ? { unit: { id: holding.unitId } } : {}),
-            ...(holding.subjectAreaId ? { subjectArea: { id: holding.subjectAreaId } } : {}),
-          })),
+          roles: holdings
+            .filter((holding) => holding.personId === person.id)
+            .map((holding) => ({
+              role: holding.role as RoleKey,
+              ...(holding.unitId ? { unit: { id: holding.unitId } } : {}),
+              ...(holding.subjectAreaId ? { subjectArea: { id: holding.subjectAreaId } } : {}),
+            })),
         },
         scope,
       ),
