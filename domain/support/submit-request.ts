@@ -114,6 +114,7 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
         },
         select: { id: true },
       });
+      const posted = await postChannelCard(tx, request.id);
       await writeAudit(tx, {
         actor: requester.aadObjectId,
         action: 'support.request.submit',
@@ -129,9 +130,10 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
           reference: input.reference ?? null,
           selfHelpQueryId: input.selfHelpQueryId ?? null,
           eventId: String(event.id),
+          channelCardMessageId: posted ? String(posted.messageId) : null,
+          channelConversationId: posted?.conversationId ?? null,
         },
       });
-      await postChannelCard(tx, request.id);
       return request;
     });
     return { outcome: 'created', request: toSubmitted(created) };
@@ -149,9 +151,9 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
  * The henvendelse's card in the first line's queue channel, when one is bound (none: nothing is
  * posted). The outbox message is remembered: later changes update that card and reply in its thread.
  */
-async function postChannelCard(tx: DbClient, requestId: string): Promise<void> {
+async function postChannelCard(tx: DbClient, requestId: string): Promise<{ messageId: bigint; conversationId: string } | null> {
   const found = await findQueueChannel(tx, { line: 'forstelinje' });
-  if (!found) return;
+  if (!found) return null;
   const { conversationId } = found.channel;
   const posted = await enqueueMessage(tx, {
     to: { conversationId },
@@ -159,6 +161,7 @@ async function postChannelCard(tx: DbClient, requestId: string): Promise<void> {
     idempotencyKey: `support:${requestId}:channel-card`,
   });
   await tx.supportRequest.update({ where: { id: requestId }, data: { channelCardMessageId: posted.id, channelConversationId: conversationId } });
+  return { messageId: posted.id, conversationId };
 }
 
 async function findByIntakeKey(db: DbClient, requesterId: string, intakeKey: string): Promise<SubmittedRequest | null> {

@@ -101,6 +101,8 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     expect(assign.card!.body[0]!.choices!.map((choice) => choice.title)).not.toContain('Isaiah Langer');
     expect(request.channelCardMessageId).not.toBeNull();
     expect(request.channelConversationId).toBe(ARKIV_CHANNEL);
+    const audit = await prisma().auditEntry.findFirstOrThrow({ where: { action: 'support.request.submit', entityId: request.id } });
+    expect(audit.after).toMatchObject({ channelCardMessageId: String(request.channelCardMessageId), channelConversationId: ARKIV_CHANNEL });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bot.connector.sent.filter(toChannel)).toHaveLength(1);
   });
@@ -199,5 +201,20 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     const [reply] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.body.text !== undefined);
     expect(reply!.body.text).toBe(`BS-${year}-00001: Lukket av Alex Wilber`);
     expect(await prisma().outboxMessage.count({ where: { idempotencyKey: `support:${request.id}:channel-card:v2` } })).toBe(1);
+  });
+
+  // Last: it unbinds the channel the other tests use.
+  it('with no first-line channel bound, a submitted henvendelse is stored and nothing is posted', async () => {
+    const unbound = await bot.post(channelMessageActivity('koble fra kø', { serviceUrl: bot.connector.url, user: ADELE, channelId: ARKIV_CHANNEL, teamId: TEAM }));
+    expect(unbound.status).toBe(200);
+    expect(await prisma().queueChannel.count()).toBe(0);
+    bot.connector.clear();
+    expect((await bot.post(messageActivity('ny henvendelse', personal(ALEX)))).status).toBe(200);
+    const [intake] = await bot.connector.waitFor((activity) => activity.body.type === 'message');
+    const submitAction = (cardOf(intake!).actions ?? []).find((action) => action.verb === 'support.intake.submit')!;
+    await clickCard('support.intake.submit', { ...submitAction.data, ...ANSWERS }, personal(ALEX));
+    const request = await prisma().supportRequest.findFirstOrThrow();
+    expect(request).toMatchObject({ channelCardMessageId: null, channelConversationId: null });
+    expect(await prisma().outboxMessage.count()).toBe(0);
   });
 });
