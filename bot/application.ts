@@ -13,6 +13,7 @@ import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
+import { registerSupportActions } from './routes/support-actions.js';
 
 /** Longest message text Arkivlos reads; Teams itself allows about 28 KB. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -30,6 +31,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerHelp,
   registerSettings,
   registerSupport,
+  registerSupportActions,
   registerDelivery,
   registerQueues,
   registerSelfHelp,

@@ -2,6 +2,7 @@ import type { Messages } from './nb.js';
 import { selfHelpEn } from './self-help.js';
 import { supportEn } from './support.js';
 import { queuesEn } from './queues.js';
+import { channelEn } from './channel.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -120,4 +121,5 @@ export const en: Messages = {
   ...selfHelpEn,
   ...supportEn,
   ...queuesEn,
+  ...channelEn,
 };

@@ -2,6 +2,7 @@ import { selfHelpNb } from './self-help.js';
 import { supportNb } from './support.js';
 
 import { queuesNb } from './queues.js';
+import { channelNb } from './channel.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -122,6 +123,7 @@ export const nb = {
   ...selfHelpNb,
   ...supportNb,
   ...queuesNb,
+  ...channelNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -2,6 +2,7 @@ import type { Messages } from './nb.js';
 import { selfHelpNn } from './self-help.js';
 import { supportNn } from './support.js';
 import { queuesNn } from './queues.js';
+import { channelNn } from './channel.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -120,4 +121,5 @@ export const nn: Messages = {
   ...selfHelpNn,
   ...supportNn,
   ...queuesNn,
+  ...channelNn,
 };

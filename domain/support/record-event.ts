@@ -3,6 +3,7 @@ import type { DbClient, Prisma } from '../db.js';
 import type { Enqueued } from '../delivery/enqueue-message.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { notifyRequester } from './notify-requester.js';
+import { refreshChannelCard } from './refresh-channel-card.js';
 import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
 
 /** The fields of a henvendelse that an event may change. */
@@ -48,7 +49,8 @@ export interface RecordedEvent {
 /**
  * The one way a henvendelse changes, for every action now and later: checks the version the actor
  * saw, applies the changes and raises the version, writes the event and the audit entry, and
- * when the status changed, puts the requester's notification in the outbox, in their language.
+ * when the status changed, puts the requester's notification in the outbox, in their language;
+ * a henvendelse with a card in a queue channel gets that card updated and the event in its thread.
  * Call it inside the caller's transaction, after the caller has checked that the actor may act.
  */
 export async function recordEvent(tx: DbClient, options: RecordEventOptions): Promise<RecordedEvent> {
@@ -70,6 +72,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
       closedAt: true,
       rating: true,
       ratingComment: true,
+      channelCardMessageId: true,
       requester: { select: { id: true, active: true, locale: true, chosenLocale: true } },
     },
   });
@@ -120,6 +123,16 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
           at: now,
         })
       : null;
+  if (before.channelCardMessageId !== null) {
+    // One query at a time in the transaction: the names the thread line tells.
+    const actorName = options.actor ? (await tx.person.findUnique({ where: { id: options.actor.personId }, select: { name: true } }))?.name ?? null : null;
+    const assigneeName = changes.assigneeId ? (await tx.person.findUnique({ where: { id: changes.assigneeId }, select: { name: true } }))?.name ?? null : null;
+    await refreshChannelCard(tx, {
+      request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
+      version: before.version + 1,
+      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
+    });
+  }
   return { eventId: event.id, version: before.version + 1, status, notification };
 }
 

@@ -1,7 +1,10 @@
 import { writeAudit } from '../audit.js';
 import { Prisma, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { enqueueMessage } from '../delivery/enqueue-message.js';
+import { cardActivity, channelCard } from './channel-card.js';
 import { parseIntake, type IntakeProblem } from './intake.js';
+import { findQueueChannel } from './queue-channels.js';
 import { osloYear, takeRequestNumber } from './request-number.js';
 import type { SupportCategory, SupportStatus, SupportUrgency } from './vocabulary.js';
 
@@ -53,7 +56,8 @@ const toSubmitted = ({ subjectArea, ...row }: Row): SubmittedRequest => ({ ...ro
  * Stores a new henvendelse with the next number of the year, in the first line, with its
  * `created` event and an audit entry, all in one transaction. The card's intake key makes it
  * idempotent: a second submit of the same card, even at the same instant, returns the first.
- * The confirmation is the answer to the submit itself, so nothing goes through the outbox here.
+ * The confirmation is the answer to the submit itself; the card for the first line's queue
+ * channel, if one is bound, goes through the outbox in the same transaction.
  */
 export async function submitRequest(prisma: PrismaClient, options: SubmitRequestOptions): Promise<SubmitRequestResult> {
   const parsed = parseIntake(options.data);
@@ -110,6 +114,7 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
         },
         select: { id: true },
       });
+      const posted = await postChannelCard(tx, request.id);
       await writeAudit(tx, {
         actor: requester.aadObjectId,
         action: 'support.request.submit',
@@ -125,6 +130,8 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
           reference: input.reference ?? null,
           selfHelpQueryId: input.selfHelpQueryId ?? null,
           eventId: String(event.id),
+          channelCardMessageId: posted ? String(posted.messageId) : null,
+          channelConversationId: posted?.conversationId ?? null,
         },
       });
       return request;
@@ -138,6 +145,23 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
     }
     throw error;
   }
+}
+
+/**
+ * The henvendelse's card in the first line's queue channel, when one is bound (none: nothing is
+ * posted). The outbox message is remembered: later changes update that card and reply in its thread.
+ */
+async function postChannelCard(tx: DbClient, requestId: string): Promise<{ messageId: bigint; conversationId: string } | null> {
+  const found = await findQueueChannel(tx, { line: 'forstelinje' });
+  if (!found) return null;
+  const { conversationId } = found.channel;
+  const posted = await enqueueMessage(tx, {
+    to: { conversationId },
+    activity: cardActivity(await channelCard(tx, requestId)),
+    idempotencyKey: `support:${requestId}:channel-card`,
+  });
+  await tx.supportRequest.update({ where: { id: requestId }, data: { channelCardMessageId: posted.id, channelConversationId: conversationId } });
+  return { messageId: posted.id, conversationId };
 }
 
 async function findByIntakeKey(db: DbClient, requesterId: string, intakeKey: string): Promise<SubmittedRequest | null> {

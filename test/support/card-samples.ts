@@ -13,6 +13,7 @@ import { featureLines } from '../../domain/help/features.js';
 import { ROLE_KEYS } from '../../domain/people/roles.js';
 import { selfHelpCardSamples } from './card-samples-self-help.js';
 import { addSupportCardSamples } from './support-card-samples.js';
+import { addChannelCardSamples } from './card-samples-channel.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -127,6 +128,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add('queue-channel-card.ts', `${locale} no queue to unbind`, queueChannelCard({ locale, state: 'none', unchanged: true, bindCommand }, t));
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
     addSupportCardSamples(add, locale, t);
+    addChannelCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

@@ -1,0 +1,116 @@
+import type { Translate } from '../i18n/index.js';
+import { isOpen, type SupportCategory, type SupportStatus, type SupportUrgency } from '../domain/support/vocabulary.js';
+import { card, done, execute, facts, heading, subheading, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
+
+/** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
+export interface QueueRequestView {
+  id: string;
+  number: string;
+  status: SupportStatus;
+  category: SupportCategory;
+  urgency: SupportUrgency;
+  subjectArea: string | null;
+  reference: string | null;
+  what: string;
+  who: string | null;
+  result: string | null;
+  requesterName: string;
+  assignee: { id: string; name: string } | null;
+  version: number;
+  /** The people «Tildel» offers: those who work in the line that has the henvendelse. */
+  members: { id: string; name: string }[];
+}
+
+/** What the last action did, shown above the card to the one who acted (and the channel). */
+export type QueueCardNotice =
+  | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
+  | { kind: 'alreadyTaken' | 'assigned'; name: string };
+
+export interface QueueRequestCardView {
+  request: QueueRequestView;
+  systemName: string;
+  notice?: QueueCardNotice;
+}
+
+/** The longest internal note the card takes. */
+export const NOTE_LIMIT = 2000;
+
+/**
+ * A henvendelse's card in its queue channel: what the requester asked, who has it, and the
+ * actions for support. Only ids and the version travel in the actions' data.
+ */
+export function queueRequestCard(view: QueueRequestCardView, t: Translate): AdaptiveCard {
+  const { request } = view;
+  const status = statusWord(request.status, 'support', t);
+  const assignee = request.assignee ? t('channel.card.takenBy', { name: request.assignee.name }) : t('channel.card.notTaken');
+  const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
+  const notice = view.notice;
+  if (notice) {
+    if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
+    else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
+    else if (notice.kind === 'alreadyTaken') body.push(warning(t('channel.notice.alreadyTaken', { name: notice.name })));
+    else body.push(warning(t(`channel.notice.${notice.kind}`)));
+  }
+  body.push(
+    facts([
+      { title: t('support.field.status'), value: status },
+      { title: t('support.field.assignee'), value: assignee },
+      { title: t('support.field.category'), value: categoryWord(request.category, view.systemName, t) },
+      { title: t('support.field.urgency'), value: urgencyWord(request.urgency, t) },
+      ...(request.subjectArea ? [{ title: t('support.field.subjectArea'), value: request.subjectArea }] : []),
+      ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
+      { title: t('support.field.requester'), value: request.requesterName },
+    ]),
+  );
+  for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
+    if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));
+  }
+
+  const data = { requestId: request.id, version: request.version };
+  const actions: CardElement[] = [];
+  if (isOpen(request.status)) {
+    if (!request.assignee) actions.push(execute(t('channel.card.take'), 'support.take', data, { style: 'positive' }));
+    if (request.members.length > 0) {
+      actions.push({
+        type: 'Action.ShowCard',
+        title: t('channel.card.assign'),
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.ChoiceSet',
+              id: 'assigneeId',
+              label: t('channel.card.assignTo'),
+              isRequired: true,
+              errorMessage: t('channel.card.assignChoose'),
+              choices: request.members.map((member) => ({ title: member.name, value: member.id })),
+              ...(request.assignee ? { value: request.assignee.id } : {}),
+            },
+          ],
+          actions: [execute(t('channel.card.assignConfirm'), 'support.assign', data)],
+        },
+      });
+    }
+  }
+  actions.push({
+    type: 'Action.ShowCard',
+    title: t('channel.card.note'),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.Text',
+          id: 'note',
+          label: t('channel.card.noteLabel'),
+          isMultiline: true,
+          isRequired: true,
+          errorMessage: t('channel.card.noteRequired'),
+          maxLength: NOTE_LIMIT,
+        },
+      ],
+      actions: [execute(t('channel.card.noteConfirm'), 'support.note', data)],
+    },
+  });
+  return card(t('channel.card.speak', { number: request.number, status, assignee }), body, actions);
+}
