@@ -130,8 +130,9 @@ describe('three instances on one PostgreSQL', () => {
 
   it('an instance killed with SIGKILL in the middle of sending: every message is sent, and only sends in flight at that instant are repeated', async () => {
     connector.clear();
-    // Each answer takes 800 ms, so every instance has sends in flight when the kill lands.
-    connector.slow(800);
+    // Each answer takes 2 s, so every instance has sends in flight when the kill lands, also on a
+    // busy machine where the kill comes a while after the victim was picked.
+    connector.slow(2_000);
     // A short lease, so the killed instance's claims are taken over soon (60 s by default).
     const lease = { OUTBOX_LEASE_SECONDS: '8' };
     instances = [startInstance(env(lease)), startInstance(env(lease)), startInstance(env(lease))];
