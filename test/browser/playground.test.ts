@@ -120,6 +120,43 @@ describe.skipIf(!hasChromium)(
       });
     });
 
+    describe('as the caseworker Alex Wilber asking for help', () => {
+      let playground: Playground;
+      beforeAll(async () => {
+        playground = await startPlayground({ botEndpoint: bot.endpoint, role: 'saksbehandler' });
+      });
+      afterAll(async () => {
+        await playground?.stop();
+      });
+
+      it('a question self-help did not solve becomes a henvendelse with its number, from the cards alone', async () => {
+        browser = await launchBrowser();
+        const { page } = browser;
+        await openPersonalChat(page, playground);
+
+        await sendMessage(page, 'Hvordan avskriver jeg en journalpost?');
+        const selfHelp = cardWith(page, 'Jeg trenger fortsatt hjelp');
+        await selfHelp.waitFor({ timeout: CARD_TIMEOUT });
+        await page.screenshot({ path: `${SCREENSHOTS}/playground-self-help.png` });
+
+        // Action.Execute: the intake card takes the self-help card's place, the question filled in.
+        await selfHelp.getByRole('button', { name: 'Jeg trenger fortsatt hjelp' }).click();
+        const intake = cardWith(page, 'Send henvendelsen');
+        await intake.waitFor({ timeout: CARD_TIMEOUT });
+        await expect.poll(() => intake.getByLabel(/Hva skal utføres/).inputValue()).toBe('Hvordan avskriver jeg en journalpost?');
+        // The renderer's drop-down (a Fluent UI combobox) lists its choices in a popup of the page.
+        await intake.getByRole('combobox', { name: /Hva gjelder det/ }).click();
+        await page.getByRole('option', { name: 'Bruk av sak-/arkivsystemet' }).click();
+        await page.screenshot({ path: `${SCREENSHOTS}/playground-intake.png` });
+        await intake.getByRole('button', { name: 'Send henvendelsen' }).click();
+
+        const confirmation = cardWith(page, 'Henvendelsen er registrert');
+        await confirmation.waitFor({ timeout: CARD_TIMEOUT });
+        expect(await confirmation.innerText()).toMatch(/BS-\d{4}-\d{5}/);
+        await page.screenshot({ path: `${SCREENSHOTS}/playground-henvendelse-number.png` });
+      });
+    });
+
     describe('as the leader Megan Bowen (npm run playground -- --as leder)', () => {
       let playground: Playground;
       beforeAll(async () => {
