@@ -1,6 +1,8 @@
 import type { Translate } from '../i18n/index.js';
+import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/status-rules.js';
 import { isOpen, type SupportCategory, type SupportStatus, type SupportUrgency } from '../domain/support/vocabulary.js';
-import { card, done, execute, facts, heading, subheading, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { REPLY_LIMIT } from './request-reply-card.js';
 import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
@@ -25,6 +27,7 @@ export interface QueueRequestView {
 /** What the last action did, shown above the card to the one who acted (and the channel). */
 export type QueueCardNotice =
   | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
+  | { kind: 'replied' | 'replyEmpty' | 'waiting' | 'resolved' | 'resolutionEmpty' | 'closed' }
   | { kind: 'alreadyTaken' | 'assigned'; name: string };
 
 export interface QueueRequestCardView {
@@ -49,6 +52,9 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   if (notice) {
     if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
+    else if (notice.kind === 'replied' || notice.kind === 'waiting' || notice.kind === 'resolved' || notice.kind === 'closed') {
+      body.push(done(t(`reply.notice.${notice.kind}`), { weight: 'Bolder' }));
+    } else if (notice.kind === 'replyEmpty' || notice.kind === 'resolutionEmpty') body.push(warning(t(`reply.notice.${notice.kind}`)));
     else if (notice.kind === 'alreadyTaken') body.push(warning(t('channel.notice.alreadyTaken', { name: notice.name })));
     else body.push(warning(t(`channel.notice.${notice.kind}`)));
   }
@@ -93,6 +99,18 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       });
     }
   }
+  if (mayReply(request.status)) actions.push(textAction(t('reply.card.reply'), 'reply', t('reply.card.replyLabel'), t('reply.card.replyRequired'), execute(t('reply.card.replyConfirm'), 'support.reply', data)));
+  // «Venter på innmelder», «Løs» and «Lukk» under one action: Teams shows at most five on a card.
+  const statusActions = [
+    ...(mayWait(request.status) ? [execute(t('reply.card.waiting'), 'support.waiting', data)] : []),
+    ...(mayResolve(request.status)
+      ? [textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data))]
+      : []),
+    ...(mayClose(request.status) ? [execute(t('reply.card.close'), 'support.close', data)] : []),
+  ];
+  if (statusActions.length > 0) {
+    actions.push({ type: 'Action.ShowCard', title: t('reply.card.status'), card: { type: 'AdaptiveCard', body: [text(t('reply.card.statusHint'))], actions: statusActions } });
+  }
   actions.push({
     type: 'Action.ShowCard',
     title: t('channel.card.note'),
@@ -113,4 +131,13 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
     },
   });
   return card(t('channel.card.speak', { number: request.number, status, assignee }), body, actions);
+}
+
+/** A ShowCard with one required multiline field and the action that sends it. */
+function textAction(title: string, id: string, label: string, errorMessage: string, confirm: CardElement): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id, label, isMultiline: true, isRequired: true, errorMessage, maxLength: REPLY_LIMIT }], actions: [confirm] },
+  };
 }

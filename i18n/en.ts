@@ -3,6 +3,7 @@ import { selfHelpEn } from './self-help.js';
 import { supportEn } from './support.js';
 import { queuesEn } from './queues.js';
 import { channelEn } from './channel.js';
+import { replyEn } from './reply.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -122,4 +123,5 @@ export const en: Messages = {
   ...supportEn,
   ...queuesEn,
   ...channelEn,
+  ...replyEn,
 };

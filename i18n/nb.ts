@@ -3,6 +3,7 @@ import { supportNb } from './support.js';
 
 import { queuesNb } from './queues.js';
 import { channelNb } from './channel.js';
+import { replyNb } from './reply.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -124,6 +125,7 @@ export const nb = {
   ...supportNb,
   ...queuesNb,
   ...channelNb,
+  ...replyNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

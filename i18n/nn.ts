@@ -3,6 +3,7 @@ import { selfHelpNn } from './self-help.js';
 import { supportNn } from './support.js';
 import { queuesNn } from './queues.js';
 import { channelNn } from './channel.js';
+import { replyNn } from './reply.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -122,4 +123,5 @@ export const nn: Messages = {
   ...supportNn,
   ...queuesNn,
   ...channelNn,
+  ...replyNn,
 };

@@ -20,7 +20,8 @@ const cardLines = (card: Card) =>
   card.body.flatMap((element) =>
     element.facts ? element.facts.map((fact) => `${fact.title}: ${fact.value}`) : element.inlines ? [element.inlines.map((inline) => inline.text).join('')] : element.text !== undefined ? [element.text] : [],
   );
-const allActions = (card: Card) => (card.actions ?? []).flatMap((action) => [action, ...(action.card?.actions ?? [])]);
+const flatten = (actions: Action[]): Action[] => actions.flatMap((action) => [action, ...flatten(action.card?.actions ?? [])]);
+const allActions = (card: Card) => flatten(card.actions ?? []);
 const verbs = (card: Card) => allActions(card).flatMap((action) => (action.verb ? [action.verb] : []));
 const cardOf = (activity: SentActivity) => activity.body.attachments?.[0]?.content as unknown as Card;
 const ANSWERS = { what: 'Flytte journalpost 2026/1234-3 til sak 2026/1240', who: 'Arkivet', result: 'Journalposten ligger i riktig sak', category: 'flytte_kopiere_rette', urgency: 'hoy', reference: '2026/1234-3' };
@@ -73,7 +74,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     await prisma().supportNumberCounter.deleteMany();
   });
 
-  it('a submitted henvendelse is posted once to the channel, in bokmål, with the answers, «Ikke tatt» and the three actions', async () => {
+  it('a submitted henvendelse is posted once to the channel, in bokmål, with the answers, «Ikke tatt» and the actions', async () => {
     const { posted, request } = await submit();
     expect(posted.path).toMatch(/\/v3\/conversations\/[^/]+\/activities$/);
     const card = cardOf(posted);
@@ -91,7 +92,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
         ANSWERS.result,
       ]),
     );
-    expect(verbs(card)).toEqual(['support.take', 'support.assign', 'support.note']);
+    expect(verbs(card)).toEqual(['support.take', 'support.assign', 'support.reply', 'support.waiting', 'support.resolve', 'support.close', 'support.note']);
     for (const action of allActions(card).filter((candidate) => candidate.verb)) expect(action.data).toEqual({ requestId: request.id, version: 1 });
     const assign = card.actions!.find((action) => action.title === 'Tildel')!;
     // The first line: everyone with the archive's role or a process adviser's, by name.

@@ -35,8 +35,15 @@ export function addChannelCardSamples(add: (file: string, name: string, card: Ad
     { kind: 'noteEmpty' },
     { kind: 'notMember' },
     { kind: 'stale' },
+    { kind: 'replied' },
+    { kind: 'replyEmpty' },
+    { kind: 'waiting' },
+    { kind: 'resolutionEmpty' },
   ];
   add('queue-request-card.ts', `${locale} new, not taken, every answer at its limit`, queueRequestCard({ request: REQUEST, systemName }, t));
   for (const notice of notices) add('queue-request-card.ts', `${locale} taken, ${notice.kind}`, queueRequestCard({ request: taken, systemName, notice }, t));
+  add('queue-request-card.ts', `${locale} waiting, waiting`, queueRequestCard({ request: { ...taken, status: 'venter_pa_innmelder' }, systemName, notice: { kind: 'waiting' } }, t));
+  add('queue-request-card.ts', `${locale} resolved, resolved`, queueRequestCard({ request: { ...taken, status: 'lost' }, systemName, notice: { kind: 'resolved' } }, t));
+  add('queue-request-card.ts', `${locale} closed, closed`, queueRequestCard({ request: { ...taken, status: 'lukket', members: [] }, systemName, notice: { kind: 'closed' } }, t));
   add('queue-request-card.ts', `${locale} closed`, queueRequestCard({ request: { ...taken, status: 'lukket', members: [] }, systemName }, t));
 }

@@ -14,6 +14,7 @@ import { ROLE_KEYS } from '../../domain/people/roles.js';
 import { selfHelpCardSamples } from './card-samples-self-help.js';
 import { addSupportCardSamples } from './support-card-samples.js';
 import { addChannelCardSamples } from './card-samples-channel.js';
+import { addReplyCardSamples } from './card-samples-reply.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -129,6 +130,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     add('reach-everyone-card.ts', `${locale} nobody to reach`, reachEveryoneCard({ queued: 0, alreadyQueued: 0, alreadyConnected: 19, locale, statusCommand }, t));
     addSupportCardSamples(add, locale, t);
     addChannelCardSamples(add, locale, t);
+    addReplyCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

@@ -1,0 +1,71 @@
+import { REPLY_LIMIT } from '../../cards/request-reply-card.js';
+import type { PrismaClient } from '../db.js';
+import { AppError, AppErrorCode } from '../errors.js';
+import { timestampsFor } from './change-status.js';
+import { recordEvent } from './record-event.js';
+import { lockForSupport, type SupportActor } from './take-request.js';
+import { mayClose, mayResolve, mayWait } from './status-rules.js';
+
+export interface SupportStatusOptions {
+  requestId: string;
+  expectedVersion: number;
+  actor: SupportActor;
+  now: Date;
+}
+
+/** «Venter på innmelder»: the requester is told (recordEvent's status card) that it waits for them. */
+export async function setWaitingForRequester(prisma: PrismaClient, options: SupportStatusOptions): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const request = await lockForSupport(tx, options.requestId, options.actor);
+    if (request.version !== options.expectedVersion || !mayWait(request.status)) throw stale(options);
+    await recordEvent(tx, {
+      requestId: options.requestId,
+      expectedVersion: options.expectedVersion,
+      actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
+      kind: 'status_changed',
+      changes: { status: 'venter_pa_innmelder', ...timestampsFor('venter_pa_innmelder', options.now) },
+      now: options.now,
+    });
+  });
+}
+
+/** «Løs» with the resolution: the requester's status card shows the resolution text. */
+export async function resolveRequest(prisma: PrismaClient, options: SupportStatusOptions & { text: unknown }): Promise<{ outcome: 'resolved' | 'empty' }> {
+  const text = typeof options.text === 'string' ? options.text.trim() : '';
+  return prisma.$transaction(async (tx) => {
+    const request = await lockForSupport(tx, options.requestId, options.actor);
+    if (!text) return { outcome: 'empty' as const };
+    if (text.length > REPLY_LIMIT) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a resolution of ${text.length} characters (at most ${REPLY_LIMIT})` });
+    if (request.version !== options.expectedVersion || !mayResolve(request.status)) throw stale(options);
+    await recordEvent(tx, {
+      requestId: options.requestId,
+      expectedVersion: options.expectedVersion,
+      actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
+      kind: 'resolved',
+      text,
+      changes: { status: 'lost', ...timestampsFor('lost', options.now) },
+      now: options.now,
+    });
+    return { outcome: 'resolved' as const };
+  });
+}
+
+/** «Lukk»: support closes the henvendelse, resolved or not; the requester is told. */
+export async function closeRequest(prisma: PrismaClient, options: SupportStatusOptions): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const request = await lockForSupport(tx, options.requestId, options.actor);
+    if (request.version !== options.expectedVersion || !mayClose(request.status)) throw stale(options);
+    await recordEvent(tx, {
+      requestId: options.requestId,
+      expectedVersion: options.expectedVersion,
+      actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
+      kind: 'closed',
+      data: { by: 'support' },
+      changes: { status: 'lukket', ...timestampsFor('lukket', options.now) },
+      now: options.now,
+    });
+  });
+}
+
+const stale = (options: SupportStatusOptions) =>
+  new AppError(AppErrorCode.STALE, { message: `henvendelse ${options.requestId} cannot take this action from a card at version ${options.expectedVersion}` });
