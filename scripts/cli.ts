@@ -1,4 +1,6 @@
-/** What the command-line scripts share: the `--lang` option and reading the configuration. */
+/** What the command-line scripts share: the `--lang` option, reading the configuration, and opening the database. */
+import { openDatabase, type Database } from '../infra/database.js';
+import { applyMigrations } from '../infra/migrate.js';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../infra/config.js';
 
@@ -30,6 +32,27 @@ export function loadCliConfig(): Config | undefined {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
+    return undefined;
+  }
+}
+
+/**
+ * The database a CLI works on, migrated: the running bot's embedded server if there is one, else
+ * its own (or DATABASE_URL's). A small pool leaves the server's connections to the bot. A database
+ * that cannot be opened or migrated is printed with `databaseFailed` and gives undefined.
+ */
+export async function openCliDatabase(
+  config: Config,
+  options: { poolSize: number; databaseFailed: (reason: string) => string },
+): Promise<Database | undefined> {
+  let db: Database | undefined;
+  try {
+    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: options.poolSize, whenRunning: 'connect' });
+    await applyMigrations(db.pool);
+    return db;
+  } catch (error) {
+    await db?.close().catch(() => {});
+    console.error(options.databaseFailed((error as Error).message));
     return undefined;
   }
 }

@@ -12,9 +12,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Database } from '../infra/database.js';
-import { applyMigrations } from '../infra/migrate.js';
-import { CLI_LANGUAGES, loadCliConfig, type CliLanguage } from './cli.js';
+import { CLI_LANGUAGES, loadCliConfig, openCliDatabase, type CliLanguage } from './cli.js';
 import { ArticleFileError } from '../domain/knowledge/article-file.js';
 import { importArticles, readArticleFolder, type ImportArticlesSummary } from '../domain/knowledge/import-articles.js';
 import type { ArticleFileContent } from '../domain/knowledge/article-file.js';
@@ -101,15 +99,9 @@ async function main(args: string[]): Promise<number> {
 
   const config = loadCliConfig();
   if (!config) return 1;
-  let db: Database;
+  const db = await openCliDatabase(config, { poolSize: 2, databaseFailed: say.databaseFailed });
+  if (!db) return 1;
   try {
-    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2, whenRunning: 'connect' });
-  } catch (error) {
-    console.error(say.databaseFailed((error as Error).message));
-    return 1;
-  }
-  try {
-    await applyMigrations(db.pool);
     const summary = await importArticles(db.prisma, articles, { actor: ACTOR, language });
     console.log(summary.created + summary.updated === 0 ? say.noChanges(folder, summary.unchanged) : say.imported(folder, summary));
     return 0;

@@ -12,9 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Database } from '../infra/database.js';
-import { applyMigrations } from '../infra/migrate.js';
-import { loadCliConfig } from './cli.js';
+import { loadCliConfig, openCliDatabase } from './cli.js';
 import { importOrganisation, type ImportSummary } from '../domain/org/import-organisation.js';
 import { OrgFileError, parseOrganisationFile, type OrganisationFile } from '../domain/org/org-file.js';
 import { isOrgFileLanguage, type OrgFileLanguage } from '../domain/org/org-file-messages.js';
@@ -114,17 +112,10 @@ async function main(args: string[]): Promise<number> {
   const config = loadCliConfig();
   if (!config) return 1;
 
-  // The import is one transaction on one connection; a small pool leaves the server's to the app.
-  let db: Database;
+  // The import is one transaction on one connection.
+  const db = await openCliDatabase(config, { poolSize: 2, databaseFailed: say.databaseFailed });
+  if (!db) return 1;
   try {
-    // With the embedded database: the running bot's server if there is one, else our own for the import.
-    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2, whenRunning: 'connect' });
-  } catch (error) {
-    console.error(say.databaseFailed((error as Error).message));
-    return 1;
-  }
-  try {
-    await applyMigrations(db.pool);
     const summary = await importOrganisation(db.prisma, org, { actor: ACTOR });
     console.log(describeSummary(file, summary, say));
     return 0;

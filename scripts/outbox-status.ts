@@ -11,9 +11,7 @@
  */
 import { getDeliveryStatus, type DeliveryStatus } from '../domain/delivery/delivery-status.js';
 import { LOCALE_TAGS, translator, type Translate } from '../i18n/index.js';
-import { openDatabase, type Database } from '../infra/database.js';
-import { loadCliConfig, readLanguage, type CliLanguage } from './cli.js';
-import { applyMigrations } from '../infra/migrate.js';
+import { loadCliConfig, openCliDatabase, readLanguage, type CliLanguage } from './cli.js';
 
 type Language = CliLanguage;
 
@@ -87,11 +85,9 @@ async function main(args: string[]): Promise<number> {
   const config = loadCliConfig();
   if (!config) return 1;
 
-  let db: Database | undefined;
+  const db = await openCliDatabase(config, { poolSize: 4, databaseFailed: say.databaseFailed });
+  if (!db) return 1;
   try {
-    // A small pool: the running bot's server keeps its connections for the bot.
-    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4, whenRunning: 'connect' });
-    await applyMigrations(db.pool);
     const at = new Date();
     const status = await getDeliveryStatus(db.prisma, { now: at, tenantRps: config.TEAMS_TENANT_RPS });
     console.log(describeDeliveryStatus(status, at, language, translator(language)));
@@ -100,7 +96,7 @@ async function main(args: string[]): Promise<number> {
     console.error(say.databaseFailed((error as Error).message));
     return 1;
   } finally {
-    await db?.close();
+    await db.close();
   }
 }
 

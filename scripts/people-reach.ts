@@ -12,16 +12,15 @@
  * had one already, and who cannot be reached, by name and e-mail: the report is for the
  * administrator, not for a log. The database is opened as org:import opens it.
  */
+import type { Database } from '../infra/database.js';
 import { performance } from 'node:perf_hooks';
 import { createAdapter } from '../bot/adapter.js';
 import { createTeamsMessenger } from '../bot/teams-messenger.js';
 import { startDeliveryWorker } from '../domain/delivery/delivery-worker.js';
 import { reachPeople, readReachOutcome, type ReachOutcome, type ReachPeopleResult } from '../domain/delivery/reach-people.js';
 import { translator } from '../i18n/index.js';
-import { openDatabase, type Database } from '../infra/database.js';
 import type { Config } from '../infra/config.js';
-import { loadCliConfig, readLanguage, type CliLanguage } from './cli.js';
-import { applyMigrations } from '../infra/migrate.js';
+import { loadCliConfig, openCliDatabase, readLanguage, type CliLanguage } from './cli.js';
 
 const ACTOR = 'people-reach';
 const POLL_MS = 250;
@@ -80,17 +79,11 @@ async function main(args: string[]): Promise<number> {
   const config = loadCliConfig();
   if (!config) return 1;
 
-  let db: Database;
-  try {
-    db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4, whenRunning: 'connect' });
-  } catch (error) {
-    console.error(say.databaseFailed((error as Error).message));
-    return 1;
-  }
+  const db = await openCliDatabase(config, { poolSize: 4, databaseFailed: say.databaseFailed });
+  if (!db) return 1;
   try {
     let armed: ReachPeopleResult;
     try {
-      await applyMigrations(db.pool);
       armed = await reachPeople(db.prisma, { since, actor: ACTOR });
     } catch (error) {
       console.error(say.databaseFailed((error as Error).message));
