@@ -1,20 +1,12 @@
 import type { Translate } from '../i18n/index.js';
 import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/status-rules.js';
-import { isOpen, type SupportCategory, type SupportStatus, type SupportUrgency } from '../domain/support/vocabulary.js';
+import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
 import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
-export interface QueueRequestView {
-  id: string;
-  number: string;
-  status: SupportStatus;
-  category: SupportCategory;
-  urgency: SupportUrgency;
-  subjectArea: string | null;
-  reference: string | null;
-  what: string;
+export interface QueueRequestView extends RequestSummary {
   who: string | null;
   result: string | null;
   requesterName: string;

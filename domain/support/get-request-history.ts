@@ -1,7 +1,7 @@
 import type { DbClient, Prisma } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
-import { isOpen, type SupportCategory, type SupportEventKind, type SupportLine, type SupportStatus, type SupportUrgency } from './vocabulary.js';
+import { isOpen, type RequestSummary, type SupportEventKind, type SupportLine } from './vocabulary.js';
 
 export interface HistoryEvent {
   id: bigint;
@@ -17,15 +17,7 @@ export interface HistoryEvent {
 export interface RequestHistory {
   /** The requester sees their own without internal events; support in the line sees everything. */
   view: 'requester' | 'support';
-  request: {
-    id: string;
-    number: string;
-    status: SupportStatus;
-    category: SupportCategory;
-    urgency: SupportUrgency;
-    subjectArea: string | null;
-    reference: string | null;
-    what: string;
+  request: RequestSummary & {
     who: string | null;
     result: string | null;
     line: SupportLine;

@@ -6,7 +6,7 @@ import { cardActivity, channelCard } from './channel-card.js';
 import { parseIntake, type IntakeProblem } from './intake.js';
 import { findQueueChannel } from './queue-channels.js';
 import { osloYear, takeRequestNumber } from './request-number.js';
-import type { SupportCategory, SupportStatus, SupportUrgency } from './vocabulary.js';
+import type { RequestSummary } from './vocabulary.js';
 
 export interface SubmitRequestOptions {
   /** The person asking for help, as the caller's identity found them (never from card data). */
@@ -17,15 +17,7 @@ export interface SubmitRequestOptions {
 }
 
 /** A henvendelse as its requester's confirmation shows it. */
-export interface SubmittedRequest {
-  id: string;
-  number: string;
-  status: SupportStatus;
-  category: SupportCategory;
-  urgency: SupportUrgency;
-  subjectArea: string | null;
-  reference: string | null;
-  what: string;
+export interface SubmittedRequest extends RequestSummary {
   version: number;
   createdAt: Date;
 }

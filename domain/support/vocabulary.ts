@@ -19,3 +19,15 @@ export const OPEN_STATUSES: readonly SupportStatus[] = ['ny', 'under_behandling'
 export function isOpen(status: SupportStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
+
+/** What every view of a henvendelse shows of it (confirmation, history, queue channel card). */
+export interface RequestSummary {
+  id: string;
+  number: string;
+  status: SupportStatus;
+  category: SupportCategory;
+  urgency: SupportUrgency;
+  subjectArea: string | null;
+  reference: string | null;
+  what: string;
+}
