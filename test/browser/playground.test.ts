@@ -31,7 +31,7 @@ import {
   type TestBrowser,
 } from '../support/playground.js';
 
-const SCREENSHOTS = 'test-results';
+const SCREENSHOTS = 'test/browser/screenshots';
 const CARD_TIMEOUT = 20_000;
 const slug = (name: string) => name.replace(/[^a-z0-9æøå]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 

@@ -132,6 +132,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nb-NO' });
   const page = await context.newPage();
+  // The Playground's client is a large bundle: on a busy 2-core machine its first load can take longer than 30 s.
+  page.setDefaultNavigationTimeout(90_000);
   return { browser, context, page, close: () => browser.close() };
 }
 
