@@ -214,7 +214,14 @@ async function runOn(database: Database, label: string) {
         return { ms, taken: JSON.stringify(body).includes(TAKEN) };
       }),
     );
-  const echoRound = async (people: readonly TestUser[]) => Promise.all(people.map(async (user, i) => (await post(messageActivity(`bench echo ${i}`, personal(user)))).ms));
+  const echoRound = async (people: readonly TestUser[]) => {
+    const seen = connector.sent.length;
+    const ms = await Promise.all(people.map(async (user, i) => (await post(messageActivity(`bench echo ${i}`, personal(user)))).ms));
+    // The echo is sent within the turn: by the 200 the connector has it.
+    const echoed = connector.sent.slice(seen).filter((sent) => sent.body.text?.startsWith('bench echo')).length;
+    if (echoed !== people.length) throw new Error(`${echoed} of ${people.length} echoes reached the connector`);
+    return ms;
+  };
   /** The status cards «Ta» sends the requesters (through the outbox): waited for, so a round's intake does not share the tenant's pace with them. */
   const requesterCardsSince = (from: number) => connector.sent.slice(from).filter((sent) => sent.conversationId.startsWith('a:')).length;
   const waitForRequesterCards = async (from: number, count: number) => {
