@@ -321,7 +321,7 @@ if (!values['only-embedded']) databases.push([`PostgreSQL server (${new URL(benc
 for (const [label, open] of databases) {
   const database = await open();
   try {
-    print(await runOn(database, label));
+    print(await runOn(database, `${label}, a pool of ${database.pool.options.max} connections`));
   } finally {
     await database.close();
   }
