@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface SentActivity {
   method: string;
   path: string;
   conversationId: string;
   authorization?: string;
+  /** performance.now() when the whole request had arrived (bench/support.ts times the outbox by it). */
+  at: number;
   body: {
     type?: string;
     text?: string;
@@ -56,6 +59,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         path: req.url ?? '',
         conversationId: decodeURIComponent(match[1]!),
         authorization: req.headers.authorization,
+        at: performance.now(),
         body: raw ? JSON.parse(raw) : {},
       });
     }
