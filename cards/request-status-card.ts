@@ -15,6 +15,8 @@ export interface RequestStatusView {
   locale: Locale;
   /** A resolved henvendelse: the requester confirms with a rating, or reopens, until then. */
   resolution?: { version: number; respondUntil: Date };
+  /** Closed by the system after 14 days without an answer: `ny henvendelse` in the reader's language. */
+  autoClosed?: { newRequestCommand: string };
 }
 
 /** Sent to the requester through the outbox when their henvendelse gets a new status. */
@@ -25,6 +27,7 @@ export function requestStatusCard(view: RequestStatusView, t: Translate): Adapti
     writtenText(shortTitle(view.what), { spacing: 'None' }),
     text(t('support.statusCard.changed', { status })),
   ];
+  if (view.autoClosed) body.push(text(t('resolution.autoClosed', { command: view.autoClosed.newRequestCommand })));
   if (view.text) body.push(subheading(t('support.statusCard.text')), writtenText(view.text, { spacing: 'Small' }));
   body.push(text(formatTime(view.at, view.locale), { isSubtle: true, size: 'Small' }));
   const resolution = view.resolution && { requestId: view.requestId, locale: view.locale, ...view.resolution };

@@ -31,6 +31,7 @@ export const resolutionNb = {
   'resolution.ratingFact': 'Vurdering',
   'resolution.ratingValue': '{rating} av 5',
   'resolution.ratingComment': 'Kommentar til vurderingen',
+  'resolution.autoClosed': 'Henvendelsen er lukket automatisk fordi den ikke ble bekreftet eller åpnet igjen innen 14 dager etter at den ble løst. Trenger du mer hjelp, kan du sende en ny henvendelse med {command}.',
 } as const;
 
 export const resolutionNn: Record<keyof typeof resolutionNb, string> = {
@@ -61,6 +62,7 @@ export const resolutionNn: Record<keyof typeof resolutionNb, string> = {
   'resolution.ratingFact': 'Vurdering',
   'resolution.ratingValue': '{rating} av 5',
   'resolution.ratingComment': 'Kommentar til vurderinga',
+  'resolution.autoClosed': 'Førespurnaden er lukka automatisk fordi han ikkje vart stadfesta eller opna igjen innan 14 dagar etter at han vart løyst. Treng du meir hjelp, kan du sende ein ny førespurnad med {command}.',
 };
 
 export const resolutionEn: Record<keyof typeof resolutionNb, string> = {
@@ -91,4 +93,5 @@ export const resolutionEn: Record<keyof typeof resolutionNb, string> = {
   'resolution.ratingFact': 'Rating',
   'resolution.ratingValue': '{rating} of 5',
   'resolution.ratingComment': 'Comment on the rating',
+  'resolution.autoClosed': 'The request was closed automatically because it was neither confirmed nor reopened within 14 days of being resolved. If you need more help, you can send a new request with {command}.',
 };

@@ -2,6 +2,7 @@ import { requestStatusCard } from '../../cards/request-status-card.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import { enqueueMessage, type Enqueued } from '../delivery/enqueue-message.js';
+import { commandWord } from '../help/commands.js';
 import { personLocale } from '../people/person-locale.js';
 import { respondUntil } from './resolution-window.js';
 import type { SupportStatus } from './vocabulary.js';
@@ -15,6 +16,8 @@ export interface NotifyRequesterOptions {
   /** The henvendelse's version after the change: a resolved one's card answers with it. */
   version: number;
   resolvedAt: Date | null;
+  /** The automatic closing after 14 days without the requester's answer (the card says so). */
+  autoClosed?: boolean;
   text: string | null;
   at: Date;
 }
@@ -28,6 +31,7 @@ export async function notifyRequester(tx: DbClient, options: NotifyRequesterOpti
   const card = requestStatusCard(
     { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text: options.text, at: options.at, locale,
       // A resolved henvendelse: «Løst» with a rating, or «Åpne igjen», until 14 days have passed.
+      ...(options.autoClosed && { autoClosed: { newRequestCommand: commandWord('nyHenvendelse', locale) } }),
       ...(options.status === 'lost' && options.resolvedAt && { resolution: { version: options.version, respondUntil: respondUntil(options.resolvedAt) } }),
     },
     translator(locale),

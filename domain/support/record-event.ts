@@ -123,6 +123,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
           status,
           version: before.version + 1,
           resolvedAt: changes.resolvedAt === undefined ? before.resolvedAt : changes.resolvedAt,
+          autoClosed: options.actor === null && options.kind === 'closed' && options.data?.reason === 'unconfirmed',
           text: options.text ?? null,
           at: now,
         })
