@@ -12,6 +12,8 @@ import { readQueueGauges } from './domain/delivery/delivery-status.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
 import { EMAIL_CHANNEL } from './domain/support/enqueue-email.js';
 import { startEmailWorker, type EmailWorkerOptions } from './domain/support/email-worker.js';
+import { autoCloseJob } from './domain/support/auto-close-requests.js';
+import { startJobRunner, type JobRunnerOptions } from './domain/jobs/job-runner.js';
 import type { Config } from './infra/config.js';
 import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
@@ -41,6 +43,8 @@ export interface StartOptions {
   delivery?: Pick<WorkerOptions, 'leaseMs' | 'pollMs' | 'capacity'>;
   /** The e-mail worker's timing (tests shorten the poll and the backoff). */
   email?: Pick<EmailWorkerOptions, 'leaseMs' | 'pollMs' | 'retryDelayMs'>;
+  /** The scheduled jobs' timer (tests look often). */
+  jobs?: Pick<JobRunnerOptions, 'pollMs' | 'leaseMs'>;
 }
 
 export async function startArkivlos({
@@ -52,6 +56,7 @@ export async function startArkivlos({
   routes,
   delivery = {},
   email = {},
+  jobs = {},
 }: StartOptions): Promise<Arkivlos> {
   await assertPortFree(config.PORT, config.HOST);
   const database =
@@ -118,10 +123,20 @@ export async function startArkivlos({
   );
   const stopListening = await database.listen('arkivlos_outbox', () => worker.wake());
   const mail = await startEmail(config, database, logger, email);
+  // Every instance looks for due runs; the database gives each run to one (domain/jobs/).
+  const scheduled = startJobRunner(
+    { prisma: database.prisma, jobs: [autoCloseJob], now },
+    {
+      ...jobs,
+      onRun: (event) => logger.info(event, 'scheduled job ran'),
+      onError: (error, job, item) => logger.error({ err: error, job, item }, 'scheduled job: something went wrong'),
+    },
+  );
   const server = createHttpServer({ adapter, app, database, logger, metrics });
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
+    await scheduled.stop();
     await worker.stop();
     await stopListening();
     await mail.stop();
@@ -140,6 +155,7 @@ export async function startArkivlos({
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await scheduled.stop();
         await worker.stop();
         await stopListening();
         await mail.stop();

@@ -11,6 +11,7 @@ import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
+import { registerResolution } from './routes/resolution.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
 import { registerSupportActions } from './routes/support-actions.js';
@@ -32,6 +33,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerSettings,
   registerSupport,
   registerSupportActions,
+  registerResolution,
   registerDelivery,
   registerQueues,
   registerSelfHelp,

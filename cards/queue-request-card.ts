@@ -3,6 +3,7 @@ import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/statu
 import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
+import { ratingWords } from './resolution-kit.js';
 import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
@@ -12,6 +13,9 @@ export interface QueueRequestView extends RequestSummary {
   requesterName: string;
   assignee: { id: string; name: string } | null;
   version: number;
+  /** The requester's rating 1–5 and comment, once they confirmed it solved. */
+  rating?: number | null;
+  ratingComment?: string | null;
   /** The people «Tildel» offers: those who work in the line that has the henvendelse. */
   members: { id: string; name: string }[];
 }
@@ -59,8 +63,10 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ...(request.subjectArea ? [{ title: t('support.field.subjectArea'), value: request.subjectArea }] : []),
       ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
       { title: t('support.field.requester'), value: request.requesterName },
+      ...(request.rating ? [{ title: t('resolution.ratingFact'), value: ratingWords(request.rating, t) }] : []),
     ]),
   );
+  if (request.ratingComment) body.push(subheading(t('resolution.ratingComment')), writtenText(request.ratingComment, { spacing: 'Small' }));
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));
   }

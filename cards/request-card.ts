@@ -3,6 +3,7 @@ import type { HistoryEvent, RequestHistory } from '../domain/support/get-request
 import { INTAKE_LIMITS } from '../domain/support/intake.js';
 import { SUPPORT_LINES, SUPPORT_STATUSES, type SupportLine, type SupportStatus } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { ratingWords, resolutionActions, resolutionDeadline } from './resolution-kit.js';
 import { categoryWord, formatTime, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
 
 export interface RequestCardView {
@@ -11,9 +12,16 @@ export interface RequestCardView {
   viewerId: string;
   locale: Locale;
   systemName: string;
-  /** Right after an action: it was done (`closed`), or the card was older than the henvendelse (`stale`). */
-  notice?: 'closed' | 'stale';
+  /**
+   * Right after an action: it was done (`closed`, `confirmed`, `reopened`), the card was older than
+   * the henvendelse (`stale`), or the answer was refused (the others; nothing changed).
+   */
+  notice?: RequestCardNotice;
+  /** `ny henvendelse` in the reader's language, for the `expired` notice. */
+  newRequestCommand?: string;
 }
+
+export type RequestCardNotice = 'closed' | 'stale' | 'confirmed' | 'reopened' | 'expired' | 'invalidRating' | 'reasonMissing' | 'tooLong';
 
 /** The newest events a card shows; a long conversation keeps the card well under Teams' limit. */
 export const HISTORY_LIMIT = 30;
@@ -34,6 +42,9 @@ export function requestCard(view: RequestCardView, t: Translate): AdaptiveCard {
   const body: CardElement[] = [heading(t('support.request.title', { number: request.number }))];
   if (view.notice === 'closed') body.push(done(t('support.request.closedNow'), { weight: 'Bolder' }));
   if (view.notice === 'stale') body.push(warning(t('support.request.stale')));
+  if (view.notice === 'confirmed' || view.notice === 'reopened') body.push(done(t(`resolution.notice.${view.notice}`), { weight: 'Bolder' }));
+  if (view.notice === 'expired') body.push(warning(t('resolution.notice.expired', { command: view.newRequestCommand ?? '' })));
+  if (view.notice === 'invalidRating' || view.notice === 'reasonMissing' || view.notice === 'tooLong') body.push(warning(t(`resolution.notice.${view.notice}`)));
 
   body.push(
     facts([
@@ -50,6 +61,7 @@ export function requestCard(view: RequestCardView, t: Translate): AdaptiveCard {
           ]
         : []),
       ...(request.assignee ? [{ title: t('support.field.assignee'), value: request.assignee.name }] : []),
+      ...(request.rating ? [{ title: t('resolution.ratingFact'), value: ratingWords(request.rating, t) }] : []),
     ]),
   );
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
@@ -62,6 +74,11 @@ export function requestCard(view: RequestCardView, t: Translate): AdaptiveCard {
   for (const event of shown) body.push(...eventElements(event, reader, view, t));
 
   const actions: CardElement[] = [];
+  const resolution = view.history.respondUntil && { requestId: request.id, version: request.version, respondUntil: view.history.respondUntil, locale: view.locale };
+  if (resolution) {
+    body.push(resolutionDeadline(resolution, t));
+    actions.push(...resolutionActions(resolution, t));
+  }
   if (view.history.mayClose) {
     actions.push({
       type: 'Action.ShowCard',

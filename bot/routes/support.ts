@@ -99,7 +99,7 @@ export function registerSupport(app: Application, deps: BotDeps): void {
   };
 
   const showRequest = async (caller: Caller, person: PersonContext, requestId: string, notice?: 'closed' | 'stale') => {
-    const history = await getRequestHistory(deps.prisma, { requestId, viewer: person });
+    const history = await getRequestHistory(deps.prisma, { requestId, viewer: person, now: deps.now() });
     return requestCard({ history, viewerId: person.id, locale: caller.locale, systemName: systemName(caller, deps), notice }, caller.t);
   };
 

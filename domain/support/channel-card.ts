@@ -34,6 +34,8 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
       subjectAreaId: true,
       requesterId: true,
       assigneeId: true,
+      rating: true,
+      ratingComment: true,
     },
   });
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
@@ -55,6 +57,8 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
     requesterName: requester.name,
     assignee,
     version: row.version,
+    rating: row.rating,
+    ratingComment: row.ratingComment,
     members: await lineMembers(db, row),
   };
 }

@@ -1,6 +1,7 @@
 import type { DbClient, Prisma } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
+import { respondUntil } from './resolution-window.js';
 import { isOpen, type RequestSummary, type SupportEventKind, type SupportLine } from './vocabulary.js';
 
 export interface HistoryEvent {
@@ -26,18 +27,23 @@ export interface RequestHistory {
     createdAt: Date;
     updatedAt: Date;
     version: number;
+    /** The requester's rating 1–5 and comment, once they confirmed it solved. */
+    rating?: number | null;
+    ratingComment?: string | null;
   };
   /** Oldest first. */
   events: HistoryEvent[];
   /** Whether the viewer may withdraw it («Lukk henvendelsen»): its requester, while it is open. */
   mayClose: boolean;
+  /** A resolved henvendelse its requester reads: until when they may confirm or reopen it. */
+  respondUntil?: Date | null;
 }
 
 /**
- * One henvendelse with its history, for someone who may see it (access.ts); anyone else is
+ * One henvendelse with its history (given `now`, a resolved one past its 14 days offers no answer), for someone who may see it (access.ts); anyone else is
  * refused (FORBIDDEN) and learns nothing about it.
  */
-export async function getRequestHistory(db: DbClient, options: { requestId: string; viewer: SupportViewer }): Promise<RequestHistory> {
+export async function getRequestHistory(db: DbClient, options: { requestId: string; viewer: SupportViewer; now?: Date }): Promise<RequestHistory> {
   const row = await db.supportRequest.findUnique({
     where: { id: options.requestId },
     include: {
@@ -70,6 +76,8 @@ export async function getRequestHistory(db: DbClient, options: { requestId: stri
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       version: row.version,
+      rating: row.rating,
+      ratingComment: row.ratingComment,
     },
     events: row.events
       .filter((event) => view === 'support' || !event.internal)
@@ -83,5 +91,6 @@ export async function getRequestHistory(db: DbClient, options: { requestId: stri
         internal: event.internal,
       })),
     mayClose: view === 'requester' && isOpen(row.status),
+    respondUntil: view === 'requester' && row.status === 'lost' && row.resolvedAt && !(options.now && options.now >= respondUntil(row.resolvedAt)) ? respondUntil(row.resolvedAt) : null,
   };
 }

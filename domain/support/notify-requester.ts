@@ -2,7 +2,9 @@ import { requestStatusCard } from '../../cards/request-status-card.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import { enqueueMessage, type Enqueued } from '../delivery/enqueue-message.js';
+import { commandWord } from '../help/commands.js';
 import { personLocale } from '../people/person-locale.js';
+import { respondUntil } from './resolution-window.js';
 import type { SupportStatus } from './vocabulary.js';
 
 export interface NotifyRequesterOptions {
@@ -11,6 +13,11 @@ export interface NotifyRequesterOptions {
   /** The event that changed the status: one notification per event, however often this runs. */
   eventId: bigint;
   status: SupportStatus;
+  /** The henvendelse's version after the change: a resolved one's card answers with it. */
+  version: number;
+  resolvedAt: Date | null;
+  /** The automatic closing after 14 days without the requester's answer (the card says so). */
+  autoClosed?: boolean;
   text: string | null;
   at: Date;
 }
@@ -22,7 +29,11 @@ export interface NotifyRequesterOptions {
 export async function notifyRequester(tx: DbClient, options: NotifyRequesterOptions): Promise<Enqueued> {
   const locale = personLocale(options.requester);
   const card = requestStatusCard(
-    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text: options.text, at: options.at, locale },
+    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text: options.text, at: options.at, locale,
+      // A resolved henvendelse: «Løst» with a rating, or «Åpne igjen», until 14 days have passed.
+      ...(options.autoClosed && { autoClosed: { newRequestCommand: commandWord('nyHenvendelse', locale) } }),
+      ...(options.status === 'lost' && options.resolvedAt && { resolution: { version: options.version, respondUntil: respondUntil(options.resolvedAt) } }),
+    },
     translator(locale),
   );
   return enqueueMessage(tx, {

@@ -34,6 +34,8 @@ export interface RecordEventOptions {
   /** Internal notes and hand-over details: never shown to the requester, and never sent to them. */
   internal?: boolean;
   changes?: RequestChanges;
+  /** False when the requester acted themselves: the answer to their card already says what happened. */
+  notifyRequester?: boolean;
   now: Date;
 }
 
@@ -113,12 +115,15 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
 
   const status = changes.status ?? before.status;
   const notification =
-    statusChange && !options.internal && before.requester.active
+    statusChange && !options.internal && before.requester.active && options.notifyRequester !== false
       ? await notifyRequester(tx, {
           request: { id: requestId, number: before.number, what: before.what },
           requester: before.requester,
           eventId: event.id,
           status,
+          version: before.version + 1,
+          resolvedAt: changes.resolvedAt === undefined ? before.resolvedAt : changes.resolvedAt,
+          autoClosed: options.actor === null && options.kind === 'closed' && options.data?.reason === 'unconfirmed',
           text: options.text ?? null,
           at: now,
         })
@@ -130,7 +135,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
     await refreshChannelCard(tx, {
       request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
       version: before.version + 1,
-      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
+      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status, rating: typeof options.data?.rating === 'number' ? options.data.rating : null },
     });
   }
   return { eventId: event.id, version: before.version + 1, status, notification };

@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The whole app over real HTTP on a free loopback port, on a fresh test database with the demo organisation. */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'delivery'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'delivery' | 'now' | 'jobs'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   try {
     // Test databases on a PostgreSQL server are not "embedded", so load the demo organisation here.
@@ -62,7 +62,7 @@ export interface TestBot {
 }
 
 /** The test app, with activities whose serviceUrl points at a fake connector that records what the bot sends. */
-export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes'> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'now' | 'jobs'> = {}): Promise<TestBot> {
   const connector = await startFakeConnector();
   // Chats the outbox creates (`nå alle`) are created here too, never at the real Bot Connector.
   const app = await startTestApp({ TEAMS_SERVICE_URL: connector.url, ...env }, options).catch(async (error: unknown) => {
