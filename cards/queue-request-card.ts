@@ -3,7 +3,7 @@ import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/statu
 import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
-import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
+import { categoryWord, sourceElements, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
 export interface QueueRequestView extends RequestSummary {
@@ -60,6 +60,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
       { title: t('support.field.requester'), value: request.requesterName },
     ]),
+    ...sourceElements(request.source, t),
   );
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));

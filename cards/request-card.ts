@@ -3,7 +3,7 @@ import type { HistoryEvent, RequestHistory } from '../domain/support/get-request
 import { INTAKE_LIMITS } from '../domain/support/intake.js';
 import { SUPPORT_LINES, SUPPORT_STATUSES, type SupportLine, type SupportStatus } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
-import { categoryWord, formatTime, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
+import { categoryWord, formatTime, sourceElements, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
 
 export interface RequestCardView {
   history: RequestHistory;
@@ -51,6 +51,7 @@ export function requestCard(view: RequestCardView, t: Translate): AdaptiveCard {
         : []),
       ...(request.assignee ? [{ title: t('support.field.assignee'), value: request.assignee.name }] : []),
     ]),
+    ...sourceElements(request.source, t),
   );
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));
