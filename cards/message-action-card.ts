@@ -48,7 +48,10 @@ export function messageActionCard(view: MessageActionView, t: Translate): Adapti
       warning(t('messageAction.problems'), { weight: 'Bolder' }),
       bullets(
         view.problems.map((problem) =>
-          t(`support.intake.problem.${problem.problem}`, { field: label(problem.field), ...('max' in problem ? { max: problem.max } : {}) }),
+          // The note is required only when the message has no text to make the henvendelse of.
+          problem.field === 'note' && problem.problem === 'required'
+            ? t('messageAction.noteRequired')
+            : t(`support.intake.problem.${problem.problem}`, { field: label(problem.field), ...('max' in problem ? { max: problem.max } : {}) }),
         ),
       ),
     );

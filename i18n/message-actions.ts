@@ -34,6 +34,7 @@ export const messageActionsNb = {
   'messageAction.createRequest.submit': 'Opprett henvendelsen',
   'messageAction.sendToArchive.submit': 'Send til journalføring',
   'messageAction.problems': 'Ingenting er sendt. Rett dette, og send igjen:',
+  'messageAction.noteRequired': 'Meldingen har ingen tekst: skriv hva det gjelder.',
   'messageAction.createRequest.done': 'Henvendelse {number} er registrert med meldingen. Du får beskjed i chatten med Arkivlos når statusen endrer seg.',
   'messageAction.sendToArchive.done': 'Henvendelse {number} er sendt til arkivet for journalføring. Du får beskjed i chatten med Arkivlos når statusen endrer seg.',
 } as const;
@@ -68,6 +69,7 @@ export const messageActionsNn: Record<keyof typeof messageActionsNb, string> = {
   'messageAction.createRequest.submit': 'Opprett førespurnaden',
   'messageAction.sendToArchive.submit': 'Send til journalføring',
   'messageAction.problems': 'Ingenting er sendt. Rett dette, og send igjen:',
+  'messageAction.noteRequired': 'Meldinga har ingen tekst: skriv kva det gjeld.',
   'messageAction.createRequest.done': 'Førespurnad {number} er registrert med meldinga. Du får melding i chatten med Arkivlos når statusen endrar seg.',
   'messageAction.sendToArchive.done': 'Førespurnad {number} er sendt til arkivet for journalføring. Du får melding i chatten med Arkivlos når statusen endrar seg.',
 };
@@ -102,6 +104,7 @@ export const messageActionsEn: Record<keyof typeof messageActionsNb, string> = {
   'messageAction.createRequest.submit': 'Create the request',
   'messageAction.sendToArchive.submit': 'Send for registration',
   'messageAction.problems': 'Nothing was sent. Correct this, and send again:',
+  'messageAction.noteRequired': 'The message has no text: say what it is about.',
   'messageAction.createRequest.done': 'Request {number} is registered with the message. You will hear in your chat with Arkivlos when its status changes.',
   'messageAction.sendToArchive.done': 'Request {number} was sent to the archive to be registered. You will hear in your chat with Arkivlos when its status changes.',
 };

@@ -71,7 +71,12 @@ export function readTeamsMessage(payload: unknown): TeamsMessage {
   };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** The named entities Teams' editor writes (it writes most characters as they are). */
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  laquo: '«', raquo: '»', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  aelig: 'æ', oslash: 'ø', aring: 'å', AElig: 'Æ', Oslash: 'Ø', Aring: 'Å',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -79,7 +84,7 @@ function decodeEntities(text: string): string {
       const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
 
@@ -93,7 +98,7 @@ export function htmlToText(html: string): string {
     .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, (_, alt: string) => (alt.trim() ? `[${alt.trim()}]` : ''))
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '\n- ')
-    .replace(/<\/(p|div|li|ul|ol|h[1-6]|blockquote|tr|table)\s*>/gi, '\n')
+    .replace(/<\/(p|div|ul|ol|h[1-6]|blockquote|tr|table)\s*>/gi, '\n')
     .replace(/<[^>]*>/g, '');
   return decodeEntities(text)
     .split('\n')

@@ -22,6 +22,7 @@ export function addMessageActionCardSamples(add: (file: string, name: string, ca
   const values = { note: LONG(MESSAGE_FORM_LIMITS.note), category: 'feilmelding', subjectAreaId: ID(139), reference: '2026/1234567-12345', urgency: 'kritisk' };
   const problems: MessageActionView['problems'] = [
     ...MESSAGE_FORM_FIELDS.map((field) => ({ field, problem: 'unknown' as const })),
+    { field: 'note', problem: 'required' },
     { field: 'note', problem: 'tooLong', max: MESSAGE_FORM_LIMITS.note },
     { field: 'reference', problem: 'format' },
   ];
