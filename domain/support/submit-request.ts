@@ -131,11 +131,11 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
         },
         select: { id: true },
       });
-      // Before the channel card is posted, so the card shows the henvendelse with its files.
+      const posted = await postChannelCard(tx, request.id);
+      // After the channel card: keeping them is an event of its own, which its thread tells support.
       const kept = origin?.files.length
         ? await keepAttachments(tx, { requestId: request.id, actor: { personId: requester.id, aadObjectId: requester.aadObjectId }, files: origin.files, source: 'message_action', now })
         : null;
-      const posted = await postChannelCard(tx, request.id);
       await writeAudit(tx, {
         actor: requester.aadObjectId,
         action: 'support.request.submit',

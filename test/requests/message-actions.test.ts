@@ -154,6 +154,9 @@ describe('message actions: «Opprett henvendelse» and «Send til journalføring
 
     const [posted] = await bot.connector.waitFor((activity) => activity.conversationId.startsWith(ARKIV_CHANNEL) && activity.method === 'POST' && activity.body.attachments !== undefined);
     expect(cardLines(cardOf(posted!))).toEqual(expect.arrayContaining(['Gjelder: Send til journalføring', 'Fra melding i Teams av Megan Bowen']));
+    // The files are told in the card's thread, where support follows the henvendelse.
+    const [thread] = await bot.connector.waitFor((activity) => activity.conversationId.startsWith(ARKIV_CHANNEL) && activity.method === 'POST' && activity.body.text !== undefined);
+    expect(thread!.body.text).toBe(`${request.number}: Fil lagt til av Alex Wilber\n\nKlage.pdf\nKart.png`);
   });
 
   it('someone the organisation does not know is told so in the dialog, and nothing is made', async () => {
