@@ -6,7 +6,8 @@
  * schemas bundled with @microsoft/app-manifest.
  *
  * What the app says it does is not written in appPackage/: the bot's command lists come from
- * domain/help/commands.ts and the description (`${{DESCRIPTION_SHORT}}`, `${{DESCRIPTION_FULL}}`)
+ * domain/help/commands.ts, the message actions (`composeExtensions`) from
+ * domain/help/message-actions.ts, and the description (`${{DESCRIPTION_SHORT}}`, `${{DESCRIPTION_FULL}}`)
  * from the feature lines in domain/help/features.ts, in each language through i18n/. So the
  * package offers exactly the commands the bot answers and describes only features that exist.
  */
