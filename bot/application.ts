@@ -9,6 +9,7 @@ import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
+import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
 import { registerResolution } from './routes/resolution.js';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerSupport,
   registerSupportActions,
   registerResolution,
+  registerMessageActions,
   registerDelivery,
   registerQueues,
   registerSelfHelp,

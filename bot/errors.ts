@@ -19,6 +19,8 @@ function errorMessageKey(error: unknown): MessageKey {
 }
 
 const CARD_ACTION = 'adaptiveCard/action';
+/** A message action's dialog (fetchTask, submitAction): the sentence is shown in the dialog. */
+const DIALOG_INVOKES: readonly string[] = ['composeExtension/fetchTask', 'composeExtension/submitAction'];
 
 /**
  * `app.error`: every route, message or card action, that throws ends here, so routes need no
@@ -33,8 +35,16 @@ export function answerFailedTurn(deps: Pick<BotDeps, 'prisma' | 'logger'>) {
 
     const { activity } = context;
     const isCardAction = activity.type === ActivityTypes.Invoke && activity.name === CARD_ACTION;
-    if (activity.type !== ActivityTypes.Message && !isCardAction) return;
+    const isDialog = activity.type === ActivityTypes.Invoke && DIALOG_INVOKES.includes(activity.name ?? '');
+    if (activity.type !== ActivityTypes.Message && !isCardAction && !isDialog) return;
     const text = (await translate(context, deps))(errorMessageKey(error));
+
+    if (isDialog) {
+      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { task: { type: 'message', value: text } } } });
+      }
+      return;
+    }
 
     if (isCardAction) {
       // Without an invoke response botbuilder answers 501 and the card shows nothing.

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/index.js';
 import { INTAKE_LIMITS, type IntakeField, type IntakeProblem } from '../domain/support/intake.js';
 import { REFERENCE_PATTERN_SOURCE } from '../domain/support/reference.js';
-import { SUPPORT_CATEGORIES, SUPPORT_URGENCIES } from '../domain/support/vocabulary.js';
+import { INTAKE_CATEGORIES, SUPPORT_URGENCIES } from '../domain/support/vocabulary.js';
 import { bullets, card, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { categoryWord, urgencyWord } from './support-kit.js';
 
@@ -65,8 +65,8 @@ export function intakeCard(view: IntakeView, t: Translate): AdaptiveCard {
       isRequired: true,
       errorMessage: t('support.intake.categoryRequired'),
       placeholder: t('support.intake.categoryPlaceholder'),
-      choices: SUPPORT_CATEGORIES.map((category) => ({ title: categoryWord(category, view.systemName, t), value: category })),
-      ...chosen(values.category, SUPPORT_CATEGORIES),
+      choices: INTAKE_CATEGORIES.map((category) => ({ title: categoryWord(category, view.systemName, t), value: category })),
+      ...chosen(values.category, INTAKE_CATEGORIES),
     },
     text(t('support.intake.errorHint'), { isSubtle: true, size: 'Small', spacing: 'Small' }),
   );

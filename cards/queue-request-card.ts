@@ -4,7 +4,7 @@ import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
 import { ratingWords } from './resolution-kit.js';
-import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
+import { categoryWord, sourceElements, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
 export interface QueueRequestView extends RequestSummary {
@@ -65,6 +65,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       { title: t('support.field.requester'), value: request.requesterName },
       ...(request.rating ? [{ title: t('resolution.ratingFact'), value: ratingWords(request.rating, t) }] : []),
     ]),
+    ...sourceElements(request.source, t),
   );
   if (request.ratingComment) body.push(subheading(t('resolution.ratingComment')), writtenText(request.ratingComment, { spacing: 'Small' }));
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {

@@ -4,7 +4,7 @@ import { INTAKE_LIMITS } from '../domain/support/intake.js';
 import { SUPPORT_LINES, SUPPORT_STATUSES, type SupportLine, type SupportStatus } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { ratingWords, resolutionActions, resolutionDeadline } from './resolution-kit.js';
-import { categoryWord, formatTime, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
+import { categoryWord, formatTime, sourceElements, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
 
 export interface RequestCardView {
   history: RequestHistory;
@@ -63,6 +63,7 @@ export function requestCard(view: RequestCardView, t: Translate): AdaptiveCard {
       ...(request.assignee ? [{ title: t('support.field.assignee'), value: request.assignee.name }] : []),
       ...(request.rating ? [{ title: t('resolution.ratingFact'), value: ratingWords(request.rating, t) }] : []),
     ]),
+    ...sourceElements(request.source, t),
   );
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));

@@ -1,7 +1,7 @@
 import type { Locale, Translate } from '../i18n/index.js';
 import type { SubmittedRequest } from '../domain/support/submit-request.js';
 import { card, done, execute, facts, heading, subheading, text, type AdaptiveCard } from './card-kit.js';
-import { categoryWord, formatTime, shortTitle, statusWord, urgencyWord, writtenText } from './support-kit.js';
+import { categoryWord, formatTime, shortTitle, sourceElements, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 export interface RequestConfirmationView {
   request: SubmittedRequest;
@@ -28,6 +28,7 @@ export function requestConfirmationCard(view: RequestConfirmationView, t: Transl
         ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
         { title: t('support.field.created'), value: formatTime(request.createdAt, view.locale) },
       ]),
+      ...sourceElements(request.source, t),
       subheading(t('support.intake.what')),
       writtenText(shortTitle(request.what)),
       subheading(t('support.confirmation.next')),

@@ -1,6 +1,6 @@
 import type { CardElement } from './card-kit.js';
 import { LOCALE_TAGS, type Locale, type Translate } from '../i18n/index.js';
-import type { SupportCategory, SupportStatus, SupportUrgency } from '../domain/support/vocabulary.js';
+import type { RequestSource, SupportCategory, SupportStatus, SupportUrgency } from '../domain/support/vocabulary.js';
 
 /** Whose eyes: the requester reads «Venter på deg» where support reads «Venter på innmelder». */
 export type Reader = 'requester' | 'support';
@@ -44,4 +44,21 @@ export function writtenText(value: string, options: Record<string, unknown> = {}
 /** `BS-2026-00042 – title`: the number in bold, the person's own words as they wrote them. */
 export function numberedTitle(number: string, title: string, options: Record<string, unknown> = {}): CardElement {
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: number, weight: 'Bolder' }, { type: 'TextRun', text: ` – ${title}` }], ...options };
+}
+
+/**
+ * Where a henvendelse made with a message action came from: the message's author and a button
+ * that opens the message in Teams. Nothing for one from the intake card.
+ */
+export function sourceElements(source: RequestSource | null | undefined, t: Translate): CardElement[] {
+  if (!source) return [];
+  const author: CardElement = {
+    type: 'RichTextBlock',
+    inlines: [
+      { type: 'TextRun', text: `${t('support.field.source')} `, weight: 'Bolder' },
+      { type: 'TextRun', text: source.author ?? t('support.source.unknownAuthor') },
+    ],
+  };
+  if (!source.link) return [author];
+  return [author, { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: t('support.source.open'), url: source.link }] }];
 }

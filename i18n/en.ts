@@ -5,6 +5,7 @@ import { queuesEn } from './queues.js';
 import { channelEn } from './channel.js';
 import { replyEn } from './reply.js';
 import { resolutionEn } from './resolution.js';
+import { messageActionsEn } from './message-actions.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -126,4 +127,5 @@ export const en: Messages = {
   ...channelEn,
   ...replyEn,
   ...resolutionEn,
+  ...messageActionsEn,
 };

@@ -5,6 +5,7 @@ import { queuesNb } from './queues.js';
 import { channelNb } from './channel.js';
 import { replyNb } from './reply.js';
 import { resolutionNb } from './resolution.js';
+import { messageActionsNb } from './message-actions.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -128,6 +129,7 @@ export const nb = {
   ...channelNb,
   ...replyNb,
   ...resolutionNb,
+  ...messageActionsNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -5,6 +5,7 @@ import { queuesNn } from './queues.js';
 import { channelNn } from './channel.js';
 import { replyNn } from './reply.js';
 import { resolutionNn } from './resolution.js';
+import { messageActionsNn } from './message-actions.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -126,4 +127,5 @@ export const nn: Messages = {
   ...channelNn,
   ...replyNn,
   ...resolutionNn,
+  ...messageActionsNn,
 };

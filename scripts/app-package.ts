@@ -6,7 +6,8 @@
  * schemas bundled with @microsoft/app-manifest.
  *
  * What the app says it does is not written in appPackage/: the bot's command lists come from
- * domain/help/commands.ts and the description (`${{DESCRIPTION_SHORT}}`, `${{DESCRIPTION_FULL}}`)
+ * domain/help/commands.ts, the message actions (`composeExtensions`) from
+ * domain/help/message-actions.ts, and the description (`${{DESCRIPTION_SHORT}}`, `${{DESCRIPTION_FULL}}`)
  * from the feature lines in domain/help/features.ts, in each language through i18n/. So the
  * package offers exactly the commands the bot answers and describes only features that exist.
  */
@@ -21,6 +22,7 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { COMMAND_SCOPES, COMMANDS, type CommandScope, type CommandTable } from '../domain/help/commands.js';
 import { featureLines } from '../domain/help/features.js';
+import { MESSAGE_ACTION_COMMANDS } from '../domain/help/message-actions.js';
 import { localeFromTag, translator, type Locale } from '../i18n/index.js';
 
 /** The template folder in the repository. */
@@ -96,6 +98,7 @@ export interface Manifest {
     additionalLanguages?: { languageTag: string; file: string }[];
   };
   bots?: { botId: string; scopes: string[]; commandLists?: ManifestCommandList[]; [key: string]: unknown }[];
+  composeExtensions?: { botId?: string; commands?: ManifestCommand[]; [key: string]: unknown }[];
   validDomains?: string[];
   [key: string]: unknown;
 }
@@ -326,6 +329,22 @@ function commandListsIn(locale: Locale, table: CommandTable = COMMANDS): Manifes
   }));
 }
 
+/**
+ * The message actions («…» on any Teams message) as the manifest's compose extension commands:
+ * action commands on a message that open a dialog the bot fills (`fetchTask`).
+ */
+export function messageActionCommandsIn(locale: Locale): ManifestCommand[] {
+  const t = translator(locale);
+  return Object.entries(MESSAGE_ACTION_COMMANDS).map(([id, command]) => ({
+    id,
+    type: 'action',
+    title: t(command.title),
+    description: t(command.description),
+    context: ['message'],
+    fetchTask: true,
+  }));
+}
+
 /** The description placeholders in one language: manifest.short, and manifest.intro followed by every feature line. */
 export function descriptionValues(locale: Locale): { DESCRIPTION_SHORT: string; DESCRIPTION_FULL: string } {
   const t = translator(locale);
@@ -363,10 +382,17 @@ function assertNoWrittenCommands(template: AppTemplate): void {
       'appPackage/manifest.json lists bot commands; they are made from domain/help/commands.ts: set "commandLists" to []',
     );
   }
+  if (template.manifest.composeExtensions?.some((extension) => extension.commands?.length)) {
+    throw new AppPackageError(
+      'appPackage/manifest.json lists message actions; they are made from domain/help/message-actions.ts: set "composeExtensions[0].commands" to []',
+    );
+  }
   for (const [file, localization] of template.localizations) {
-    const written = Object.keys(localization).filter((key) => key.startsWith('bots['));
+    const written = Object.keys(localization).filter((key) => key.startsWith('bots[') || key.startsWith('composeExtensions['));
     if (written.length) {
-      throw new AppPackageError(`appPackage/${file} translates bot commands (${written.join(', ')}); they are made from domain/help/commands.ts`);
+      throw new AppPackageError(
+        `appPackage/${file} translates bot commands or message actions (${written.join(', ')}); they are made from domain/help/commands.ts and domain/help/message-actions.ts`,
+      );
     }
   }
 }
@@ -414,6 +440,8 @@ export function buildManifest(template: Manifest, options: AppPackageOptions, ta
   }
   const bot = manifest.bots?.[0];
   if (bot) bot.commandLists = commandListsIn(locale, table);
+  const extension = manifest.composeExtensions?.[0];
+  if (extension) extension.commands = messageActionCommandsIn(locale);
   return manifest;
 }
 
@@ -431,6 +459,10 @@ export function buildLocalization(
       filled[`bots[0].commandLists[${i}].commands[${j}].description`] = command.description;
     }),
   );
+  messageActionCommandsIn(locale).forEach((command, j) => {
+    filled[`composeExtensions[0].commands[${j}].title`] = command.title;
+    filled[`composeExtensions[0].commands[${j}].description`] = command.description;
+  });
   return filled;
 }
 
@@ -558,6 +590,14 @@ export function commandLocalizationKeys(manifest: Manifest): string[] {
   );
 }
 
+/** The localization keys a translation must provide for the manifest's message actions. */
+export function messageActionLocalizationKeys(manifest: Manifest): string[] {
+  return (manifest.composeExtensions?.[0]?.commands ?? []).flatMap((_, j) => [
+    `composeExtensions[0].commands[${j}].title`,
+    `composeExtensions[0].commands[${j}].description`,
+  ]);
+}
+
 /**
  * Every problem with one localization file: schema errors against the bundled localization schema of
  * the manifest's version, and a translated title (and description) for every bot command.
@@ -570,14 +610,14 @@ export async function validateLocalization(localization: Localization, manifest:
     problems.push(`${file}: $schema should be ${expectedSchema} (same version as the manifest), got ${schemaUrl}`);
   }
   problems.push(...(await validateWithBundledSchema(localization, schemaUrl)).map((p) => `${file}: ${p}`));
-  const required = commandLocalizationKeys(manifest);
+  const required = [...commandLocalizationKeys(manifest), ...messageActionLocalizationKeys(manifest)];
   for (const key of required) {
     const text = localization[key];
     if (typeof text !== 'string' || !text.trim()) problems.push(`${file}: missing translation "${key}"`);
   }
   const known = new Set(required);
   for (const key of Object.keys(localization)) {
-    if (key.startsWith('bots[') && !known.has(key)) {
+    if ((key.startsWith('bots[') || key.startsWith('composeExtensions[')) && !known.has(key)) {
       problems.push(`${file}: "${key}" refers to no command in manifest.json`);
     }
   }

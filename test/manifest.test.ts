@@ -152,14 +152,51 @@ describe('Teams app manifest', () => {
         'Skriv «innstillinger» for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English. ' +
         'Skriv «ny henvendelse» for å be om hjelp: du svarer på det brukerstøtten trenger å vite, får et nummer på henvendelsen og beskjed her i chatten når statusen endrer seg. ' +
         'Skriv «mine henvendelser» for å se henvendelsene dine med hele historikken, og for å lukke en du ikke trenger lenger. ' +
+        'Velg «Opprett henvendelse» under «Flere handlinger» (…) på en melding i Teams, så blir meldingen en henvendelse med tekst, avsender og lenke. «Send til journalføring» sender et dokument du har fått i Teams, til arkivet med filene. ' +
         'Som administrator skriver du «status utsending» for å se hvordan utsendingen går: hva som venter, er sendt eller feilet, og hvem Arkivlos ikke når. ' +
         'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(7); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(8); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');
     expect(localizations.get('en.json')!['description.short']).toBe('A Teams app for people who work in the case/archive system (Noark 5)');
+  });
+
+  it('offers «Opprett henvendelse» and «Send til journalføring» on any message, each opening the bot’s dialog, in bokmål, nynorsk and English', async () => {
+    expect(manifest.composeExtensions).toEqual([
+      {
+        botId: BOT_ID,
+        commands: [
+          {
+            id: 'createRequest',
+            type: 'action',
+            title: 'Opprett henvendelse',
+            description: 'Lag en henvendelse til brukerstøtten av denne meldingen, med tekst, avsender og lenke',
+            context: ['message'],
+            fetchTask: true,
+          },
+          {
+            id: 'sendToArchive',
+            type: 'action',
+            title: 'Send til journalføring',
+            description: 'Send dokumentet i denne meldingen til arkivet for journalføring, med filene',
+            context: ['message'],
+            fetchTask: true,
+          },
+        ],
+      },
+    ]);
+    const actionTexts = (file: string) => [0, 1].map((j) => localizations.get(file)![`composeExtensions[0].commands[${j}].title`]);
+    expect(actionTexts('nn.json')).toEqual(['Opprett førespurnad', 'Send til journalføring']);
+    expect(actionTexts('en.json')).toEqual(['Create request', 'Send for registration']);
+    expect(localizations.get('en.json')!['composeExtensions[0].commands[1].description']).toBe('Send the document in this message to the archive to be registered, with its files');
+    const missing = clone(localizations.get('nn.json')!);
+    delete missing['composeExtensions[0].commands[0].description'];
+    missing['composeExtensions[0].commands[2].title'] = 'ghost';
+    const problems = await validateLocalization(missing, manifest, 'nn.json');
+    expect(problems).toContain('nn.json: missing translation "composeExtensions[0].commands[0].description"');
+    expect(problems).toContain('nn.json: "composeExtensions[0].commands[2].title" refers to no command in manifest.json');
   });
 
   it('declares bokmål as default language with en-US and nn-NO translations in en.json and nn.json', () => {
@@ -266,6 +303,7 @@ describe('app package (build/appPackage.zip)', () => {
     const packed = JSON.parse(await textOf(zip, 'manifest.json')) as Manifest;
     expect(packed.id).toBe(deriveTeamsAppId(BOT_ID));
     expect(packed.bots![0]!.botId).toBe(BOT_ID);
+    expect(packed.composeExtensions![0]!.botId).toBe(BOT_ID); // the message actions are the same bot's
     expect(packed.version).toBe(packageVersion());
     expect(packed.developer).toEqual({ name: 'Arkivlos', websiteUrl: LINKS.websiteUrl, privacyUrl: LINKS.privacyUrl, termsOfUseUrl: LINKS.termsUrl });
     expect(packed.validDomains).toBeUndefined(); // no BOT_DOMAIN, no placeholder domain
@@ -339,6 +377,22 @@ describe('app package (build/appPackage.zip)', () => {
       written.bots![0]!.commandLists = [{ scopes: ['personal'], commands: [{ title: 'oppgaver', description: 'Mine oppgaver' }] }];
       await writeFile(join(dir, 'manifest.json'), JSON.stringify(written));
       await expect(buildAppPackage({ ...OPTIONS, sourceDir: dir })).rejects.toThrow(/lists bot commands; they are made from domain\/help\/commands\.ts/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a template that writes message actions itself instead of taking them from domain/help/message-actions.ts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arkivlos-apppackage-'));
+    try {
+      await cp(APP_PACKAGE_DIR, dir, { recursive: true });
+      const written = clone(template.manifest);
+      written.composeExtensions![0]!.commands = [{ id: 'x', type: 'action', title: 'Lagre', description: 'Lagre meldingen', context: ['message'], fetchTask: true }];
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify(written));
+      await expect(buildAppPackage({ ...OPTIONS, sourceDir: dir })).rejects.toThrow(/lists message actions; they are made from domain\/help\/message-actions\.ts/);
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify(template.manifest));
+      await writeFile(join(dir, 'en.json'), JSON.stringify({ ...template.localizations.get('en.json'), 'composeExtensions[0].commands[0].title': 'Save' }));
+      await expect(buildAppPackage({ ...OPTIONS, sourceDir: dir })).rejects.toThrow(/en\.json translates bot commands or message actions/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -22,6 +22,8 @@ export const FEATURES = {
   language: { roles: 'everyone', line: 'feature.language', command: 'innstillinger' },
   support: { roles: 'members', line: 'feature.support', command: 'nyHenvendelse' },
   myRequests: { roles: 'members', line: 'feature.myRequests', command: 'mineHenvendelser' },
+  // No command: the actions are in the «…» menu of a Teams message (domain/help/message-actions.ts).
+  messageActions: { roles: 'members', line: 'feature.messageActions' },
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
 } as const satisfies Record<string, Feature>;

@@ -5,6 +5,7 @@ import type { DbClient } from '../db.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { lineMembers } from './line-members.js';
+import { requestSource } from './vocabulary.js';
 
 /**
  * A queue channel is read by everyone in it, whatever their own language: its cards and thread
@@ -36,6 +37,9 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
       assigneeId: true,
       rating: true,
       ratingComment: true,
+      sourceMessageId: true,
+      sourceMessageAuthor: true,
+      sourceMessageLink: true,
     },
   });
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
@@ -54,6 +58,7 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
     what: row.what,
     who: row.who,
     result: row.result,
+    source: requestSource(row),
     requesterName: requester.name,
     assignee,
     version: row.version,

@@ -2,7 +2,7 @@ import type { DbClient, Prisma } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
 import { respondUntil } from './resolution-window.js';
-import { isOpen, type RequestSummary, type SupportEventKind, type SupportLine } from './vocabulary.js';
+import { isOpen, requestSource, type RequestSummary, type SupportEventKind, type SupportLine } from './vocabulary.js';
 
 export interface HistoryEvent {
   id: bigint;
@@ -70,6 +70,7 @@ export async function getRequestHistory(db: DbClient, options: { requestId: stri
       what: row.what,
       who: row.who,
       result: row.result,
+      source: requestSource(row),
       line: row.line,
       requester: row.requester,
       assignee: row.assignee,

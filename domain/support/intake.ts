@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERENCE_PATTERN } from './reference.js';
-import { SUPPORT_CATEGORIES, SUPPORT_URGENCIES } from './vocabulary.js';
+import { INTAKE_CATEGORIES, SUPPORT_URGENCIES, type SupportCategory } from './vocabulary.js';
 
 /** The longest text each field of the intake card takes (the card says so too). */
 export const INTAKE_LIMITS = { what: 2000, who: 500, result: 2000, reference: 20 } as const;
@@ -18,12 +18,12 @@ export type IntakeProblem =
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** What the intake card submits: the person's answers, and the ids the card itself carries. */
-export const ZSubmitRequest = z.object({
+/** What a card submits for a henvendelse whose category is one of `categories`. */
+const submitRequestSchema = (categories: readonly [SupportCategory, ...SupportCategory[]]) => z.object({
   what: z.preprocess(blankToUndefined, z.string().trim().min(1).max(INTAKE_LIMITS.what)),
   who: optional(z.string().trim().max(INTAKE_LIMITS.who)),
   result: optional(z.string().trim().max(INTAKE_LIMITS.result)),
-  category: z.enum(SUPPORT_CATEGORIES),
+  category: z.enum(categories),
   subjectAreaId: optional(z.string().uuid()),
   reference: optional(z.string().trim().max(INTAKE_LIMITS.reference).regex(REFERENCE_PATTERN)),
   urgency: z.preprocess(blankToUndefined, z.enum(SUPPORT_URGENCIES).default('normal')),
@@ -32,6 +32,8 @@ export const ZSubmitRequest = z.object({
   /** The self-help search the person came from, when «Jeg trenger fortsatt hjelp» opened the card. */
   selfHelpQueryId: optional(z.string().uuid()),
 });
+/** What the intake card submits: the person's answers, and the ids the card itself carries. */
+export const ZSubmitRequest = submitRequestSchema(INTAKE_CATEGORIES);
 export type SubmitRequestInput = z.infer<typeof ZSubmitRequest>;
 
 export type ParsedIntake =
@@ -41,9 +43,12 @@ export type ParsedIntake =
 
 const isIntakeField = (key: unknown): key is IntakeField => (INTAKE_FIELDS as readonly unknown[]).includes(key);
 
-/** Reads what the card sent; every problem is named by its field, once, in the card's order. */
-export function parseIntake(data: unknown): ParsedIntake {
-  const parsed = ZSubmitRequest.safeParse(data);
+/**
+ * Reads what the card sent; every problem is named by its field, once, in the card's order. The
+ * intake card's categories unless a message action says otherwise («Send til journalføring»).
+ */
+export function parseIntake(data: unknown, categories: readonly [SupportCategory, ...SupportCategory[]] = INTAKE_CATEGORIES): ParsedIntake {
+  const parsed = (categories === INTAKE_CATEGORIES ? ZSubmitRequest : submitRequestSchema(categories)).safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = new Map<IntakeField, IntakeProblem>();
   let brokenCard = false;

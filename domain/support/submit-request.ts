@@ -4,9 +4,10 @@ import { AppError, AppErrorCode } from '../errors.js';
 import { enqueueMessage } from '../delivery/enqueue-message.js';
 import { cardActivity, channelCard } from './channel-card.js';
 import { parseIntake, type IntakeProblem } from './intake.js';
+import { keepAttachments, type IncomingFile } from './keep-attachments.js';
 import { findQueueChannel } from './queue-channels.js';
 import { osloYear, takeRequestNumber } from './request-number.js';
-import type { RequestSummary } from './vocabulary.js';
+import { INTAKE_CATEGORIES, requestSource, type RequestSummary, type SupportCategory } from './vocabulary.js';
 
 export interface SubmitRequestOptions {
   /** The person asking for help, as the caller's identity found them (never from card data). */
@@ -14,6 +15,19 @@ export interface SubmitRequestOptions {
   /** What the intake card sent, unparsed. */
   data: unknown;
   now: Date;
+  /** A message action: the Teams message the henvendelse is made from (domain/support/submit-from-message.ts). */
+  origin?: RequestOrigin;
+}
+
+/** The Teams message behind a henvendelse made with a message action, as stored with it. */
+export interface RequestOrigin {
+  messageId: string | null;
+  author: string | null;
+  link: string | null;
+  /** The message's files, kept on the henvendelse in the same transaction («Send til journalføring»). */
+  files: readonly IncomingFile[];
+  /** The categories this action may set (the intake card's, or only `journalforing`). */
+  categories: readonly [SupportCategory, ...SupportCategory[]];
 }
 
 /** A henvendelse as its requester's confirmation shows it. */
@@ -39,10 +53,17 @@ const SUBMITTED = {
   version: true,
   createdAt: true,
   subjectArea: { select: { name: true } },
+  sourceMessageId: true,
+  sourceMessageAuthor: true,
+  sourceMessageLink: true,
 } as const;
 
 type Row = Prisma.SupportRequestGetPayload<{ select: typeof SUBMITTED }>;
-const toSubmitted = ({ subjectArea, ...row }: Row): SubmittedRequest => ({ ...row, subjectArea: subjectArea?.name ?? null });
+const toSubmitted = ({ subjectArea, sourceMessageId, sourceMessageAuthor, sourceMessageLink, ...row }: Row): SubmittedRequest => ({
+  ...row,
+  subjectArea: subjectArea?.name ?? null,
+  source: requestSource({ sourceMessageId, sourceMessageAuthor, sourceMessageLink }),
+});
 
 /**
  * Stores a new henvendelse with the next number of the year, in the first line, with its
@@ -52,7 +73,8 @@ const toSubmitted = ({ subjectArea, ...row }: Row): SubmittedRequest => ({ ...ro
  * channel, if one is bound, goes through the outbox in the same transaction.
  */
 export async function submitRequest(prisma: PrismaClient, options: SubmitRequestOptions): Promise<SubmitRequestResult> {
-  const parsed = parseIntake(options.data);
+  const { origin } = options;
+  const parsed = parseIntake(options.data, origin?.categories ?? INTAKE_CATEGORIES);
   if (!parsed.ok) {
     if (parsed.brokenCard) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'the intake card carried no valid intake key' });
     return { outcome: 'invalid', problems: parsed.problems };
@@ -91,6 +113,9 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
           urgency: input.urgency,
           intakeKey: input.intakeKey,
           selfHelpQueryId: input.selfHelpQueryId ?? null,
+          sourceMessageId: origin?.messageId ?? null,
+          sourceMessageAuthor: origin?.author ?? null,
+          sourceMessageLink: origin?.link ?? null,
           createdAt: now,
           updatedAt: now,
         },
@@ -107,6 +132,10 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
         select: { id: true },
       });
       const posted = await postChannelCard(tx, request.id);
+      // After the channel card: keeping them is an event of its own, which its thread tells support.
+      const kept = origin?.files.length
+        ? await keepAttachments(tx, { requestId: request.id, actor: { personId: requester.id, aadObjectId: requester.aadObjectId }, files: origin.files, source: 'message_action', now })
+        : null;
       await writeAudit(tx, {
         actor: requester.aadObjectId,
         action: 'support.request.submit',
@@ -121,12 +150,14 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
           subjectAreaId: input.subjectAreaId ?? null,
           reference: input.reference ?? null,
           selfHelpQueryId: input.selfHelpQueryId ?? null,
+          ...(origin ? { sourceMessageId: origin.messageId, sourceMessageLink: origin.link, attachmentIds: kept?.attachmentIds ?? [] } : {}),
           eventId: String(event.id),
           channelCardMessageId: posted ? String(posted.messageId) : null,
           channelConversationId: posted?.conversationId ?? null,
         },
       });
-      return request;
+      // Keeping files raised the version: the answer carries the henvendelse as it is now.
+      return kept ? tx.supportRequest.findUniqueOrThrow({ where: { id: request.id }, select: SUBMITTED }) : request;
     });
     return { outcome: 'created', request: toSubmitted(created) };
   } catch (error) {

@@ -92,3 +92,50 @@ export function channelMessageActivity(text: string, options: ChannelOptions) {
     },
   };
 }
+
+/** A Teams message as a message action sends it (`value.messagePayload`). */
+export interface TestMessagePayload {
+  id: string;
+  /** The message's body as Teams gives it: HTML. */
+  html: string;
+  author?: string;
+  linkToMessage?: string;
+  attachments?: { contentType: string; contentUrl?: string; name?: string; content?: unknown }[];
+}
+
+/**
+ * A message action (the «…» menu of a Teams message): `composeExtension/fetchTask` when it is
+ * chosen, `composeExtension/submitAction` with the dialog's `data` when its form is sent. Teams
+ * sends the message with both.
+ */
+export function messageActionActivity(
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction',
+  commandId: string,
+  message: TestMessagePayload,
+  options: ActivityOptions,
+  data?: Record<string, unknown>,
+) {
+  return {
+    ...base('invoke', options),
+    name,
+    value: {
+      commandId,
+      commandContext: 'message',
+      context: { theme: 'default' },
+      messagePayload: {
+        id: message.id,
+        replyToId: null,
+        createdDateTime: new Date().toISOString(),
+        messageType: 'message',
+        importance: 'normal',
+        linkToMessage: message.linkToMessage ?? null,
+        from: message.author ? { user: { id: randomUUID(), displayName: message.author, userIdentityType: 'aadUser' }, application: null, device: null } : null,
+        body: { contentType: 'html', content: message.html },
+        attachments: message.attachments ?? [],
+        mentions: [],
+        reactions: [],
+      },
+      ...(data ? { data } : {}),
+    },
+  };
+}

@@ -16,6 +16,7 @@ import { addSupportCardSamples } from './support-card-samples.js';
 import { addChannelCardSamples } from './card-samples-channel.js';
 import { addReplyCardSamples } from './card-samples-reply.js';
 import { addResolutionCardSamples } from './card-samples-resolution.js';
+import { addMessageActionCardSamples } from './card-samples-message-actions.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -133,6 +134,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addChannelCardSamples(add, locale, t);
     addReplyCardSamples(add, locale, t);
     addResolutionCardSamples(add, locale, t);
+    addMessageActionCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

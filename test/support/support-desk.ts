@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { actionExecuteActivity, channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from './activities.js';
+import { actionExecuteActivity, channelMessageActivity, messageActionActivity, messageActivity, type ActivityOptions, type TestMessagePayload, type TestUser } from './activities.js';
 import type { TestBot } from './bot.js';
 import type { SentActivity } from './fake-connector.js';
 
@@ -121,4 +121,31 @@ export function supportDesk(bot: TestBot) {
   const postedActivityId = async (messageId: bigint) => (await prisma().outboxMessage.findUniqueOrThrow({ where: { id: messageId } })).activityId;
 
   return { prisma, personal, inChannel, toChannel, click, clickCard, bindQueue, current, submit, postedActivityId };
+}
+
+/** What Teams gets back from a message action's invoke: a dialog with a card, or a sentence in the dialog. */
+export type TaskResponse = { task: { type: 'continue'; value: { title: string; card: { contentType: string; content: Card } } } | { type: 'message'; value: string } };
+
+/** The message actions on one test bot: choosing one on a message (fetchTask) and sending its form (submitAction). */
+export function messageActions(bot: TestBot) {
+  const invoke = async (activity: unknown): Promise<TaskResponse> => {
+    const response = await bot.post(activity);
+    expect(response.status).toBe(200);
+    return response.body as TaskResponse;
+  };
+  const fetchTask = (commandId: string, message: TestMessagePayload, options: ActivityOptions) =>
+    invoke(messageActionActivity('composeExtension/fetchTask', commandId, message, options));
+  const submitAction = (commandId: string, message: TestMessagePayload, data: Record<string, unknown>, options: ActivityOptions) =>
+    invoke(messageActionActivity('composeExtension/submitAction', commandId, message, options, data));
+  /** The dialog's card, or an error naming what came instead. */
+  const dialogCard = (response: TaskResponse): Card => {
+    if (response.task.type !== 'continue') throw new Error(`expected a dialog with a card, got: ${JSON.stringify(response)}`);
+    return response.task.value.card.content;
+  };
+  /** The sentence in the dialog, or an error naming what came instead. */
+  const dialogMessage = (response: TaskResponse): string => {
+    if (response.task.type !== 'message') throw new Error(`expected a sentence, got: ${JSON.stringify(response)}`);
+    return response.task.value;
+  };
+  return { fetchTask, submitAction, dialogCard, dialogMessage };
 }
