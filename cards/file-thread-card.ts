@@ -26,7 +26,7 @@ export interface FileThreadView {
 export function fileThreadCard(view: FileThreadView, t: Translate): AdaptiveCard {
   const body: CardElement[] = [];
   for (const file of view.files) {
-    body.push(writtenText(file.name, { spacing: 'Medium', separator: body.length > 0 }));
+    body.push(writtenText(file.name, { spacing: 'Medium', ...(body.length > 0 && { separator: true }) }));
     if (file.imageUrl) body.push({ type: 'Image', url: file.imageUrl, altText: file.name, size: 'Stretch' });
     if (file.tooLarge) body.push(text(t('chat.thread.tooLarge'), { isSubtle: true, size: 'Small', spacing: 'None' }));
     const open = file.imageUrl ?? file.link;

@@ -5,7 +5,7 @@
 export const chatNb = {
   'chat.files.kept': 'Filen er lagt ved {number}.',
   'chat.files.keptMany': '{count} filer er lagt ved {number}.',
-  'chat.files.tooLarge': 'Bildet «{name}» er større enn {max} MB, så bare lenken til det er tatt vare på. Send det heller som fil med binders-knappen hvis brukerstøtten skal se det.',
+  'chat.files.tooLarge': 'Bildet «{name}» er større enn {max}, så bare lenken til det er tatt vare på. Send det heller som fil med binders-knappen hvis brukerstøtten skal se det.',
   'chat.files.notDownloaded': 'Bildet «{name}» kunne ikke hentes fra Teams, så bare lenken til det er tatt vare på. Send det gjerne på nytt.',
   'chat.files.noneOpen': 'Du har ingen åpen henvendelse å legge filen ved, så den er ikke lagret. Skriv {command} for å melde inn en, og send filen her etterpå.',
   'chat.files.chooseTitle': 'Hvilken henvendelse gjelder filene?',
@@ -29,7 +29,7 @@ export const chatNb = {
 export const chatNn: Record<keyof typeof chatNb, string> = {
   'chat.files.kept': 'Fila er lagd ved {number}.',
   'chat.files.keptMany': '{count} filer er lagde ved {number}.',
-  'chat.files.tooLarge': 'Biletet «{name}» er større enn {max} MB, så berre lenkja til det er teken vare på. Send det heller som fil med binders-knappen om brukarstøtta skal sjå det.',
+  'chat.files.tooLarge': 'Biletet «{name}» er større enn {max}, så berre lenkja til det er teken vare på. Send det heller som fil med binders-knappen om brukarstøtta skal sjå det.',
   'chat.files.notDownloaded': 'Biletet «{name}» kunne ikkje hentast frå Teams, så berre lenkja til det er teken vare på. Send det gjerne på nytt.',
   'chat.files.noneOpen': 'Du har ingen open førespurnad å leggje fila ved, så ho er ikkje lagra. Skriv {command} for å melde inn ein, og send fila her etterpå.',
   'chat.files.chooseTitle': 'Kva førespurnad gjeld filene?',
@@ -53,7 +53,7 @@ export const chatNn: Record<keyof typeof chatNb, string> = {
 export const chatEn: Record<keyof typeof chatNb, string> = {
   'chat.files.kept': 'The file is attached to {number}.',
   'chat.files.keptMany': '{count} files are attached to {number}.',
-  'chat.files.tooLarge': 'The image “{name}” is larger than {max} MB, so only the link to it was kept. Send it as a file with the paperclip button instead if user support should see it.',
+  'chat.files.tooLarge': 'The image “{name}” is larger than {max}, so only the link to it was kept. Send it as a file with the paperclip button instead if user support should see it.',
   'chat.files.notDownloaded': 'The image “{name}” could not be fetched from Teams, so only the link to it was kept. Please send it again.',
   'chat.files.noneOpen': 'You have no open request to attach the file to, so it was not kept. Type {command} to submit one, and send the file here afterwards.',
   'chat.files.chooseTitle': 'Which request are the files for?',

@@ -9,6 +9,7 @@ import { answerAsRequester } from '../../domain/support/answer-as-requester.js';
 import { answerInChat } from '../../domain/support/answer-in-chat.js';
 import { FILES_PER_MESSAGE, keepChatFiles, keepPendingFiles } from '../../domain/support/chat-files.js';
 import type { IncomingFile } from '../../domain/support/keep-attachments.js';
+import { LOCALE_TAGS } from '../../i18n/index.js';
 import { loadCaller, turnLogger, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { commandScopeOf } from './help.js';
@@ -167,9 +168,15 @@ async function readFiles(context: TurnContext, caller: Caller, deps: BotDeps): P
       files.push({ name, contentType, link: null, content: downloaded.content, sizeBytes: downloaded.content.byteLength });
     } else {
       files.push({ name, contentType, link: attachment.contentUrl!, content: null, sizeBytes: downloaded.outcome === 'tooLarge' ? downloaded.sizeBytes : null });
-      const max = (deps.chatFiles.maxImageBytes / 1_000_000).toLocaleString(caller.locale === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+      const max = sizeText(deps.chatFiles.maxImageBytes, caller.locale);
       notices.push(downloaded.outcome === 'tooLarge' ? caller.t('chat.files.tooLarge', { name, max }) : caller.t('chat.files.notDownloaded', { name }));
     }
   }
   return { files, notices };
+}
+
+/** `5 MB`, `2 kB`: the size limit as people read it. */
+function sizeText(bytes: number, locale: Caller['locale']): string {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'MB'] : [bytes / 1000, 'kB'];
+  return `${value.toLocaleString(LOCALE_TAGS[locale], { maximumFractionDigits: 1 })} ${unit}`;
 }
