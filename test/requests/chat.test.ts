@@ -63,7 +63,12 @@ describe('the requester’s 1:1 chat: files and screenshots onto the open henven
     await bot.connector.waitFor((activity) => desk.toChannel()(activity) && activity.method === 'POST' && activity.body.attachments !== undefined && JSON.stringify(activity.body).includes(submitted.request.number));
     return submitted;
   };
-  const waitFor = async (requestId: string) => desk.clickCard('support.waiting', (await desk.current(requestId)).data, desk.inChannel(ADELE));
+  /** Support sets «Venter på innmelder»; returns when the requester has been told. */
+  const waitFor = async (requestId: string) => {
+    const { request, data } = await desk.current(requestId);
+    await desk.clickCard('support.waiting', data, desk.inChannel(ADELE));
+    await bot.connector.waitFor((activity) => toAlex(activity) && JSON.stringify(activity.body).includes('Venter på deg') && JSON.stringify(activity.body).includes(request.number));
+  };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
   beforeAll(async () => {
@@ -187,9 +192,10 @@ describe('the requester’s 1:1 chat: files and screenshots onto the open henven
 
     const kept = await desk.clickCard('support.chat.files', choice.data!, desk.personal(ALEX));
     expect(cardLines(kept)).toEqual([`✔ 2 filer er lagt ved ${number(2)}.`]);
-    expect((await prisma().supportAttachment.findMany({ where: { requestId: second.request.id }, orderBy: { name: 'asc' } })).map((row) => [row.name, row.content === null])).toEqual([
-      ['image-1.png', false],
+    const rows = await prisma().supportAttachment.findMany({ where: { requestId: second.request.id } });
+    expect(rows.map((row) => [row.name, row.content === null]).sort()).toEqual([
       ['Kart_gnr12.pdf', true],
+      ['image-1.png', false],
     ]);
     expect(await prisma().supportPendingUpload.count()).toBe(0);
     await bot.connector.waitFor(threadReply(`${number(2)}: Fil lagt til av Alex Wilber`));
@@ -223,11 +229,11 @@ describe('the requester’s 1:1 chat: files and screenshots onto the open henven
   });
 
   it('the confirmation of a feilmelding asks for a screenshot of the error message in this chat, and says how', async () => {
-    const { confirmation } = await desk.submit({ answers: { ...ANSWERS, category: 'feilmelding' } });
+    const { confirmation } = await open(ALEX, { ...ANSWERS, category: 'feilmelding' });
     expect(cardLines(confirmation)).toContain(
       'Send et skjermbilde av feilmeldingen her i chatten: lim det inn i meldingsfeltet (Ctrl+V), eller legg det ved med binders-knappen. Det blir lagt ved henvendelsen.',
     );
-    const other = await desk.submit();
+    const other = await open();
     expect(cardLines(other.confirmation).some((line) => line.includes('skjermbilde'))).toBe(false);
   });
 
