@@ -52,10 +52,14 @@ export async function keepChatFiles(
   if (requests.length === 0) return { outcome: 'noneOpen' };
   if (requests.length === 1) {
     const request = requests[0]!;
-    const { attachmentIds } = await prisma.$transaction((tx) =>
-      keepAttachments(tx, { requestId: request.id, actor: actorOf(options.requester), files, source: 'chat', now: options.now, fileLinks: options.fileLinks }),
-    );
-    return { outcome: 'kept', request, attachmentIds };
+    const attachmentIds = await prisma.$transaction(async (tx) => {
+      // Closed by support since the list was read: then there is none to keep them on.
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM support_request WHERE id = ${request.id}::uuid FOR UPDATE`;
+      if (!row || row.status === 'lukket') return null;
+      const kept = await keepAttachments(tx, { requestId: request.id, actor: actorOf(options.requester), files, source: 'chat', now: options.now, fileLinks: options.fileLinks });
+      return kept.attachmentIds;
+    });
+    return attachmentIds === null ? { outcome: 'noneOpen' } : { outcome: 'kept', request, attachmentIds };
   }
   const batchId = randomUUID();
   const expiresAt = new Date(options.now.getTime() + PENDING_UPLOAD_HOURS * 3600_000);

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createImageDownloader } from '../../bot/image-download.js';
+import { loadConfig } from '../../infra/config.js';
 import { SELF_HELP_VERBS } from '../../cards/self-help-card.js';
 import { osloYear } from '../../domain/support/request-number.js';
 import { messageActivity } from '../support/activities.js';
@@ -296,5 +297,28 @@ describe('the requester’s 1:1 chat: files and screenshots onto the open henven
     const [answer] = await bot.connector.waitFor((activity) => toAlex(activity) && activity.body.attachments !== undefined);
     expect(verbs(cardOf(answer!))).toContain(SELF_HELP_VERBS.solved);
     expect(await prisma().supportEvent.count({ where: { kind: 'requester_reply' } })).toBe(0);
+  });
+});
+
+describe('the settings for files in the chat', () => {
+  it('SUPPORT_IMAGE_MAX_BYTES, BOT_DOMAIN and FILE_LINK_SECRET are checked at start-up, and a managed identity in production must set FILE_LINK_SECRET', () => {
+    expect(loadConfig({}).SUPPORT_IMAGE_MAX_BYTES).toBe(5_000_000);
+    expect(() => loadConfig({ SUPPORT_IMAGE_MAX_BYTES: '5 MB' })).toThrow(/SUPPORT_IMAGE_MAX_BYTES must be a whole number of bytes/);
+    expect(() => loadConfig({ BOT_DOMAIN: 'https://arkivlos.example.no/' })).toThrow(/BOT_DOMAIN must be a host name/);
+    expect(() => loadConfig({ FILE_LINK_SECRET: 'short' })).toThrow(/FILE_LINK_SECRET must be at least 32 characters$/m);
+    const msi = { NODE_ENV: 'production', BOT_ID: 'x', BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: 't' };
+    expect(() => loadConfig(msi)).toThrow(/FILE_LINK_SECRET is required when NODE_ENV=production and BOT_PASSWORD is not set/);
+    expect(loadConfig({ ...msi, FILE_LINK_SECRET: 's'.repeat(32) }).FILE_LINK_SECRET).toBe('s'.repeat(32));
+    // The secret is never repeated in an error.
+    const error = (() => {
+      try {
+        loadConfig({ FILE_LINK_SECRET: 'tiny-secret' });
+      } catch (thrown) {
+        return String(thrown);
+      }
+      return '';
+    })();
+    expect(error).toMatch(/FILE_LINK_SECRET must be at least 32 characters/);
+    expect(error).not.toContain('tiny-secret');
   });
 });
