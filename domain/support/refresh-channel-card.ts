@@ -49,6 +49,9 @@ export async function refreshChannelCard(tx: DbClient, options: RefreshChannelCa
   });
 }
 
+/** Characters of Teams' links one thread line may carry (the rest of the line is small). */
+const THREAD_LINK_BUDGET = 16_000;
+
 /** The files a `file_added` event names (its data has their ids), with the links support can open. */
 async function threadFiles(tx: DbClient, eventId: bigint, fileLinks: FileLinks | undefined): Promise<ThreadFile[]> {
   const event = await tx.supportEvent.findUnique({ where: { id: eventId }, select: { data: true } });
@@ -63,11 +66,16 @@ async function threadFiles(tx: DbClient, eventId: bigint, fileLinks: FileLinks |
   const kept = new Set(
     (await tx.supportAttachment.findMany({ where: { id: { in: rows.map((row) => row.id) }, content: { not: null } }, select: { id: true } })).map((row) => row.id),
   );
+  // Teams refuses a message over about 28 KB, and Teams' download links can be long: links past
+  // the budget are left out (the file is still named, and kept on the henvendelse).
+  let budget = THREAD_LINK_BUDGET;
   return rows.map((row) => {
     const image = row.contentType.startsWith('image/');
+    const link = row.link !== null && row.link.length <= budget ? row.link : null;
+    if (link) budget -= link.length;
     return {
       name: row.name,
-      link: row.link,
+      link,
       imageUrl: kept.has(row.id) && image ? (fileLinks?.imageUrl(row.id) ?? null) : null,
       tooLarge: image && !kept.has(row.id) && row.link !== null && row.sizeBytes !== null,
     };
