@@ -5,6 +5,8 @@
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApplication, type RegisterRoutes } from './bot/application.js';
+import { createFileLinks, fileLinkSecret, publicBaseUrl } from './bot/file-links.js';
+import { botConnectorToken, createImageDownloader } from './bot/image-download.js';
 import { createHttpServer } from './bot/server.js';
 import { createTeamsMessenger } from './bot/teams-messenger.js';
 import { startDeliveryWorker, type WorkerOptions } from './domain/delivery/delivery-worker.js';
@@ -90,6 +92,7 @@ export async function startArkivlos({
         : '*';
   const adapter = createAdapter(config, channelAuth);
   const metrics = createMetrics();
+  const fileLinks = createFileLinks({ baseUrl: publicBaseUrl(config), secret: fileLinkSecret(config) });
   const app = createBotApplication(adapter, {
     prisma: database.prisma,
     logger,
@@ -98,6 +101,11 @@ export async function startArkivlos({
     tenantRps: config.TEAMS_TENANT_RPS,
     allowedTenantIds,
     countSelfHelp: (outcome) => metrics.selfHelp.labels(outcome).inc(),
+    chatFiles: {
+      downloader: createImageDownloader({ token: botConnectorToken(adapter, config.BOT_ID ?? ''), maxBytes: config.SUPPORT_IMAGE_MAX_BYTES }),
+      links: fileLinks,
+      maxImageBytes: config.SUPPORT_IMAGE_MAX_BYTES,
+    },
   }, routes);
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(
@@ -132,7 +140,7 @@ export async function startArkivlos({
       onError: (error, job, item) => logger.error({ err: error, job, item }, 'scheduled job: something went wrong'),
     },
   );
-  const server = createHttpServer({ adapter, app, database, logger, metrics });
+  const server = createHttpServer({ adapter, app, database, logger, metrics, fileLinks });
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../domain/db.js';
+import type { FileLinks } from '../domain/support/file-links.js';
 import type { Logger } from '../infra/logger.js';
+import type { ImageDownloader } from './image-download.js';
 
 /** What the routes need; main wiring lives in app.ts. */
 export interface BotDeps {
@@ -14,4 +16,6 @@ export interface BotDeps {
   allowedTenantIds: readonly string[] | '*';
   /** Counts self-help cards and answers (`arkivlos_self_help_total`). */
   countSelfHelp?: (outcome: 'shown' | 'no_result' | 'solved' | 'needs_help') => void;
+  /** Files in the 1:1 chat: pasted images fetched with the bot's token, and support's links to kept ones. */
+  chatFiles: { downloader: ImageDownloader; links: FileLinks; maxImageBytes: number };
 }

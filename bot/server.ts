@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import type { TeamsAdapter, Application } from '@microsoft/teams-ai';
 import type { Database } from '../infra/database.js';
+import type { SignedFileLinks } from './file-links.js';
 import type { Logger } from '../infra/logger.js';
 import type { Metrics } from '../infra/metrics.js';
 import { MigrationError, pendingMigrations, readMigrations } from '../infra/migrate.js';
@@ -28,6 +29,7 @@ export interface ServerDeps {
   database: Database;
   logger: Logger;
   metrics: Metrics;
+  fileLinks: SignedFileLinks;
 }
 
 /**
@@ -50,8 +52,12 @@ export function restifyLogger(logger: Logger): restify.ServerOptions['log'] {
   return child as unknown as restify.ServerOptions['log'];
 }
 
-/** HTTP: POST /api/messages (Bot Framework), GET /healthz, /readyz and /metrics. */
-export function createHttpServer({ adapter, app, database, logger, metrics }: ServerDeps): restify.Server {
+/** Kept images are served as what they are; anything else (an SVG could carry script) as a download. */
+const SERVED_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
+const ZFileId = z.string().uuid();
+
+/** HTTP: POST /api/messages (Bot Framework), GET /files/:id (kept images, signed links), /healthz, /readyz and /metrics. */
+export function createHttpServer({ adapter, app, database, logger, metrics, fileLinks }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'arkivlos', log: restifyLogger(logger), handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
@@ -89,6 +95,28 @@ export function createHttpServer({ adapter, app, database, logger, metrics }: Se
       log.error({ err: error }, 'activity failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
+  });
+
+  // Support's client loads a kept image from the channel thread's card: no Teams token comes with
+  // it, so only the bot's signature of the id opens it (bot/file-links.ts). 404 for any refusal.
+  server.get('/files/:id', async (req, res) => {
+    const id = String(req.params.id ?? '');
+    const sig = typeof req.query?.sig === 'string' ? req.query.sig : new URL(req.url ?? '/', 'http://x').searchParams.get('sig') ?? '';
+    if (!ZFileId.safeParse(id).success || !fileLinks.verify(id, sig)) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    const file = await database.prisma.supportAttachment.findUnique({ where: { id }, select: { content: true, contentType: true, name: true } });
+    if (!file?.content) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    const inline = SERVED_IMAGE_TYPES.has(file.contentType);
+    res.setHeader('content-type', inline ? file.contentType : 'application/octet-stream');
+    res.setHeader('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'private, max-age=86400');
+    res.sendRaw(200, Buffer.from(file.content));
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -33,6 +33,8 @@ export function requestConfirmationCard(view: RequestConfirmationView, t: Transl
       writtenText(shortTitle(request.what)),
       subheading(t('support.confirmation.next')),
       text(t('support.confirmation.nextText', { number: request.number })),
+      // An error message is easiest to understand from a screenshot of it (kept by bot/routes/chat.ts).
+      ...(request.category === 'feilmelding' ? [text(t('chat.confirmation.screenshot'), { weight: 'Bolder' })] : []),
       text(t('support.confirmation.mineHint', { command: `**${view.mineCommand}**` }), { isSubtle: true }),
     ],
     [

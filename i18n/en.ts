@@ -6,6 +6,7 @@ import { channelEn } from './channel.js';
 import { replyEn } from './reply.js';
 import { resolutionEn } from './resolution.js';
 import { messageActionsEn } from './message-actions.js';
+import { chatEn } from './chat.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -128,4 +129,5 @@ export const en: Messages = {
   ...replyEn,
   ...resolutionEn,
   ...messageActionsEn,
+  ...chatEn,
 };

@@ -6,6 +6,7 @@ import { channelNb } from './channel.js';
 import { replyNb } from './reply.js';
 import { resolutionNb } from './resolution.js';
 import { messageActionsNb } from './message-actions.js';
+import { chatNb } from './chat.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -130,6 +131,7 @@ export const nb = {
   ...replyNb,
   ...resolutionNb,
   ...messageActionsNb,
+  ...chatNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -6,6 +6,7 @@ import { channelNn } from './channel.js';
 import { replyNn } from './reply.js';
 import { resolutionNn } from './resolution.js';
 import { messageActionsNn } from './message-actions.js';
+import { chatNn } from './chat.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -128,4 +129,5 @@ export const nn: Messages = {
   ...replyNn,
   ...resolutionNn,
   ...messageActionsNn,
+  ...chatNn,
 };

@@ -93,6 +93,18 @@ export const ZConfig = z
     SMTP_URL: smtpUrl,
     SUPPORT_FROM_ADDRESS: emailAddress,
     IT_SUPPORT_ADDRESS: emailAddress,
+    // Files in the 1:1 chat: a pasted image is downloaded and kept up to this size; a larger one is kept as a link.
+    SUPPORT_IMAGE_MAX_BYTES: wholeNumber(1024, 50_000_000, 'must be a whole number of bytes from 1024 to 50000000').default(5_000_000),
+    // The bot's public host name (also what `npm run package` puts in validDomains): kept images are
+    // shown to support from https://<BOT_DOMAIN>/files/<id>.
+    BOT_DOMAIN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i, 'must be a host name such as arkivlos.example.no (no https://, no path)')
+        .optional(),
+    ),
+    // Signs the links to kept images. Without it: derived from BOT_PASSWORD, else generated once in DATA_DIR.
+    FILE_LINK_SECRET: optionalString.pipe(z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.BOT_ID) {
@@ -125,6 +137,14 @@ export const ZConfig = z
         message: "is required when SMTP_URL is set: the archive's address that e-mails are sent from",
       });
     }
+    // Several instances must sign image links alike; a managed identity has no password to derive it from.
+    if (config.NODE_ENV === 'production' && !config.BOT_PASSWORD && !config.FILE_LINK_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['FILE_LINK_SECRET'],
+        message: 'is required when NODE_ENV=production and BOT_PASSWORD is not set: a random secret of at least 32 characters, the same for every instance',
+      });
+    }
     if (config.BOT_ID && config.BOT_TYPE !== 'MultiTenant' && !config.BOT_TENANT_ID) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -144,7 +164,7 @@ export class ConfigError extends Error {
 }
 
 /** Values never repeated in an error: they can hold a password. */
-const SECRETS: ReadonlySet<string> = new Set(['BOT_PASSWORD', 'DATABASE_URL', 'SMTP_URL']);
+const SECRETS: ReadonlySet<string> = new Set(['BOT_PASSWORD', 'DATABASE_URL', 'SMTP_URL', 'FILE_LINK_SECRET']);
 
 function describeProblem(issue: z.ZodIssue, env: Record<string, string | undefined>): string {
   const name = issue.path.join('.') || 'environment';

@@ -76,7 +76,7 @@ describe('Teams app manifest', () => {
     expect(manifest.id).toBe(deriveTeamsAppId(BOT_ID)); // TEAMS_APP_ID not given
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot.isNotificationOnly).toBe(false);
-    expect(bot.supportsFiles).toBe(false); // nothing reads a file sent to the bot yet (screenshots come with support)
+    expect(bot.supportsFiles).toBe(true); // files and pasted screenshots in the 1:1 chat (Teams offers files in personal scope only)
     expect(bot.commandLists!.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
     expect(manifest.webApplicationInfo).toBeUndefined();

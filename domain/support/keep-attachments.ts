@@ -1,5 +1,6 @@
 import type { DbClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import type { FileLinks } from './file-links.js';
 import { recordEvent } from './record-event.js';
 
 /** Where a kept file came from: the requester's 1:1 chat, or the Teams message a message action was used on. */
@@ -23,6 +24,8 @@ export interface KeepAttachmentsOptions {
   files: readonly IncomingFile[];
   source: AttachmentSource;
   now: Date;
+  /** Links to kept images for the channel thread; without it the thread names the files only. */
+  fileLinks?: FileLinks;
 }
 
 export const ATTACHMENT_NAME_LIMIT = 255;
@@ -64,6 +67,7 @@ export async function keepAttachments(tx: DbClient, options: KeepAttachmentsOpti
     text: options.files.map((file) => file.name.slice(0, ATTACHMENT_NAME_LIMIT)).join('\n'),
     data: { attachmentIds, source: options.source },
     now: options.now,
+    fileLinks: options.fileLinks,
   });
   return { attachmentIds, eventId };
 }

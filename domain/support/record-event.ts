@@ -2,6 +2,7 @@ import { writeAudit } from '../audit.js';
 import type { DbClient, Prisma } from '../db.js';
 import type { Enqueued } from '../delivery/enqueue-message.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import type { FileLinks } from './file-links.js';
 import { notifyRequester } from './notify-requester.js';
 import { refreshChannelCard } from './refresh-channel-card.js';
 import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
@@ -37,6 +38,8 @@ export interface RecordEventOptions {
   /** False when the requester acted themselves: the answer to their card already says what happened. */
   notifyRequester?: boolean;
   now: Date;
+  /** Links to kept images, for a `file_added` event's line in the channel thread. */
+  fileLinks?: FileLinks;
 }
 
 export interface RecordedEvent {
@@ -136,6 +139,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
       request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
       version: before.version + 1,
       event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status, rating: typeof options.data?.rating === 'number' ? options.data.rating : null },
+      fileLinks: options.fileLinks,
     });
   }
   return { eventId: event.id, version: before.version + 1, status, notification };

@@ -17,6 +17,7 @@ import { addChannelCardSamples } from './card-samples-channel.js';
 import { addReplyCardSamples } from './card-samples-reply.js';
 import { addResolutionCardSamples } from './card-samples-resolution.js';
 import { addMessageActionCardSamples } from './card-samples-message-actions.js';
+import { addChatCardSamples } from './card-samples-chat.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -135,6 +136,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addReplyCardSamples(add, locale, t);
     addResolutionCardSamples(add, locale, t);
     addMessageActionCardSamples(add, locale, t);
+    addChatCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
