@@ -93,6 +93,7 @@ export async function startArkivlos({
     tenantRps: config.TEAMS_TENANT_RPS,
     allowedTenantIds,
     countSelfHelp: (outcome) => metrics.selfHelp.labels(outcome).inc(),
+    itEmail: itEmailSetup(config),
   }, routes);
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(
@@ -148,6 +149,11 @@ export async function startArkivlos({
       return stopping;
     },
   };
+}
+
+/** Where the hand-over to IT e-mails, when e-mail is set up (SMTP_URL, SUPPORT_FROM_ADDRESS, IT_SUPPORT_ADDRESS); else null. */
+function itEmailSetup(config: Config): { from: string; to: string } | null {
+  return config.SMTP_URL && config.SUPPORT_FROM_ADDRESS && config.IT_SUPPORT_ADDRESS ? { from: config.SUPPORT_FROM_ADDRESS, to: config.IT_SUPPORT_ADDRESS } : null;
 }
 
 /**

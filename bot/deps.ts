@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../domain/db.js';
 import type { Logger } from '../infra/logger.js';
+import type { ItEmailSetup } from '../domain/support/hand-over.js';
 
 /** What the routes need; main wiring lives in app.ts. */
 export interface BotDeps {
@@ -14,4 +15,6 @@ export interface BotDeps {
   allowedTenantIds: readonly string[] | '*';
   /** Counts self-help cards and answers (`arkivlos_self_help_total`). */
   countSelfHelp?: (outcome: 'shown' | 'no_result' | 'solved' | 'needs_help') => void;
+  /** The hand-over to IT's e-mail addresses; null or left out when SMTP_URL, SUPPORT_FROM_ADDRESS or IT_SUPPORT_ADDRESS is not set. */
+  itEmail?: ItEmailSetup | null;
 }

@@ -3,10 +3,11 @@ import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/statu
 import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
+import { elsewhereElements, handoverActions, handoverFacts, handoverNoticeElement, isHandoverNotice, type HandoverNotice, type HandoverView } from './queue-request-handover.js';
 import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
-export interface QueueRequestView extends RequestSummary {
+export interface QueueRequestBaseView extends RequestSummary {
   who: string | null;
   result: string | null;
   requesterName: string;
@@ -16,11 +17,15 @@ export interface QueueRequestView extends RequestSummary {
   members: { id: string; name: string }[];
 }
 
+/** With where it is, where it may go and, in another line's channel, only where it is now (queue-request-handover.ts). */
+export type QueueRequestView = QueueRequestBaseView & HandoverView;
+
 /** What the last action did, shown above the card to the one who acted (and the channel). */
 export type QueueCardNotice =
   | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
   | { kind: 'replied' | 'replyEmpty' | 'waiting' | 'resolved' | 'resolutionEmpty' | 'closed' }
-  | { kind: 'alreadyTaken' | 'assigned'; name: string };
+  | { kind: 'alreadyTaken' | 'assigned'; name: string }
+  | HandoverNotice;
 
 export interface QueueRequestCardView {
   request: QueueRequestView;
@@ -42,7 +47,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
   const notice = view.notice;
   if (notice) {
-    if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
+    if (isHandoverNotice(notice)) body.push(handoverNoticeElement(notice, t));
+    else if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
     else if (notice.kind === 'replied' || notice.kind === 'waiting' || notice.kind === 'resolved' || notice.kind === 'closed') {
       body.push(done(t(`reply.notice.${notice.kind}`), { weight: 'Bolder' }));
@@ -59,6 +65,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ...(request.subjectArea ? [{ title: t('support.field.subjectArea'), value: request.subjectArea }] : []),
       ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
       { title: t('support.field.requester'), value: request.requesterName },
+      ...handoverFacts(request, t),
     ]),
   );
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
@@ -66,6 +73,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   }
 
   const data = { requestId: request.id, version: request.version };
+  // In the channel of a line that no longer has it: where it is now, and no actions.
+  if (request.elsewhere) return card(t('channel.card.speak', { number: request.number, status, assignee }), [...body, ...elsewhereElements(request, t)]);
   const actions: CardElement[] = [];
   if (isOpen(request.status)) {
     if (!request.assignee) actions.push(execute(t('channel.card.take'), 'support.take', data, { style: 'positive' }));
@@ -103,6 +112,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   if (statusActions.length > 0) {
     actions.push({ type: 'Action.ShowCard', title: t('reply.card.status'), card: { type: 'AdaptiveCard', body: [text(t('reply.card.statusHint'))], actions: statusActions } });
   }
+  actions.push(...handoverActions(request, data, t));
   actions.push({
     type: 'Action.ShowCard',
     title: t('channel.card.note'),

@@ -3,6 +3,7 @@ import { selfHelpEn } from './self-help.js';
 import { supportEn } from './support.js';
 import { queuesEn } from './queues.js';
 import { channelEn } from './channel.js';
+import { handoverEn } from './handover.js';
 import { replyEn } from './reply.js';
 
 export const en: Messages = {
@@ -123,5 +124,6 @@ export const en: Messages = {
   ...supportEn,
   ...queuesEn,
   ...channelEn,
+  ...handoverEn,
   ...replyEn,
 };

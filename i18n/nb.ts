@@ -3,6 +3,7 @@ import { supportNb } from './support.js';
 
 import { queuesNb } from './queues.js';
 import { channelNb } from './channel.js';
+import { handoverNb } from './handover.js';
 import { replyNb } from './reply.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
@@ -125,6 +126,7 @@ export const nb = {
   ...supportNb,
   ...queuesNb,
   ...channelNb,
+  ...handoverNb,
   ...replyNb,
 } as const;
 

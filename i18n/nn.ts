@@ -3,6 +3,7 @@ import { selfHelpNn } from './self-help.js';
 import { supportNn } from './support.js';
 import { queuesNn } from './queues.js';
 import { channelNn } from './channel.js';
+import { handoverNn } from './handover.js';
 import { replyNn } from './reply.js';
 
 export const nn: Messages = {
@@ -123,5 +124,6 @@ export const nn: Messages = {
   ...supportNn,
   ...queuesNn,
   ...channelNn,
+  ...handoverNn,
   ...replyNn,
 };

@@ -1,5 +1,5 @@
 import { requestStatusCard } from '../../cards/request-status-card.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale, type Translate } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import { enqueueMessage, type Enqueued } from '../delivery/enqueue-message.js';
 import { personLocale } from '../people/person-locale.js';
@@ -11,7 +11,8 @@ export interface NotifyRequesterOptions {
   /** The event that changed the status: one notification per event, however often this runs. */
   eventId: bigint;
   status: SupportStatus;
-  text: string | null;
+  /** What came with the change; a function for words in the requester's language. */
+  text: string | null | ((t: Translate) => string);
   at: Date;
 }
 
@@ -21,9 +22,11 @@ export interface NotifyRequesterOptions {
  */
 export async function notifyRequester(tx: DbClient, options: NotifyRequesterOptions): Promise<Enqueued> {
   const locale = personLocale(options.requester);
+  const t = translator(locale);
+  const text = typeof options.text === 'function' ? options.text(t) : options.text;
   const card = requestStatusCard(
-    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text: options.text, at: options.at, locale },
-    translator(locale),
+    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text, at: options.at, locale },
+    t,
   );
   return enqueueMessage(tx, {
     to: { personId: options.requester.id },

@@ -3,7 +3,8 @@ import type { DbClient, Prisma } from '../db.js';
 import type { Enqueued } from '../delivery/enqueue-message.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { notifyRequester } from './notify-requester.js';
-import { refreshChannelCard } from './refresh-channel-card.js';
+import type { Translate } from '../../i18n/index.js';
+import { refreshChannelCards } from './channel-cards.js';
 import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
 
 /** The fields of a henvendelse that an event may change. */
@@ -35,6 +36,13 @@ export interface RecordEventOptions {
   internal?: boolean;
   changes?: RequestChanges;
   now: Date;
+  /**
+   * What the requester is told, in their language, instead of `text` (a hand-over's reason is
+   * support's own): given, the requester is told even when the status stays.
+   */
+  requesterNotice?: (t: Translate) => string;
+  /** The line in the channel cards' threads, when the event's own words do not say enough. */
+  threadLine?: (t: Translate, actor: string) => string;
 }
 
 export interface RecordedEvent {
@@ -50,7 +58,8 @@ export interface RecordedEvent {
  * The one way a henvendelse changes, for every action now and later: checks the version the actor
  * saw, applies the changes and raises the version, writes the event and the audit entry, and
  * when the status changed, puts the requester's notification in the outbox, in their language;
- * a henvendelse with a card in a queue channel gets that card updated and the event in its thread.
+ * every card of the henvendelse in a queue channel is updated and told the event in its thread,
+ * and a move to another line posts the card in that line's channel (channel-cards.ts).
  * Call it inside the caller's transaction, after the caller has checked that the actor may act.
  */
 export async function recordEvent(tx: DbClient, options: RecordEventOptions): Promise<RecordedEvent> {
@@ -72,7 +81,6 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
       closedAt: true,
       rating: true,
       ratingComment: true,
-      channelCardMessageId: true,
       requester: { select: { id: true, active: true, locale: true, chosenLocale: true } },
     },
   });
@@ -113,26 +121,29 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
 
   const status = changes.status ?? before.status;
   const notification =
-    statusChange && !options.internal && before.requester.active
+    (statusChange || options.requesterNotice) && !options.internal && before.requester.active
       ? await notifyRequester(tx, {
           request: { id: requestId, number: before.number, what: before.what },
           requester: before.requester,
           eventId: event.id,
           status,
-          text: options.text ?? null,
+          text: options.requesterNotice ?? options.text ?? null,
           at: now,
         })
       : null;
-  if (before.channelCardMessageId !== null) {
-    // One query at a time in the transaction: the names the thread line tells.
-    const actorName = options.actor ? (await tx.person.findUnique({ where: { id: options.actor.personId }, select: { name: true } }))?.name ?? null : null;
-    const assigneeName = changes.assigneeId ? (await tx.person.findUnique({ where: { id: changes.assigneeId }, select: { name: true } }))?.name ?? null : null;
-    await refreshChannelCard(tx, {
-      request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
-      version: before.version + 1,
-      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
-    });
-  }
+  // One query at a time in the transaction: the names the thread line tells.
+  const actorName = options.actor ? (await tx.person.findUnique({ where: { id: options.actor.personId }, select: { name: true } }))?.name ?? null : null;
+  const assigneeName = changes.assigneeId ? (await tx.person.findUnique({ where: { id: changes.assigneeId }, select: { name: true } }))?.name ?? null : null;
+  const moved = changes.line !== undefined;
+  await refreshChannelCards(tx, {
+    request: { id: requestId, number: before.number },
+    version: before.version + 1,
+    event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
+    post: moved
+      ? { line: changes.line!, lineUnitId: changes.lineUnitId ?? null, lineSubjectAreaId: changes.lineSubjectAreaId ?? null }
+      : null,
+    threadLine: options.threadLine,
+  });
   return { eventId: event.id, version: before.version + 1, status, notification };
 }
 

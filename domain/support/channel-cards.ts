@@ -1,0 +1,74 @@
+import type { Translate } from '../../i18n/index.js';
+import type { DbClient } from '../db.js';
+import { enqueueMessage } from '../delivery/enqueue-message.js';
+import { cardActivity, channelCard, channelTranslator } from './channel-card.js';
+import { liveChannelOf, type LineScope } from './live-channel.js';
+import type { SupportEventKind, SupportStatus } from './vocabulary.js';
+
+/**
+ * Posts the henvendelse's card in the channel of the line that has it, unless it has a card
+ * there already (or no channel is bound). The outbox message is remembered in
+ * support_channel_card: later changes update that card and reply in its thread.
+ */
+export async function postChannelCard(tx: DbClient, requestId: string, scope: LineScope): Promise<{ id: bigint; messageId: bigint; conversationId: string } | null> {
+  const conversationId = await liveChannelOf(tx, scope);
+  if (!conversationId) return null;
+  const existing = await tx.supportChannelCard.findUnique({ where: { requestId_conversationId: { requestId, conversationId } }, select: { id: true } });
+  if (existing) return null;
+  const posted = await enqueueMessage(tx, {
+    to: { conversationId },
+    activity: cardActivity(await channelCard(tx, requestId, { conversationId })),
+    idempotencyKey: `support:${requestId}:channel-card:${conversationId}`,
+  });
+  const row = await tx.supportChannelCard.create({ data: { requestId, conversationId, messageId: posted.id, line: scope.line }, select: { id: true } });
+  return { id: row.id, messageId: posted.id, conversationId };
+}
+
+export interface RefreshChannelCardsOptions {
+  request: { id: string; number: string };
+  /** The henvendelse's version after the change: one update per card and version. */
+  version: number;
+  event: { id: bigint; kind: SupportEventKind; actorName: string | null; text: string | null; assigneeName?: string | null; status: SupportStatus };
+  /** A hand-over: the new line's channel gets the card if it has none yet. */
+  post: LineScope | null;
+  /** The thread line, when the event's own words do not say enough (a hand-over's place and direction). */
+  threadLine?: (t: Translate, actor: string) => string;
+}
+
+/**
+ * After a change of a henvendelse: every card it has in a queue channel is replaced in place by
+ * the henvendelse as that channel shows it now (with its actions where its line works on it,
+ * else where it is now), and the event is told in each card's thread (an internal note or a
+ * hand-over's reason with its text: the channels are support's own places). All through the
+ * outbox, in the caller's transaction; recordEvent calls this, so every action gets it.
+ */
+export async function refreshChannelCards(tx: DbClient, options: RefreshChannelCardsOptions): Promise<void> {
+  const { request, event } = options;
+  const posted = options.post ? await postChannelCard(tx, request.id, options.post) : null;
+  const cards = await tx.supportChannelCard.findMany({ where: { requestId: request.id }, orderBy: { id: 'asc' }, select: { id: true, conversationId: true, messageId: true } });
+  const t = channelTranslator();
+  const actor = event.actorName ?? t('support.actor.system');
+  const what = options.threadLine
+    ? options.threadLine(t, actor)
+    : event.kind === 'assigned' && event.assigneeName
+      ? t('channel.event.assigned', { name: event.assigneeName, actor })
+      : t(`support.event.${event.kind}`, { actor, status: t(`support.status.${event.status}`), line: '–', rating: '–' });
+  const line = t('channel.event.line', { number: request.number, event: what });
+  for (const card of cards) {
+    // A card posted just now already shows the henvendelse as it is.
+    if (card.id !== posted?.id) {
+      await enqueueMessage(tx, {
+        kind: 'update',
+        targetMessageId: card.messageId,
+        activity: cardActivity(await channelCard(tx, request.id, { conversationId: card.conversationId })),
+        idempotencyKey: `support:${request.id}:channel-card:${card.id}:v${options.version}`,
+      });
+    }
+    await enqueueMessage(tx, {
+      kind: 'reply',
+      targetMessageId: card.messageId,
+      activity: { type: 'message', text: event.text ? `${line}\n\n${event.text}` : line, textFormat: 'plain' },
+      idempotencyKey: `support:${request.id}:event:${event.id}:thread:${card.id}`,
+    });
+  }
+}
