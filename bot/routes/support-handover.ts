@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { HandoverNotice } from '../../cards/queue-request-handover.js';
 import { handOverRequest, recordItAnswer, recordVendorReference, type HandOverResult } from '../../domain/support/hand-over.js';
 import type { BotDeps } from '../deps.js';
-import { supportAction, ZCardData } from './support-actions.js';
+import { supportAction, ZCardData } from './support-action.js';
 
 const ZHandover = ZCardData.extend({ target: z.string().max(40), subjectAreaId: z.unknown().optional(), reason: z.unknown().optional() });
 const ZVendorReference = ZCardData.extend({ reference: z.unknown().optional() });
