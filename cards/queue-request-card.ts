@@ -108,11 +108,12 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ? [textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data))]
       : []),
     ...(mayClose(request.status) ? [execute(t('reply.card.close'), 'support.close', data)] : []),
+    // Hand-overs, the vendor's reference and IT's answer move it too; Teams shows five actions at most on the card itself.
+    ...handoverActions(request, data, t),
   ];
   if (statusActions.length > 0) {
     actions.push({ type: 'Action.ShowCard', title: t('reply.card.status'), card: { type: 'AdaptiveCard', body: [text(t('reply.card.statusHint'))], actions: statusActions } });
   }
-  actions.push(...handoverActions(request, data, t));
   actions.push({
     type: 'Action.ShowCard',
     title: t('channel.card.note'),
