@@ -1,6 +1,5 @@
 import type { Translate } from '../i18n/index.js';
-import type { HandoverChoices } from '../domain/support/hand-over-choices.js';
-import { HANDOVER_REASON_LIMIT, IT_ANSWER_LIMIT, VENDOR_REFERENCE_LIMIT } from '../domain/support/hand-over.js';
+import { HANDOVER_REASON_LIMIT, IT_ANSWER_LIMIT, VENDOR_REFERENCE_LIMIT, type HandoverChoices } from '../domain/support/hand-over-choices.js';
 import { placeText, type RequestLocation } from '../domain/support/request-location.js';
 import { done, execute, text, warning, type CardElement } from './card-kit.js';
 

@@ -1,6 +1,13 @@
 import type { DbClient } from '../db.js';
 import { isOpen, SUPPORT_LINES, type SupportLine, type SupportStatus } from './vocabulary.js';
 
+/** The longest reason a hand-over takes. */
+export const HANDOVER_REASON_LIMIT = 2000;
+/** The longest vendor reference («Meldt til leverandør»). */
+export const VENDOR_REFERENCE_LIMIT = 100;
+/** The longest answer from IT the archive records. */
+export const IT_ANSWER_LIMIT = 4000;
+
 /** Up is away from the first line (towards specialists, vendor, system administrator, IT), down is back. */
 export type HandoverDirection = 'up' | 'down';
 

@@ -1,19 +1,12 @@
 import type { DbClient, PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { enqueueEmail } from './enqueue-email.js';
-import { directionOf } from './hand-over-choices.js';
+import { directionOf, HANDOVER_REASON_LIMIT, IT_ANSWER_LIMIT, VENDOR_REFERENCE_LIMIT } from './hand-over-choices.js';
 import { composeItEmail } from './it-email.js';
 import { recordEvent } from './record-event.js';
 import { locationOf, placeText, type RequestLocation } from './request-location.js';
 import { lockForSupport, type SupportActor } from './take-request.js';
 import { isOpen, SUPPORT_LINES, type SupportLine } from './vocabulary.js';
-
-/** The longest reason a hand-over takes. */
-export const HANDOVER_REASON_LIMIT = 2000;
-/** The longest vendor reference («Meldt til leverandør»). */
-export const VENDOR_REFERENCE_LIMIT = 100;
-/** The longest answer from IT the archive records. */
-export const IT_ANSWER_LIMIT = 4000;
 
 /** Where the e-mail to IT goes; null when SMTP_URL, SUPPORT_FROM_ADDRESS or IT_SUPPORT_ADDRESS is not set. */
 export interface ItEmailSetup {
