@@ -164,7 +164,8 @@ describe('handing a henvendelse over between the support lines (/api/messages)',
     expect((await desk.current(request.id)).request).toMatchObject({ line: 'systemadministrator', status: 'under_behandling' });
     bot.connector.clear();
     const replied = asCard(await desk.click('support.reply', { ...(await desk.current(request.id)).data, reply: 'Du har fått rettigheten nå. Logg inn på nytt.' }, desk.inChannel(SIGRID, SYSADMIN_CHANNEL)));
-    expect(cardLines(replied)[1]).toMatch(/^✔ /);
+    expect(cardLines(replied)).toContain('✔ Svaret er sendt til innmelder.');
+    expect(await desk.prisma().supportEvent.count({ where: { requestId: request.id, kind: 'reply_to_requester', actor: { name: 'Sigrid Dahl' } } })).toBe(1);
     const [reply] = await bot.connector.waitFor(toAlex);
     expect(cardLines(cardOf(reply!)).join('\n')).toContain('Du har fått rettigheten nå. Logg inn på nytt.');
     expect(cardLines(cardOf(reply!)).join('\n')).toContain('Sigrid Dahl');
