@@ -28,7 +28,7 @@ export interface RefreshChannelCardsOptions {
   request: { id: string; number: string };
   /** The henvendelse's version after the change: one update per card and version. */
   version: number;
-  event: { id: bigint; kind: SupportEventKind; actorName: string | null; text: string | null; assigneeName?: string | null; status: SupportStatus };
+  event: { id: bigint; kind: SupportEventKind; actorId: string | null; text: string | null; assigneeId: string | null; status: SupportStatus };
   /** A hand-over: the new line's channel gets the card if it has none yet. */
   post: LineScope | null;
   /** The thread line, when the event's own words do not say enough (a hand-over's place and direction). */
@@ -46,12 +46,16 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
   const { request, event } = options;
   const posted = options.post ? await postChannelCard(tx, request.id, options.post) : null;
   const cards = await tx.supportChannelCard.findMany({ where: { requestId: request.id }, orderBy: { id: 'asc' }, select: { id: true, conversationId: true, messageId: true } });
+  if (cards.length === 0) return;
   const t = channelTranslator();
-  const actor = event.actorName ?? t('support.actor.system');
+  // One query at a time in the transaction: the names the thread line tells.
+  const nameOf = async (id: string | null) => (id ? ((await tx.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null);
+  const actor = (await nameOf(event.actorId)) ?? t('support.actor.system');
+  const assigneeName = await nameOf(event.assigneeId);
   const what = options.threadLine
     ? options.threadLine(t, actor)
-    : event.kind === 'assigned' && event.assigneeName
-      ? t('channel.event.assigned', { name: event.assigneeName, actor })
+    : event.kind === 'assigned' && assigneeName
+      ? t('channel.event.assigned', { name: assigneeName, actor })
       : t(`support.event.${event.kind}`, { actor, status: t(`support.status.${event.status}`), line: '–', rating: '–' });
   const line = t('channel.event.line', { number: request.number, event: what });
   for (const card of cards) {

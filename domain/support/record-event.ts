@@ -131,14 +131,11 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
           at: now,
         })
       : null;
-  // One query at a time in the transaction: the names the thread line tells.
-  const actorName = options.actor ? (await tx.person.findUnique({ where: { id: options.actor.personId }, select: { name: true } }))?.name ?? null : null;
-  const assigneeName = changes.assigneeId ? (await tx.person.findUnique({ where: { id: changes.assigneeId }, select: { name: true } }))?.name ?? null : null;
   const moved = changes.line !== undefined;
   await refreshChannelCards(tx, {
     request: { id: requestId, number: before.number },
     version: before.version + 1,
-    event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
+    event: { id: event.id, kind: options.kind, actorId: options.actor?.personId ?? null, text: options.text ?? null, assigneeId: changes.assigneeId ?? null, status },
     post: moved
       ? { line: changes.line!, lineUnitId: changes.lineUnitId ?? null, lineSubjectAreaId: changes.lineSubjectAreaId ?? null }
       : null,
