@@ -106,6 +106,7 @@ export async function startArkivlos({
       links: fileLinks,
       maxImageBytes: config.SUPPORT_IMAGE_MAX_BYTES,
     },
+    itEmail: itEmailSetup(config),
   }, routes);
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(
@@ -172,6 +173,11 @@ export async function startArkivlos({
       return stopping;
     },
   };
+}
+
+/** Where the hand-over to IT e-mails, when e-mail is set up (SMTP_URL, SUPPORT_FROM_ADDRESS, IT_SUPPORT_ADDRESS); else null. */
+function itEmailSetup(config: Config): { from: string; to: string } | null {
+  return config.SMTP_URL && config.SUPPORT_FROM_ADDRESS && config.IT_SUPPORT_ADDRESS ? { from: config.SUPPORT_FROM_ADDRESS, to: config.IT_SUPPORT_ADDRESS } : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../domain/db.js';
 import type { FileLinks } from '../domain/support/file-links.js';
 import type { Logger } from '../infra/logger.js';
 import type { ImageDownloader } from './image-download.js';
+import type { ItEmailSetup } from '../domain/support/hand-over.js';
 
 /** What the routes need; main wiring lives in app.ts. */
 export interface BotDeps {
@@ -18,4 +19,6 @@ export interface BotDeps {
   countSelfHelp?: (outcome: 'shown' | 'no_result' | 'solved' | 'needs_help') => void;
   /** Files in the 1:1 chat: pasted images fetched with the bot's token, and support's links to kept ones. */
   chatFiles: { downloader: ImageDownloader; links: FileLinks; maxImageBytes: number };
+  /** The hand-over to IT's e-mail addresses; null or left out when SMTP_URL, SUPPORT_FROM_ADDRESS or IT_SUPPORT_ADDRESS is not set. */
+  itEmail?: ItEmailSetup | null;
 }

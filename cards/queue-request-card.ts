@@ -4,10 +4,11 @@ import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
 import { ratingWords } from './resolution-kit.js';
+import { elsewhereElements, handoverActions, handoverFacts, handoverNoticeElement, isHandoverNotice, type HandoverNotice, type HandoverView } from './queue-request-handover.js';
 import { categoryWord, sourceElements, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
-export interface QueueRequestView extends RequestSummary {
+export interface QueueRequestBaseView extends RequestSummary {
   who: string | null;
   result: string | null;
   requesterName: string;
@@ -20,11 +21,15 @@ export interface QueueRequestView extends RequestSummary {
   members: { id: string; name: string }[];
 }
 
+/** With where it is, where it may go and, in another line's channel, only where it is now (queue-request-handover.ts). */
+export type QueueRequestView = QueueRequestBaseView & HandoverView;
+
 /** What the last action did, shown above the card to the one who acted (and the channel). */
 export type QueueCardNotice =
   | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
   | { kind: 'replied' | 'replyEmpty' | 'waiting' | 'resolved' | 'resolutionEmpty' | 'closed' }
-  | { kind: 'alreadyTaken' | 'assigned'; name: string };
+  | { kind: 'alreadyTaken' | 'assigned'; name: string }
+  | HandoverNotice;
 
 export interface QueueRequestCardView {
   request: QueueRequestView;
@@ -46,7 +51,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
   const notice = view.notice;
   if (notice) {
-    if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
+    if (isHandoverNotice(notice)) body.push(handoverNoticeElement(notice, t));
+    else if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
     else if (notice.kind === 'replied' || notice.kind === 'waiting' || notice.kind === 'resolved' || notice.kind === 'closed') {
       body.push(done(t(`reply.notice.${notice.kind}`), { weight: 'Bolder' }));
@@ -64,6 +70,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ...(request.reference ? [{ title: t('support.field.reference'), value: request.reference }] : []),
       { title: t('support.field.requester'), value: request.requesterName },
       ...(request.rating ? [{ title: t('resolution.ratingFact'), value: ratingWords(request.rating, t) }] : []),
+      ...handoverFacts(request, t),
     ]),
     ...sourceElements(request.source, t),
   );
@@ -73,6 +80,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   }
 
   const data = { requestId: request.id, version: request.version };
+  // In the channel of a line that no longer has it: where it is now, and no actions.
+  if (request.elsewhere) return card(t('channel.card.speak', { number: request.number, status, assignee }), [...body, ...elsewhereElements(request, t)]);
   const actions: CardElement[] = [];
   if (isOpen(request.status)) {
     if (!request.assignee) actions.push(execute(t('channel.card.take'), 'support.take', data, { style: 'positive' }));
@@ -106,6 +115,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       ? [textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data))]
       : []),
     ...(mayClose(request.status) ? [execute(t('reply.card.close'), 'support.close', data)] : []),
+    // Hand-overs, the vendor's reference and IT's answer move it too; Teams shows five actions at most on the card itself.
+    ...handoverActions(request, data, t),
   ];
   if (statusActions.length > 0) {
     actions.push({ type: 'Action.ShowCard', title: t('reply.card.status'), card: { type: 'AdaptiveCard', body: [text(t('reply.card.statusHint'))], actions: statusActions } });

@@ -109,7 +109,8 @@ function eventElements(event: HistoryEvent, reader: Reader, view: RequestCardVie
   const actor = event.actor === null ? t('support.actor.system') : event.actor.id === view.viewerId ? t('support.actor.you') : event.actor.name;
   const data = isRecord(event.data) ? event.data : {};
   const statusTo = isRecord(data.status) ? oneOf(data.status.to, SUPPORT_STATUSES) : undefined;
-  const lineTo = oneOf(data.to, SUPPORT_LINES);
+  // A hand-over keeps `to: { line, unitId, subjectAreaId }`.
+  const lineTo = oneOf(data.to, SUPPORT_LINES) ?? (isRecord(data.to) ? oneOf(data.to.line, SUPPORT_LINES) : undefined);
   const what = t(`support.event.${event.kind}`, {
     actor,
     status: statusTo ? statusWord(statusTo, reader, t) : '–',

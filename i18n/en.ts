@@ -3,6 +3,7 @@ import { selfHelpEn } from './self-help.js';
 import { supportEn } from './support.js';
 import { queuesEn } from './queues.js';
 import { channelEn } from './channel.js';
+import { handoverEn } from './handover.js';
 import { replyEn } from './reply.js';
 import { resolutionEn } from './resolution.js';
 import { messageActionsEn } from './message-actions.js';
@@ -126,6 +127,7 @@ export const en: Messages = {
   ...supportEn,
   ...queuesEn,
   ...channelEn,
+  ...handoverEn,
   ...replyEn,
   ...resolutionEn,
   ...messageActionsEn,

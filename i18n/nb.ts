@@ -3,6 +3,7 @@ import { supportNb } from './support.js';
 
 import { queuesNb } from './queues.js';
 import { channelNb } from './channel.js';
+import { handoverNb } from './handover.js';
 import { replyNb } from './reply.js';
 import { resolutionNb } from './resolution.js';
 import { messageActionsNb } from './message-actions.js';
@@ -128,6 +129,7 @@ export const nb = {
   ...supportNb,
   ...queuesNb,
   ...channelNb,
+  ...handoverNb,
   ...replyNb,
   ...resolutionNb,
   ...messageActionsNb,

@@ -3,6 +3,7 @@ import { selfHelpNn } from './self-help.js';
 import { supportNn } from './support.js';
 import { queuesNn } from './queues.js';
 import { channelNn } from './channel.js';
+import { handoverNn } from './handover.js';
 import { replyNn } from './reply.js';
 import { resolutionNn } from './resolution.js';
 import { messageActionsNn } from './message-actions.js';
@@ -126,6 +127,7 @@ export const nn: Messages = {
   ...supportNn,
   ...queuesNn,
   ...channelNn,
+  ...handoverNn,
   ...replyNn,
   ...resolutionNn,
   ...messageActionsNn,

@@ -6,6 +6,9 @@ import type { OutboxActivity } from '../delivery/messenger.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { lineMembers } from './line-members.js';
 import { requestSource } from './vocabulary.js';
+import { handoverChoices } from './hand-over-choices.js';
+import { liveChannelOf, type LineScope } from './live-channel.js';
+import { locationOf } from './request-location.js';
 
 /**
  * A queue channel is read by everyone in it, whatever their own language: its cards and thread
@@ -14,8 +17,12 @@ import { requestSource } from './vocabulary.js';
 export const CHANNEL_LOCALE = 'nb' as const;
 export const channelTranslator = (): Translate => translator(CHANNEL_LOCALE);
 
-/** The henvendelse as its channel card shows it now, with the people «Tildel» offers. */
-export async function loadQueueRequestView(db: DbClient, requestId: string): Promise<QueueRequestView> {
+/**
+ * The henvendelse as its channel card shows it now, with the people «Tildel» offers and where it
+ * may be handed over. In `conversationId`, a channel where its line no longer works on it, the
+ * card only shows where it is now.
+ */
+export async function loadQueueRequestView(db: DbClient, requestId: string, conversationId?: string): Promise<QueueRequestView> {
   const row = await db.supportRequest.findUnique({
     where: { id: requestId },
     select: {
@@ -40,6 +47,7 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
       sourceMessageId: true,
       sourceMessageAuthor: true,
       sourceMessageLink: true,
+      vendorReference: true,
     },
   });
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
@@ -65,13 +73,20 @@ export async function loadQueueRequestView(db: DbClient, requestId: string): Pro
     rating: row.rating,
     ratingComment: row.ratingComment,
     members: await lineMembers(db, row),
+    vendorReference: row.vendorReference,
+    location: await locationOf(db, row),
+    elsewhere: conversationId !== undefined && (await isElsewhere(db, row, conversationId)),
+    handover: await handoverChoices(db, row),
   };
 }
 
-/** The channel card of a henvendelse as it is now, in the channel's language. */
-export async function channelCard(db: DbClient, requestId: string, options: { systemName?: string; notice?: QueueCardNotice } = {}): Promise<AdaptiveCard> {
+/**
+ * The channel card of a henvendelse as it is now, in the channel's language, as the channel
+ * `conversationId` shows it (left out: the channel of the line that has it).
+ */
+export async function channelCard(db: DbClient, requestId: string, options: { systemName?: string; notice?: QueueCardNotice; conversationId?: string } = {}): Promise<AdaptiveCard> {
   const t = channelTranslator();
-  const request = await loadQueueRequestView(db, requestId);
+  const request = await loadQueueRequestView(db, requestId, options.conversationId);
   return queueRequestCard({ request, systemName: options.systemName ?? t('app.archiveSystem'), notice: options.notice }, t);
 }
 
@@ -79,3 +94,9 @@ export const cardActivity = (content: AdaptiveCard): OutboxActivity => ({
   type: 'message',
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
 });
+
+/** Whether `conversationId` holds a card of the henvendelse from a line that no longer has it. */
+async function isElsewhere(db: DbClient, row: { id: string } & LineScope, conversationId: string): Promise<boolean> {
+  if ((await liveChannelOf(db, row)) === conversationId) return false;
+  return (await db.supportChannelCard.count({ where: { requestId: row.id, conversationId } })) > 0;
+}

@@ -40,6 +40,13 @@ export interface RequestHistory {
 }
 
 /**
+/**
+ * Events the requester sees without their text: a hand-over's reason and IT's answer are
+ * support's own (the requester sees that it moved, and where).
+ */
+const SUPPORT_ONLY_TEXT: readonly SupportEventKind[] = ['handed_over', 'it_answer'];
+
+/**
  * One henvendelse with its history (given `now`, a resolved one past its 14 days offers no answer), for someone who may see it (access.ts); anyone else is
  * refused (FORBIDDEN) and learns nothing about it.
  */
@@ -87,7 +94,7 @@ export async function getRequestHistory(db: DbClient, options: { requestId: stri
         kind: event.kind,
         at: event.createdAt,
         actor: event.actor,
-        text: event.text,
+        text: view === 'requester' && SUPPORT_ONLY_TEXT.includes(event.kind) ? null : event.text,
         data: event.data,
         internal: event.internal,
       })),

@@ -1,5 +1,5 @@
 import { requestStatusCard } from '../../cards/request-status-card.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale, type Translate } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import { enqueueMessage, type Enqueued } from '../delivery/enqueue-message.js';
 import { commandWord } from '../help/commands.js';
@@ -18,7 +18,8 @@ export interface NotifyRequesterOptions {
   resolvedAt: Date | null;
   /** The automatic closing after 14 days without the requester's answer (the card says so). */
   autoClosed?: boolean;
-  text: string | null;
+  /** What came with the change; a function for words in the requester's language. */
+  text: string | null | ((t: Translate) => string);
   at: Date;
 }
 
@@ -28,13 +29,15 @@ export interface NotifyRequesterOptions {
  */
 export async function notifyRequester(tx: DbClient, options: NotifyRequesterOptions): Promise<Enqueued> {
   const locale = personLocale(options.requester);
+  const t = translator(locale);
+  const text = typeof options.text === 'function' ? options.text(t) : options.text;
   const card = requestStatusCard(
-    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text: options.text, at: options.at, locale,
+    { requestId: options.request.id, number: options.request.number, what: options.request.what, status: options.status, text, at: options.at, locale,
       // A resolved henvendelse: «Løst» with a rating, or «Åpne igjen», until 14 days have passed.
       ...(options.autoClosed && { autoClosed: { newRequestCommand: commandWord('nyHenvendelse', locale) } }),
       ...(options.status === 'lost' && options.resolvedAt && { resolution: { version: options.version, respondUntil: respondUntil(options.resolvedAt) } }),
     },
-    translator(locale),
+    t,
   );
   return enqueueMessage(tx, {
     to: { personId: options.requester.id },

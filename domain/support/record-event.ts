@@ -4,7 +4,8 @@ import type { Enqueued } from '../delivery/enqueue-message.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { FileLinks } from './file-links.js';
 import { notifyRequester } from './notify-requester.js';
-import { refreshChannelCard } from './refresh-channel-card.js';
+import type { Translate } from '../../i18n/index.js';
+import { refreshChannelCards } from './channel-cards.js';
 import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
 
 /** The fields of a henvendelse that an event may change. */
@@ -40,6 +41,13 @@ export interface RecordEventOptions {
   now: Date;
   /** Links to kept images, for a `file_added` event's line in the channel thread. */
   fileLinks?: FileLinks;
+  /**
+   * What the requester is told, in their language, instead of `text` (a hand-over's reason is
+   * support's own): given, the requester is told even when the status stays.
+   */
+  requesterNotice?: (t: Translate) => string;
+  /** The line in the channel cards' threads, when the event's own words do not say enough. */
+  threadLine?: (t: Translate, actor: string) => string;
 }
 
 export interface RecordedEvent {
@@ -55,7 +63,8 @@ export interface RecordedEvent {
  * The one way a henvendelse changes, for every action now and later: checks the version the actor
  * saw, applies the changes and raises the version, writes the event and the audit entry, and
  * when the status changed, puts the requester's notification in the outbox, in their language;
- * a henvendelse with a card in a queue channel gets that card updated and the event in its thread.
+ * every card of the henvendelse in a queue channel is updated and told the event in its thread,
+ * and a move to another line posts the card in that line's channel (channel-cards.ts).
  * Call it inside the caller's transaction, after the caller has checked that the actor may act.
  */
 export async function recordEvent(tx: DbClient, options: RecordEventOptions): Promise<RecordedEvent> {
@@ -77,7 +86,6 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
       closedAt: true,
       rating: true,
       ratingComment: true,
-      channelCardMessageId: true,
       requester: { select: { id: true, active: true, locale: true, chosenLocale: true } },
     },
   });
@@ -118,7 +126,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
 
   const status = changes.status ?? before.status;
   const notification =
-    statusChange && !options.internal && before.requester.active && options.notifyRequester !== false
+    (statusChange || options.requesterNotice) && !options.internal && before.requester.active && options.notifyRequester !== false
       ? await notifyRequester(tx, {
           request: { id: requestId, number: before.number, what: before.what },
           requester: before.requester,
@@ -127,21 +135,29 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
           version: before.version + 1,
           resolvedAt: changes.resolvedAt === undefined ? before.resolvedAt : changes.resolvedAt,
           autoClosed: options.actor === null && options.kind === 'closed' && options.data?.reason === 'unconfirmed',
-          text: options.text ?? null,
+          text: options.requesterNotice ?? options.text ?? null,
           at: now,
         })
       : null;
-  if (before.channelCardMessageId !== null) {
-    // One query at a time in the transaction: the names the thread line tells.
-    const actorName = options.actor ? (await tx.person.findUnique({ where: { id: options.actor.personId }, select: { name: true } }))?.name ?? null : null;
-    const assigneeName = changes.assigneeId ? (await tx.person.findUnique({ where: { id: changes.assigneeId }, select: { name: true } }))?.name ?? null : null;
-    await refreshChannelCard(tx, {
-      request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
-      version: before.version + 1,
-      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status, rating: typeof options.data?.rating === 'number' ? options.data.rating : null },
-      fileLinks: options.fileLinks,
-    });
-  }
+  const moved = changes.line !== undefined;
+  await refreshChannelCards(tx, {
+    request: { id: requestId, number: before.number },
+    version: before.version + 1,
+    event: {
+      id: event.id,
+      kind: options.kind,
+      actorId: options.actor?.personId ?? null,
+      text: options.text ?? null,
+      assigneeId: changes.assigneeId ?? null,
+      status,
+      rating: typeof options.data?.rating === 'number' ? options.data.rating : null,
+    },
+    post: moved
+      ? { line: changes.line!, lineUnitId: changes.lineUnitId ?? null, lineSubjectAreaId: changes.lineSubjectAreaId ?? null }
+      : null,
+    threadLine: options.threadLine,
+    fileLinks: options.fileLinks,
+  });
   return { eventId: event.id, version: before.version + 1, status, notification };
 }
 

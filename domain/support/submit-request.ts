@@ -1,11 +1,9 @@
 import { writeAudit } from '../audit.js';
 import { Prisma, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
-import { enqueueMessage } from '../delivery/enqueue-message.js';
-import { cardActivity, channelCard } from './channel-card.js';
+import { postChannelCard } from './channel-cards.js';
 import { parseIntake, type IntakeProblem } from './intake.js';
 import { keepAttachments, type IncomingFile } from './keep-attachments.js';
-import { findQueueChannel } from './queue-channels.js';
 import { osloYear, takeRequestNumber } from './request-number.js';
 import { INTAKE_CATEGORIES, requestSource, type RequestSummary, type SupportCategory } from './vocabulary.js';
 
@@ -131,7 +129,7 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
         },
         select: { id: true },
       });
-      const posted = await postChannelCard(tx, request.id);
+      const posted = await postChannelCard(tx, request.id, { line: 'forstelinje', lineUnitId: null, lineSubjectAreaId: null });
       // After the channel card: keeping them is an event of its own, which its thread tells support.
       const kept = origin?.files.length
         ? await keepAttachments(tx, { requestId: request.id, actor: { personId: requester.id, aadObjectId: requester.aadObjectId }, files: origin.files, source: 'message_action', now })
@@ -168,23 +166,6 @@ export async function submitRequest(prisma: PrismaClient, options: SubmitRequest
     }
     throw error;
   }
-}
-
-/**
- * The henvendelse's card in the first line's queue channel, when one is bound (none: nothing is
- * posted). The outbox message is remembered: later changes update that card and reply in its thread.
- */
-async function postChannelCard(tx: DbClient, requestId: string): Promise<{ messageId: bigint; conversationId: string } | null> {
-  const found = await findQueueChannel(tx, { line: 'forstelinje' });
-  if (!found) return null;
-  const { conversationId } = found.channel;
-  const posted = await enqueueMessage(tx, {
-    to: { conversationId },
-    activity: cardActivity(await channelCard(tx, requestId)),
-    idempotencyKey: `support:${requestId}:channel-card`,
-  });
-  await tx.supportRequest.update({ where: { id: requestId }, data: { channelCardMessageId: posted.id, channelConversationId: conversationId } });
-  return { messageId: posted.id, conversationId };
 }
 
 async function findByIntakeKey(db: DbClient, requesterId: string, intakeKey: string): Promise<SubmittedRequest | null> {

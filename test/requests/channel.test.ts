@@ -92,7 +92,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
         ANSWERS.result,
       ]),
     );
-    expect(verbs(card)).toEqual(['support.take', 'support.assign', 'support.reply', 'support.waiting', 'support.resolve', 'support.close', 'support.note']);
+    expect(verbs(card)).toEqual(['support.take', 'support.assign', 'support.reply', 'support.waiting', 'support.resolve', 'support.close', 'support.handover', 'support.note']);
     for (const action of allActions(card).filter((candidate) => candidate.verb)) expect(action.data).toEqual({ requestId: request.id, version: 1 });
     const assign = card.actions!.find((action) => action.title === 'Tildel')!;
     // The first line: everyone with the archive's role or a process adviser's, by name.
@@ -100,10 +100,10 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     expect(assign.card!.body[0]!.choices!.map((choice) => choice.title)).toEqual(firstLine.map((person) => person.name).sort((a, b) => a.localeCompare(b, 'nb')));
     expect(assign.card!.body[0]!.choices!.map((choice) => choice.title)).toEqual(expect.arrayContaining(['Adele Vance', 'Ole Johansen', 'Patti Fernandez']));
     expect(assign.card!.body[0]!.choices!.map((choice) => choice.title)).not.toContain('Isaiah Langer');
-    expect(request.channelCardMessageId).not.toBeNull();
-    expect(request.channelConversationId).toBe(ARKIV_CHANNEL);
+    const cards = await prisma().supportChannelCard.findMany({ where: { requestId: request.id } });
+    expect(cards).toEqual([expect.objectContaining({ conversationId: ARKIV_CHANNEL, line: 'forstelinje' })]);
     const audit = await prisma().auditEntry.findFirstOrThrow({ where: { action: 'support.request.submit', entityId: request.id } });
-    expect(audit.after).toMatchObject({ channelCardMessageId: String(request.channelCardMessageId), channelConversationId: ARKIV_CHANNEL });
+    expect(audit.after).toMatchObject({ channelCardMessageId: String(cards[0]!.messageId), channelConversationId: ARKIV_CHANNEL });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bot.connector.sent.filter(toChannel)).toHaveLength(1);
   });
@@ -115,7 +115,8 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     expect(cardLines(answer)).toEqual(expect.arrayContaining(['✔ Du har tatt henvendelsen.', 'Status: Under behandling', 'Behandles av: Tatt av Adele Vance']));
     expect(verbs(answer)).not.toContain('support.take');
 
-    const activityId = await postedActivityId(request.channelCardMessageId!);
+    const { messageId } = await prisma().supportChannelCard.findFirstOrThrow({ where: { requestId: request.id } });
+    const activityId = await postedActivityId(messageId);
     const [update] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.method === 'PUT');
     expect(update!.path).toContain(`/activities/${activityId}`);
     expect(cardLines(cardOf(update!))).toContain('Behandles av: Tatt av Adele Vance');
@@ -201,7 +202,8 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     expect(verbs(cardOf(update!))).toEqual(['support.note']);
     const [reply] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.body.text !== undefined);
     expect(reply!.body.text).toBe(`BS-${year}-00001: Lukket av Alex Wilber`);
-    expect(await prisma().outboxMessage.count({ where: { idempotencyKey: `support:${request.id}:channel-card:v2` } })).toBe(1);
+    const card = await prisma().supportChannelCard.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(await prisma().outboxMessage.count({ where: { idempotencyKey: `support:${request.id}:channel-card:${card.id}:v2` } })).toBe(1);
   });
 
   // Last: it unbinds the channel the other tests use.
@@ -215,7 +217,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     const submitAction = (cardOf(intake!).actions ?? []).find((action) => action.verb === 'support.intake.submit')!;
     await clickCard('support.intake.submit', { ...submitAction.data, ...ANSWERS }, personal(ALEX));
     const request = await prisma().supportRequest.findFirstOrThrow();
-    expect(request).toMatchObject({ channelCardMessageId: null, channelConversationId: null });
+    expect(await prisma().supportChannelCard.count({ where: { requestId: request.id } })).toBe(0);
     expect(await prisma().outboxMessage.count()).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { addReplyCardSamples } from './card-samples-reply.js';
 import { addResolutionCardSamples } from './card-samples-resolution.js';
 import { addMessageActionCardSamples } from './card-samples-message-actions.js';
 import { addChatCardSamples } from './card-samples-chat.js';
+import { addHandoverCardSamples } from './card-samples-handover.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -137,6 +138,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addResolutionCardSamples(add, locale, t);
     addMessageActionCardSamples(add, locale, t);
     addChatCardSamples(add, locale, t);
+    addHandoverCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
