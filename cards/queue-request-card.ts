@@ -3,6 +3,7 @@ import { mayClose, mayReply, mayResolve, mayWait } from '../domain/support/statu
 import { isOpen, type RequestSummary } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { REPLY_LIMIT } from './request-reply-card.js';
+import { VISIT_TEXT_LIMIT } from './visit-offer-card.js';
 import { categoryWord, statusWord, urgencyWord, writtenText } from './support-kit.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
@@ -10,6 +11,8 @@ export interface QueueRequestView extends RequestSummary {
   who: string | null;
   result: string | null;
   requesterName: string;
+  /** The requester's UPN (Person.email): «Ring innmelder» calls it. */
+  requesterUpn: string;
   assignee: { id: string; name: string } | null;
   version: number;
   /** The people «Tildel» offers: those who work in the line that has the henvendelse. */
@@ -20,7 +23,8 @@ export interface QueueRequestView extends RequestSummary {
 export type QueueCardNotice =
   | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
   | { kind: 'replied' | 'replyEmpty' | 'waiting' | 'resolved' | 'resolutionEmpty' | 'closed' }
-  | { kind: 'alreadyTaken' | 'assigned'; name: string };
+  | { kind: 'alreadyTaken' | 'assigned'; name: string }
+  | { kind: 'visitOffered' | 'published' };
 
 export interface QueueRequestCardView {
   request: QueueRequestView;
@@ -41,7 +45,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const assignee = request.assignee ? t('channel.card.takenBy', { name: request.assignee.name }) : t('channel.card.notTaken');
   const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
   const notice = view.notice;
-  if (notice) {
+  if (notice?.kind === 'visitOffered' || notice?.kind === 'published') body.push(done(t(`visit.notice.${notice.kind === 'visitOffered' ? 'offered' : 'published'}`), { weight: 'Bolder' }));
+  else if (notice) {
     if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
     else if (notice.kind === 'replied' || notice.kind === 'waiting' || notice.kind === 'resolved' || notice.kind === 'closed') {
@@ -61,11 +66,12 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
       { title: t('support.field.requester'), value: request.requesterName },
     ]),
   );
+  const data = { requestId: request.id, version: request.version };
+  body.push(...contactSection(request, data, t));
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));
   }
 
-  const data = { requestId: request.id, version: request.version };
   const actions: CardElement[] = [];
   if (isOpen(request.status)) {
     if (!request.assignee) actions.push(execute(t('channel.card.take'), 'support.take', data, { style: 'positive' }));
@@ -96,7 +102,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const statusActions = [
     ...(mayWait(request.status) ? [execute(t('reply.card.waiting'), 'support.waiting', data)] : []),
     ...(mayResolve(request.status)
-      ? [textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data))]
+      ? [withPublishToggle(textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data)), t)]
       : []),
     ...(mayClose(request.status) ? [execute(t('reply.card.close'), 'support.close', data)] : []),
   ];
@@ -132,4 +138,41 @@ function textAction(title: string, id: string, label: string, errorMessage: stri
     title,
     card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id, label, isMultiline: true, isRequired: true, errorMessage, maxLength: REPLY_LIMIT }], actions: [confirm] },
   };
+}
+
+/** The Teams call deep link to a person by their UPN. */
+export const callLink = (upn: string): string => `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(upn)}`;
+
+/**
+ * «Ring innmelder» and «Tilby besøk», near the top of the card while the henvendelse is open: the
+ * routine is to call or visit when a request is unclear, and always to offer a visit. In the body
+ * (an ActionSet), so the card's own row of actions stays within what Teams shows.
+ */
+function contactSection(request: QueueRequestView, data: { requestId: string; version: number }, t: Translate): CardElement[] {
+  if (!isOpen(request.status)) return [];
+  return [
+    text(t('visit.card.routine'), { spacing: 'Medium' }),
+    {
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.OpenUrl', title: t('visit.card.call'), url: callLink(request.requesterUpn) },
+        {
+          type: 'Action.ShowCard',
+          title: t('visit.card.offer'),
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Text', id: 'visitNote', label: t('visit.card.offerLabel'), placeholder: t('visit.card.offerPlaceholder'), maxLength: VISIT_TEXT_LIMIT }],
+            actions: [execute(t('visit.card.offerConfirm'), 'support.visit.offer', data, { style: 'positive' })],
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/** «Publiser i kunnskapsbasen» in the «Løs» form: off unless support turns it on, and it says who reads the article. */
+function withPublishToggle(resolve: CardElement, t: Translate): CardElement {
+  const form = resolve.card as { body: CardElement[] };
+  form.body.push({ type: 'Input.Toggle', id: 'publish', label: t('visit.card.publishLabel'), title: t('visit.card.publish'), value: 'false', wrap: true });
+  return resolve;
 }

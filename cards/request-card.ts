@@ -3,6 +3,7 @@ import type { HistoryEvent, RequestHistory } from '../domain/support/get-request
 import { INTAKE_LIMITS } from '../domain/support/intake.js';
 import { SUPPORT_LINES, SUPPORT_STATUSES, type SupportLine, type SupportStatus } from '../domain/support/vocabulary.js';
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { eventWords } from './event-words.js';
 import { categoryWord, formatTime, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
 
 export interface RequestCardView {
@@ -92,12 +93,12 @@ function eventElements(event: HistoryEvent, reader: Reader, view: RequestCardVie
   const data = isRecord(event.data) ? event.data : {};
   const statusTo = isRecord(data.status) ? oneOf(data.status.to, SUPPORT_STATUSES) : undefined;
   const lineTo = oneOf(data.to, SUPPORT_LINES);
-  const what = t(`support.event.${event.kind}`, {
+  const what = eventWords(event, {
     actor,
     status: statusTo ? statusWord(statusTo, reader, t) : '–',
     line: lineTo ? t(`support.line.${lineTo}`) : '–',
     rating: typeof data.rating === 'number' ? data.rating : '–',
-  });
+  }, t);
   const line = `${formatTime(event.at, view.locale)} · ${event.internal ? `${t('support.request.internal')} ` : ''}${what}`;
   return [
     text(line, { spacing: 'Small' }),

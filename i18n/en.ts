@@ -4,6 +4,7 @@ import { supportEn } from './support.js';
 import { queuesEn } from './queues.js';
 import { channelEn } from './channel.js';
 import { replyEn } from './reply.js';
+import { visitEn } from './visit.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -124,4 +125,5 @@ export const en: Messages = {
   ...queuesEn,
   ...channelEn,
   ...replyEn,
+  ...visitEn,
 };

@@ -4,6 +4,7 @@ import { supportNb } from './support.js';
 import { queuesNb } from './queues.js';
 import { channelNb } from './channel.js';
 import { replyNb } from './reply.js';
+import { visitNb } from './visit.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -126,6 +127,7 @@ export const nb = {
   ...queuesNb,
   ...channelNb,
   ...replyNb,
+  ...visitNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

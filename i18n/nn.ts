@@ -4,6 +4,7 @@ import { supportNn } from './support.js';
 import { queuesNn } from './queues.js';
 import { channelNn } from './channel.js';
 import { replyNn } from './reply.js';
+import { visitNn } from './visit.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -124,4 +125,5 @@ export const nn: Messages = {
   ...queuesNn,
   ...channelNn,
   ...replyNn,
+  ...visitNn,
 };

@@ -130,7 +130,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
     await refreshChannelCard(tx, {
       request: { id: requestId, number: before.number, channelCardMessageId: before.channelCardMessageId },
       version: before.version + 1,
-      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status },
+      event: { id: event.id, kind: options.kind, actorName, text: options.text ?? null, assigneeName, status, data },
     });
   }
   return { eventId: event.id, version: before.version + 1, status, notification };

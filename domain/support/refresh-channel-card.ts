@@ -1,3 +1,4 @@
+import { eventWords } from '../../cards/event-words.js';
 import type { DbClient } from '../db.js';
 import { enqueueMessage } from '../delivery/enqueue-message.js';
 import { cardActivity, channelCard, channelTranslator } from './channel-card.js';
@@ -7,7 +8,7 @@ export interface RefreshChannelCardOptions {
   request: { id: string; number: string; channelCardMessageId: bigint };
   /** The henvendelse's version after the change: one update per version. */
   version: number;
-  event: { id: bigint; kind: SupportEventKind; actorName: string | null; text: string | null; assigneeName?: string | null; status: SupportStatus };
+  event: { id: bigint; kind: SupportEventKind; actorName: string | null; text: string | null; assigneeName?: string | null; status: SupportStatus; data?: unknown };
 }
 
 /**
@@ -29,7 +30,7 @@ export async function refreshChannelCard(tx: DbClient, options: RefreshChannelCa
   const what =
     event.kind === 'assigned' && event.assigneeName
       ? t('channel.event.assigned', { name: event.assigneeName, actor })
-      : t(`support.event.${event.kind}`, { actor, status: t(`support.status.${event.status}`), line: '–', rating: '–' });
+      : eventWords(event, { actor, status: t(`support.status.${event.status}`), line: '–', rating: '–' }, t);
   const line = t('channel.event.line', { number: request.number, event: what });
   await enqueueMessage(tx, {
     kind: 'reply',

@@ -15,6 +15,7 @@ import { selfHelpCardSamples } from './card-samples-self-help.js';
 import { addSupportCardSamples } from './support-card-samples.js';
 import { addChannelCardSamples } from './card-samples-channel.js';
 import { addReplyCardSamples } from './card-samples-reply.js';
+import { addVisitCardSamples } from './card-samples-visit.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -131,6 +132,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addSupportCardSamples(add, locale, t);
     addChannelCardSamples(add, locale, t);
     addReplyCardSamples(add, locale, t);
+    addVisitCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
