@@ -30,8 +30,8 @@ export const visitNb = {
   'visit.offer.alreadyAnswered': 'Du har allerede svart på dette tilbudet. Ingenting er endret.',
   'visit.offer.superseded': 'Det finnes et nyere tilbud om besøk på denne henvendelsen. Svar på det. Ingenting er endret.',
   'visit.offer.closed': 'Henvendelsen er ikke lenger åpen, så svaret ble ikke sendt. Ingenting er endret.',
-  'visit.event.accepted': '{actor} takker ja til besøk',
-  'visit.event.declined': '{actor} takker nei til besøk',
+  'visit.event.accepted': 'Svar på tilbudet om besøk fra {actor}: Ja, kom innom',
+  'visit.event.declined': 'Svar på tilbudet om besøk fra {actor}: Nei takk',
   'visit.event.published': 'Løst av {actor} og publisert i kunnskapsbasen',
 } as const;
 
@@ -62,8 +62,8 @@ export const visitNn: Record<keyof typeof visitNb, string> = {
   'visit.offer.alreadyAnswered': 'Du har alt svart på dette tilbodet. Ingenting er endra.',
   'visit.offer.superseded': 'Det finst eit nyare tilbod om besøk på denne førespurnaden. Svar på det. Ingenting er endra.',
   'visit.offer.closed': 'Førespurnaden er ikkje lenger open, så svaret vart ikkje sendt. Ingenting er endra.',
-  'visit.event.accepted': '{actor} takkar ja til besøk',
-  'visit.event.declined': '{actor} takkar nei til besøk',
+  'visit.event.accepted': 'Svar på tilbodet om besøk frå {actor}: Ja, kom innom',
+  'visit.event.declined': 'Svar på tilbodet om besøk frå {actor}: Nei takk',
   'visit.event.published': 'Løyst av {actor} og publisert i kunnskapsbasen',
 };
 
@@ -94,7 +94,7 @@ export const visitEn: Record<keyof typeof visitNb, string> = {
   'visit.offer.alreadyAnswered': 'You have already answered this offer. Nothing was changed.',
   'visit.offer.superseded': 'There is a newer offer of a visit on this request. Please answer that one. Nothing was changed.',
   'visit.offer.closed': 'The request is no longer open, so your answer was not sent. Nothing was changed.',
-  'visit.event.accepted': '{actor} accepts a visit',
-  'visit.event.declined': '{actor} declines a visit',
+  'visit.event.accepted': 'Answer to the offer of a visit from {actor}: Yes, come by',
+  'visit.event.declined': 'Answer to the offer of a visit from {actor}: No, thank you',
   'visit.event.published': 'Resolved by {actor} and published in the knowledge base',
 };
