@@ -45,7 +45,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const assignee = request.assignee ? t('channel.card.takenBy', { name: request.assignee.name }) : t('channel.card.notTaken');
   const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
   const notice = view.notice;
-  if (notice?.kind === 'visitOffered' || notice?.kind === 'published') body.push(done(t(`visit.notice.${notice.kind === 'visitOffered' ? 'offered' : 'published'}`), { weight: 'Bolder' }));
+  if (notice?.kind === 'visitOffered' || notice?.kind === 'published') body.push(done(t(`visit.notice.${notice.kind}`), { weight: 'Bolder' }));
   else if (notice) {
     if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));

@@ -66,6 +66,8 @@ export function articleSlug(title: string, number: string): string {
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const cut = words.length <= SLUG_TITLE_LENGTH ? words : words.slice(0, words.lastIndexOf('-', SLUG_TITLE_LENGTH) > 0 ? words.lastIndexOf('-', SLUG_TITLE_LENGTH) : SLUG_TITLE_LENGTH);
-  return [cut.replace(/-+$/, ''), number.toLowerCase()].filter(Boolean).join('-');
+  // Cut at a word where the title is long; a title of no letters or digits leaves only the number.
+  const lastDash = words.lastIndexOf('-', SLUG_TITLE_LENGTH);
+  const cut = words.length <= SLUG_TITLE_LENGTH ? words : words.slice(0, lastDash > 0 ? lastDash : SLUG_TITLE_LENGTH).replace(/-+$/, '');
+  return [cut, number.toLowerCase()].filter(Boolean).join('-');
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { articleSlug } from '../../domain/support/publish-resolution.js';
 import { osloYear } from '../../domain/support/request-number.js';
 import { messageActivity } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -34,8 +35,10 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
     const answer = await desk.clickCard('support.visit.offer', { ...data, ...(visitNote !== undefined && { visitNote }) }, desk.inChannel(ADELE));
     expect(cardLines(answer)).toContain('✔ Tilbudet om besøk er sendt til innmelder.');
     const [sent] = await bot.connector.waitFor((activity) => toAlex(activity) && JSON.stringify(activity.body).includes('support.visit.answer'));
+    // The thread line too, so that nothing of the offer arrives after the clear.
+    const [thread] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.body.text?.includes(': Besøk tilbudt av Adele Vance') === true);
     bot.connector.clear();
-    return cardOf(sent!);
+    return { card: cardOf(sent!), threadLine: thread!.body.text };
   };
   const answerWith = (card: Card, title: string) => allActions(card).find((action) => action.title === title)!;
   const answer = (card: Card, title: string, extra: Record<string, unknown> = {}, user = ALEX) =>
@@ -79,7 +82,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
     const { request } = await submit();
     await desk.clickCard('support.take', (await desk.current(request.id)).data, desk.inChannel(ADELE));
     bot.connector.clear();
-    const card = await offer(request.id, `  ${NOTE}  `);
+    const { card, threadLine: offerLine } = await offer(request.id, `  ${NOTE}  `);
     expect(card.speak).toBe(`Adele Vance from support offers to come by about request BS-${year}-00001.`);
     expect(cardLines(card)).toEqual(
       expect.arrayContaining([`Offer of a visit – request BS-${year}-00001`, 'Adele Vance from support can come by and help you at your desk. Would you like that?', 'Adele Vance writes:', NOTE]),
@@ -93,7 +96,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
     const alex = await prisma().person.findUniqueOrThrow({ where: { aadObjectId: ALEX.aadObjectId } });
     const toHim = await prisma().outboxMessage.findMany({ where: { personId: alex.id }, orderBy: { id: 'asc' }, select: { idempotencyKey: true } });
     expect(toHim.map((message) => message.idempotencyKey)).toEqual([expect.stringMatching(/^support:.*:event:\d+$/), `support:${request.id}:event:${offered.id}`]);
-    await bot.connector.waitFor(threadLine(`BS-${year}-00001: Besøk tilbudt av Adele Vance\n\n${NOTE}`));
+    expect(offerLine).toBe(`BS-${year}-00001: Besøk tilbudt av Adele Vance\n\n${NOTE}`);
     expect(await prisma().auditEntry.count({ where: { action: 'support.request.visit_offered', entityId: request.id } })).toBe(1);
 
     const answered = await answer(card, 'Yes, come by', { comment: COMMENT });
@@ -115,7 +118,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
 
   it('«No, thank you» without a comment is kept as declined, told in the thread, and his card says so', async () => {
     const { request } = await submit();
-    const card = await offer(request.id);
+    const { card } = await offer(request.id);
     expect(cardLines(card)).not.toContain('Adele Vance writes:');
     const answered = await answer(card, 'No, thank you');
     if (typeof answered === 'string') throw new Error(answered);
@@ -127,15 +130,15 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
 
   it('a second answer, and an answer to an offer a newer one replaced, are refused in words and change nothing', async () => {
     const { request } = await submit();
-    const first = await offer(request.id, 'I dag');
+    const { card: first } = await offer(request.id, 'I dag');
     await answer(first, 'Yes, come by');
     const again = await answer(first, 'No, thank you');
     if (typeof again === 'string') throw new Error(again);
     expect(cardLines(again)).toContain('⚠ You have already answered this offer. Nothing was changed.');
     expect(allActions(again)).toEqual([]);
 
-    const second = await offer(request.id, 'I morgen');
-    const third = await offer(request.id, 'På fredag');
+    const { card: second } = await offer(request.id, 'I morgen');
+    const { card: third } = await offer(request.id, 'På fredag');
     const old = await answer(second, 'Yes, come by');
     if (typeof old === 'string') throw new Error(old);
     expect(cardLines(old)).toEqual(expect.arrayContaining(['⚠ There is a newer offer of a visit on this request. Please answer that one. Nothing was changed.', 'I morgen']));
@@ -148,7 +151,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
 
   it('two answers to one offer at the same moment (a double click) store one; the other card says it was already answered', async () => {
     const { request } = await submit();
-    const card = await offer(request.id);
+    const { card } = await offer(request.id);
     const answers = await Promise.all([answer(card, 'Yes, come by'), answer(card, 'No, thank you')]);
     const lines = answers.map((answered) => (typeof answered === 'string' ? [answered] : cardLines(answered)));
     expect(lines.filter((shown) => shown.includes('⚠ You have already answered this offer. Nothing was changed.'))).toHaveLength(1);
@@ -157,7 +160,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
 
   it('an offer answered after the henvendelse was closed is not taken', async () => {
     const { request } = await submit();
-    const card = await offer(request.id);
+    const { card } = await offer(request.id);
     await desk.clickCard('support.close', (await desk.current(request.id)).data, desk.inChannel(ADELE));
     const answered = await answer(card, 'Yes, come by');
     if (typeof answered === 'string') throw new Error(answered);
@@ -167,7 +170,7 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
 
   it('someone else answering, a forged request id and an offer id that is not this henvendelse’s offer are refused in words', async () => {
     const { request } = await submit();
-    const card = await offer(request.id);
+    const { card } = await offer(request.id);
     const before = (await desk.current(request.id)).request.version;
     expect(await answer(card, 'Yes, come by', {}, ISAIAH)).toBe(REFUSED_NB);
     // Support in the line is not the requester either.
@@ -244,5 +247,16 @@ describe('«Ring innmelder», «Tilby besøk» and «Publiser i kunnskapsbasen»
     expect(await prisma().knowledgeArticle.count({ where: { source: 'henvendelse' } })).toBe(0);
     expect((await prisma().supportEvent.findFirstOrThrow({ where: { requestId: request.id, kind: 'resolved' } })).data).toEqual({ status: { from: 'ny', to: 'lost' } });
     await bot.connector.waitFor(threadLine(`BS-${year}-00001: Løst av Adele Vance\n\nFlyttet.`));
+  });
+});
+
+describe('the slug of a published resolution', () => {
+  it('is the title in a–z and digits (æ, ø, å and accents spelt out), cut at a word, then the number', () => {
+    expect(articleSlug('Tilgang til Økonomi-sakene på «Kjøp og salg»', 'BS-2026-00042')).toBe('tilgang-til-okonomi-sakene-pa-kjop-og-salg-bs-2026-00042');
+    expect(articleSlug('Søknad om fødselspermisjon for ansatte i Bærum – café', 'BS-2026-00001')).toBe('soknad-om-fodselspermisjon-for-ansatte-i-baerum-cafe-bs-2026-00001');
+    const long = articleSlug('Flytte journalposter mellom saker når arkivdelen er avsluttet og periodisert for lenge siden', 'BS-2026-00007');
+    expect(long).toBe('flytte-journalposter-mellom-saker-nar-arkivdelen-er-bs-2026-00007');
+    expect(articleSlug('???', 'BS-2026-00003')).toBe('bs-2026-00003');
+    for (const slug of [long, articleSlug('???', 'BS-2026-00003')]) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 });
