@@ -6,12 +6,15 @@ import { REPLY_LIMIT } from './request-reply-card.js';
 import { ratingWords } from './resolution-kit.js';
 import { elsewhereElements, handoverActions, handoverFacts, handoverNoticeElement, isHandoverNotice, type HandoverNotice, type HandoverView } from './queue-request-handover.js';
 import { categoryWord, sourceElements, statusWord, urgencyWord, writtenText } from './support-kit.js';
+import { VISIT_TEXT_LIMIT } from './visit-offer-card.js';
 
 /** A henvendelse as its queue channel shows it to support (domain/support/channel-card.ts loads it). */
 export interface QueueRequestBaseView extends RequestSummary {
   who: string | null;
   result: string | null;
   requesterName: string;
+  /** The requester's UPN (Person.email): «Ring innmelder» calls it. */
+  requesterUpn: string;
   assignee: { id: string; name: string } | null;
   version: number;
   /** The requester's rating 1–5 and comment, once they confirmed it solved. */
@@ -29,7 +32,8 @@ export type QueueCardNotice =
   | { kind: 'taken' | 'noted' | 'noteEmpty' | 'notMember' | 'stale' }
   | { kind: 'replied' | 'replyEmpty' | 'waiting' | 'resolved' | 'resolutionEmpty' | 'closed' }
   | { kind: 'alreadyTaken' | 'assigned'; name: string }
-  | HandoverNotice;
+  | HandoverNotice
+  | { kind: 'visitOffered' | 'published' };
 
 export interface QueueRequestCardView {
   request: QueueRequestView;
@@ -50,7 +54,8 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const assignee = request.assignee ? t('channel.card.takenBy', { name: request.assignee.name }) : t('channel.card.notTaken');
   const body: CardElement[] = [heading(t('channel.card.title', { number: request.number }))];
   const notice = view.notice;
-  if (notice) {
+  if (notice?.kind === 'visitOffered' || notice?.kind === 'published') body.push(done(t(`visit.notice.${notice.kind}`), { weight: 'Bolder' }));
+  else if (notice) {
     if (isHandoverNotice(notice)) body.push(handoverNoticeElement(notice, t));
     else if (notice.kind === 'taken' || notice.kind === 'noted') body.push(done(t(`channel.notice.${notice.kind}`), { weight: 'Bolder' }));
     else if (notice.kind === 'assigned') body.push(done(t('channel.notice.assigned', { name: notice.name }), { weight: 'Bolder' }));
@@ -75,11 +80,13 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
     ...sourceElements(request.source, t),
   );
   if (request.ratingComment) body.push(subheading(t('resolution.ratingComment')), writtenText(request.ratingComment, { spacing: 'Small' }));
+  const data = { requestId: request.id, version: request.version };
+  // Call or visit: only where the line works on it (not in the channel of a line that no longer has it).
+  if (!request.elsewhere) body.push(...contactSection(request, data, t));
   for (const [field, value] of [['what', request.what], ['who', request.who], ['result', request.result]] as const) {
     if (value) body.push(subheading(t(`support.intake.${field}`)), writtenText(value, { spacing: 'Small' }));
   }
 
-  const data = { requestId: request.id, version: request.version };
   // In the channel of a line that no longer has it: where it is now, and no actions.
   if (request.elsewhere) return card(t('channel.card.speak', { number: request.number, status, assignee }), [...body, ...elsewhereElements(request, t)]);
   const actions: CardElement[] = [];
@@ -112,7 +119,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   const statusActions = [
     ...(mayWait(request.status) ? [execute(t('reply.card.waiting'), 'support.waiting', data)] : []),
     ...(mayResolve(request.status)
-      ? [textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data))]
+      ? [withPublishToggle(textAction(t('reply.card.resolve'), 'resolution', t('reply.card.resolutionLabel'), t('reply.card.resolutionRequired'), execute(t('reply.card.resolveConfirm'), 'support.resolve', data)), t)]
       : []),
     ...(mayClose(request.status) ? [execute(t('reply.card.close'), 'support.close', data)] : []),
     // Hand-overs, the vendor's reference and IT's answer move it too; Teams shows five actions at most on the card itself.
@@ -150,4 +157,41 @@ function textAction(title: string, id: string, label: string, errorMessage: stri
     title,
     card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id, label, isMultiline: true, isRequired: true, errorMessage, maxLength: REPLY_LIMIT }], actions: [confirm] },
   };
+}
+
+/** The Teams call deep link to a person by their UPN. */
+export const callLink = (upn: string): string => `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(upn)}`;
+
+/**
+ * «Ring innmelder» and «Tilby besøk», near the top of the card while the henvendelse is open: the
+ * routine is to call or visit when a request is unclear, and always to offer a visit. In the body
+ * (an ActionSet), so the card's own row of actions stays within what Teams shows.
+ */
+function contactSection(request: QueueRequestView, data: { requestId: string; version: number }, t: Translate): CardElement[] {
+  if (!isOpen(request.status)) return [];
+  return [
+    text(t('visit.card.routine'), { spacing: 'Medium' }),
+    {
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.OpenUrl', title: t('visit.card.call'), url: callLink(request.requesterUpn) },
+        {
+          type: 'Action.ShowCard',
+          title: t('visit.card.offer'),
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Text', id: 'visitNote', label: t('visit.card.offerLabel'), placeholder: t('visit.card.offerPlaceholder'), maxLength: VISIT_TEXT_LIMIT }],
+            actions: [execute(t('visit.card.offerConfirm'), 'support.visit.offer', data, { style: 'positive' })],
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/** «Publiser i kunnskapsbasen» in the «Løs» form: off unless support turns it on, and it says who reads the article. */
+function withPublishToggle(resolve: CardElement, t: Translate): CardElement {
+  const form = resolve.card as { body: CardElement[] };
+  form.body.push({ type: 'Input.Toggle', id: 'publish', label: t('visit.card.publishLabel'), title: t('visit.card.publish'), value: 'false', wrap: true });
+  return resolve;
 }

@@ -5,6 +5,7 @@ import { SUPPORT_LINES, SUPPORT_STATUSES, type SupportLine, type SupportStatus }
 import { card, done, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { ratingWords, resolutionActions, resolutionDeadline } from './resolution-kit.js';
 import { categoryWord, formatTime, sourceElements, statusWord, urgencyWord, writtenText, type Reader } from './support-kit.js';
+import { eventWords } from './event-words.js';
 
 export interface RequestCardView {
   history: RequestHistory;
@@ -111,12 +112,12 @@ function eventElements(event: HistoryEvent, reader: Reader, view: RequestCardVie
   const statusTo = isRecord(data.status) ? oneOf(data.status.to, SUPPORT_STATUSES) : undefined;
   // A hand-over keeps `to: { line, unitId, subjectAreaId }`.
   const lineTo = oneOf(data.to, SUPPORT_LINES) ?? (isRecord(data.to) ? oneOf(data.to.line, SUPPORT_LINES) : undefined);
-  const what = t(`support.event.${event.kind}`, {
+  const what = eventWords(event, {
     actor,
     status: statusTo ? statusWord(statusTo, reader, t) : '–',
     line: lineTo ? t(`support.line.${lineTo}`) : '–',
     rating: typeof data.rating === 'number' ? data.rating : '–',
-  });
+  }, t);
   const line = `${formatTime(event.at, view.locale)} · ${event.internal ? `${t('support.request.internal')} ` : ''}${what}`;
   return [
     text(line, { spacing: 'Small' }),

@@ -8,6 +8,7 @@ import { replyEn } from './reply.js';
 import { resolutionEn } from './resolution.js';
 import { messageActionsEn } from './message-actions.js';
 import { chatEn } from './chat.js';
+import { visitEn } from './visit.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -132,4 +133,5 @@ export const en: Messages = {
   ...resolutionEn,
   ...messageActionsEn,
   ...chatEn,
+  ...visitEn,
 };

@@ -8,6 +8,7 @@ import { replyNb } from './reply.js';
 import { resolutionNb } from './resolution.js';
 import { messageActionsNb } from './message-actions.js';
 import { chatNb } from './chat.js';
+import { visitNb } from './visit.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -134,6 +135,7 @@ export const nb = {
   ...resolutionNb,
   ...messageActionsNb,
   ...chatNb,
+  ...visitNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

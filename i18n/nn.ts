@@ -8,6 +8,7 @@ import { replyNn } from './reply.js';
 import { resolutionNn } from './resolution.js';
 import { messageActionsNn } from './message-actions.js';
 import { chatNn } from './chat.js';
+import { visitNn } from './visit.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -132,4 +133,5 @@ export const nn: Messages = {
   ...resolutionNn,
   ...messageActionsNn,
   ...chatNn,
+  ...visitNn,
 };

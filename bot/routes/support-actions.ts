@@ -6,6 +6,9 @@ import { requestReplyCard } from '../../cards/request-reply-card.js';
 import { addInternalNote } from '../../domain/support/add-internal-note.js';
 import { answerAsRequester, latestReply } from '../../domain/support/answer-as-requester.js';
 import { replyToRequester } from '../../domain/support/reply-to-requester.js';
+import { visitOfferCard } from '../../cards/visit-offer-card.js';
+import { answerVisit, visitOffer } from '../../domain/support/answer-visit.js';
+import { offerVisit } from '../../domain/support/offer-visit.js';
 import { closeRequest, resolveRequest, setWaitingForRequester } from '../../domain/support/support-status.js';
 import { assignRequest } from '../../domain/support/assign-request.js';
 import { takeRequest } from '../../domain/support/take-request.js';
@@ -18,12 +21,16 @@ import type { BotDeps } from '../deps.js';
 const ZAssign = ZCardData.extend({ assigneeId: z.string().uuid() });
 const ZNote = ZCardData.extend({ note: z.unknown().optional() });
 const ZReply = ZCardData.extend({ reply: z.unknown().optional() });
-const ZResolve = ZCardData.extend({ resolution: z.unknown().optional() });
+const ZResolve = ZCardData.extend({ resolution: z.unknown().optional(), publish: z.enum(['true', 'false']).optional() });
 const ZAnswer = z.object({ requestId: z.string().uuid(), answer: z.unknown().optional() });
+
+/** One channel-card action: its verb, what its data must be, and what it does. */
+type SupportAct = ReturnType<typeof supportAction>;
 
 /**
  * The actions on a henvendelse's card in its queue channel: «Ta henvendelsen», «Tildel»,
- * «Svar til innmelder», «Løs», «Venter på innmelder», «Lukk» and «Internt notat». The answer is the card as it is now (in the channel's language), with what
+ * «Svar til innmelder», «Løs» (optionally published), «Venter på innmelder», «Lukk», «Internt notat»
+ * and «Tilby besøk». The answer is the card as it is now (in the channel's language), with what
  * happened; the outbox updates the posted card and tells the event in its thread.
  */
 export function registerSupportActions(app: Application, deps: BotDeps): void {
@@ -48,9 +55,11 @@ export function registerSupportActions(app: Application, deps: BotDeps): void {
     await setWaitingForRequester(deps.prisma, { requestId, expectedVersion: version, actor, now: deps.now() });
     return { kind: 'waiting' };
   });
-  act('support.resolve', ZResolve, async (actor, { requestId, version, resolution }) => {
-    const result = await resolveRequest(deps.prisma, { requestId, expectedVersion: version, actor, text: resolution, now: deps.now() });
-    return { kind: result.outcome === 'resolved' ? 'resolved' : 'resolutionEmpty' };
+  act('support.resolve', ZResolve, async (actor, { requestId, version, resolution, publish }) => {
+    const published = publish === 'true';
+    const result = await resolveRequest(deps.prisma, { requestId, expectedVersion: version, actor, text: resolution, publish: published, systemName: deps.archiveSystemName, now: deps.now() });
+    if (result.outcome === 'empty') return { kind: 'resolutionEmpty' };
+    return { kind: result.articleId ? 'published' : 'resolved' };
   });
   act('support.close', ZCardData, async (actor, { requestId, version }) => {
     await closeRequest(deps.prisma, { requestId, expectedVersion: version, actor, now: deps.now() });
@@ -58,6 +67,7 @@ export function registerSupportActions(app: Application, deps: BotDeps): void {
   });
   registerHandoverActions(app, deps);
   registerRequesterAnswer(app, deps);
+  registerVisit(app, deps, act);
 }
 
 /**
@@ -77,5 +87,34 @@ function registerRequesterAnswer(app: Application, deps: BotDeps): void {
     const { number, reply } = await latestReply(deps.prisma, requestId);
     const view = result.outcome === 'sent' ? { kind: 'sent' as const, text: result.text } : { kind: result.outcome };
     return requestReplyCard({ requestId, number, reply, locale: caller.locale, answer: view }, caller.t);
+  });
+}
+
+const ZVisitOffer = ZCardData.extend({ visitNote: z.unknown().optional() });
+const ZVisitAnswer = z.object({ requestId: z.string().uuid(), offerId: z.string().regex(/^[1-9]\d{0,17}$/), accepted: z.boolean(), comment: z.unknown().optional() });
+
+/**
+ * «Tilby besøk» on the channel card, and the requester's «Ja, kom innom» / «Nei takk» on the
+ * offer card in their chat: only the requester may answer, once, and only the newest offer; the
+ * answer is the offer card saying what was answered (or why nothing was, in words).
+ */
+function registerVisit(app: Application, deps: BotDeps, act: SupportAct): void {
+  act('support.visit.offer', ZVisitOffer, async (actor, { requestId, version, visitNote }) => {
+    await offerVisit(deps.prisma, { requestId, expectedVersion: version, actor, text: visitNote, now: deps.now() });
+    return { kind: 'visitOffered' };
+  });
+  app.adaptiveCards.actionExecute('support.visit.answer', async (context: TurnContext, _state, raw): Promise<AdaptiveCard | string> => {
+    const caller = await loadCaller(context, deps.prisma);
+    if (!caller.person) return caller.t('error.unknownPerson');
+    const parsed = ZVisitAnswer.safeParse(raw);
+    if (!parsed.success) return caller.t('error.invalidData');
+    const { requestId, accepted, comment } = parsed.data;
+    const offerId = BigInt(parsed.data.offerId);
+    // FORBIDDEN (not the requester) and NOT_FOUND (no such offer on it) reach bot/errors.ts: a sentence, nothing changed.
+    const result = await answerVisit(deps.prisma, { requestId, offerId, accepted, requester: caller.person, comment, now: deps.now() });
+    turnLogger(context, deps.logger).info({ requestId, outcome: result.outcome }, 'requester answered an offer of a visit');
+    const offer = await visitOffer(deps.prisma, requestId, offerId);
+    const answer = result.outcome === 'answered' ? { kind: result.accepted ? ('accepted' as const) : ('declined' as const), comment: result.comment } : { kind: result.outcome };
+    return visitOfferCard({ ...offer, answer }, caller.t);
   });
 }

@@ -20,8 +20,9 @@ export interface ImportArticlesSummary {
   unchanged: number;
 }
 
-// Any constant; only concurrent imports have to agree on it.
-const IMPORT_LOCK_KEY = 727_274_201;
+// Any constant; every writer of articles takes it (imports, a published resolution), so the
+// vocabulary refresh of one never runs beside another's.
+export const IMPORT_LOCK_KEY = 727_274_201;
 const SOURCE: KnowledgeSource = 'import';
 
 /**

@@ -53,7 +53,7 @@ export async function loadQueueRequestView(db: DbClient, requestId: string, conv
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
   // One query at a time: in a transaction Prisma would send a relation select's queries at once.
   const subjectArea = row.subjectAreaId ? await db.subjectArea.findUnique({ where: { id: row.subjectAreaId }, select: { name: true } }) : null;
-  const requester = await db.person.findUniqueOrThrow({ where: { id: row.requesterId }, select: { name: true } });
+  const requester = await db.person.findUniqueOrThrow({ where: { id: row.requesterId }, select: { name: true, email: true } });
   const assignee = row.assigneeId ? await db.person.findUnique({ where: { id: row.assigneeId }, select: { id: true, name: true } }) : null;
   return {
     id: row.id,
@@ -68,6 +68,7 @@ export async function loadQueueRequestView(db: DbClient, requestId: string, conv
     result: row.result,
     source: requestSource(row),
     requesterName: requester.name,
+    requesterUpn: requester.email,
     assignee,
     version: row.version,
     rating: row.rating,

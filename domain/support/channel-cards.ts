@@ -1,3 +1,4 @@
+import { eventWords } from '../../cards/event-words.js';
 import { fileThreadCard } from '../../cards/file-thread-card.js';
 import type { Translate } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
@@ -32,7 +33,7 @@ export interface RefreshChannelCardsOptions {
   request: { id: string; number: string };
   /** The henvendelse's version after the change: one update per card and version. */
   version: number;
-  event: { id: bigint; kind: SupportEventKind; actorId: string | null; text: string | null; assigneeId: string | null; status: SupportStatus; rating?: number | null };
+  event: { id: bigint; kind: SupportEventKind; actorId: string | null; text: string | null; assigneeId: string | null; status: SupportStatus; rating?: number | null; data?: unknown };
   /** A hand-over: the new line's channel gets the card if it has none yet. */
   post: LineScope | null;
   /** The thread line, when the event's own words do not say enough (a hand-over's place and direction). */
@@ -62,7 +63,7 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
     ? options.threadLine(t, actor)
     : event.kind === 'assigned' && assigneeName
       ? t('channel.event.assigned', { name: assigneeName, actor })
-      : t(`support.event.${event.kind}`, { actor, status: t(`support.status.${event.status}`), line: '–', rating: event.rating ?? '–' });
+      : eventWords(event, { actor, status: t(`support.status.${event.status}`), line: '–', rating: event.rating ?? '–' }, t);
   const line = t('channel.event.line', { number: request.number, event: what });
   const reply: OutboxActivity = { type: 'message', text: event.text ? `${line}\n\n${event.text}` : line, textFormat: 'plain' };
   if (event.kind === 'file_added') {

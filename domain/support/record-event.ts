@@ -151,6 +151,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
       assigneeId: changes.assigneeId ?? null,
       status,
       rating: typeof options.data?.rating === 'number' ? options.data.rating : null,
+      data,
     },
     post: moved
       ? { line: changes.line!, lineUnitId: changes.lineUnitId ?? null, lineSubjectAreaId: changes.lineSubjectAreaId ?? null }

@@ -122,7 +122,7 @@ describe('message actions: «Opprett henvendelse» and «Send til journalføring
     expect(allActions(channelCard).find((action) => action.type === 'Action.OpenUrl')).toMatchObject({ title: 'Åpne meldingen i Teams', url: LINK });
     // Everything sent on its own went through the outbox; the turn itself sent nothing where the action was used.
     expect(bot.connector.sent.filter((activity) => activity.conversationId.startsWith(GROUP_CHAT))).toEqual([]);
-    expect(await prisma().outboxMessage.count({ where: { idempotencyKey: `support:${request.id}:channel-card` } })).toBe(1);
+    expect(await prisma().supportChannelCard.count({ where: { requestId: request.id } })).toBe(1);
 
     // The requester's own view of it says where it came from too.
     const history = await desk.clickCard('support.request.show', { requestId: request.id }, desk.personal(ALEX));

@@ -19,6 +19,7 @@ const REQUEST: QueueRequestView = {
   who: LONG(INTAKE_LIMITS.who),
   result: LONG(INTAKE_LIMITS.result),
   requesterName: 'Kari Nordmann-Johannessen Øvrebø',
+  requesterUpn: 'kari.nordmann-johannessen.ovrebo@eksempel.kommune.no',
   assignee: null,
   version: 1,
   members: Array.from({ length: 60 }, (_, i) => ({ id: ID(100 + i), name: `Saksbehandler nummer ${i + 1} Nordmann-Johannessen` })),

@@ -26,6 +26,7 @@ const REQUEST: QueueRequestView = {
   who: LONG(INTAKE_LIMITS.who),
   result: LONG(INTAKE_LIMITS.result),
   requesterName: 'Kari Nordmann-Johannessen Øvrebø',
+  requesterUpn: 'kari.nordmann-johannessen@eksempel.kommune.no',
   assignee: { id: ID(100), name: 'Patti Fernandez' },
   version: 7,
   members: Array.from({ length: 40 }, (_, i) => ({ id: ID(100 + i), name: `Fagspesialist nummer ${i + 1} Nordmann-Johannessen` })),

@@ -65,6 +65,7 @@ export function addMessageActionCardSamples(add: (file: string, name: string, ca
           who: null,
           result: null,
           requesterName: AUTHOR,
+          requesterUpn: 'megan.bowen@eksempel.kommune.no',
           assignee: null,
           version: 2,
           members: [],

@@ -74,6 +74,7 @@ const RATED: QueueRequestView = {
   who: LONG(INTAKE_LIMITS.who),
   result: LONG(INTAKE_LIMITS.result),
   requesterName: 'Kari Nordmann-Johannessen Øvrebø',
+  requesterUpn: 'kari.nordmann-johannessen@eksempel.kommune.no',
   assignee: { id: ID(3), name: 'Adele Vance' },
   version: 7,
   rating: 1,

@@ -19,6 +19,7 @@ import { addResolutionCardSamples } from './card-samples-resolution.js';
 import { addMessageActionCardSamples } from './card-samples-message-actions.js';
 import { addChatCardSamples } from './card-samples-chat.js';
 import { addHandoverCardSamples } from './card-samples-handover.js';
+import { addVisitCardSamples } from './card-samples-visit.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -139,6 +140,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addMessageActionCardSamples(add, locale, t);
     addChatCardSamples(add, locale, t);
     addHandoverCardSamples(add, locale, t);
+    addVisitCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
