@@ -38,6 +38,8 @@ export async function answerAsRequester(prisma: PrismaClient, options: AnswerAsR
       kind: 'requester_reply',
       text,
       ...(request.status === 'venter_pa_innmelder' && { changes: { status: 'under_behandling' as const } }),
+      // The requester's own answer: the card or chat line answering them already says it landed.
+      notifyRequester: false,
       now: options.now,
     });
     return { outcome: 'sent' as const, text };

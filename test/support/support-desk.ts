@@ -149,3 +149,12 @@ export function messageActions(bot: TestBot) {
   };
   return { fetchTask, submitAction, dialogCard, dialogMessage };
 }
+
+/** Waits until the bot's outbox has sent everything it holds (what an action enqueued has reached the fake connector). */
+export async function outboxSent(bot: TestBot, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((await bot.arkivlos.database.prisma.outboxMessage.count({ where: { state: { in: ['waiting', 'sending'] } } })) > 0) {
+    if (Date.now() > deadline) throw new Error(`the outbox did not empty in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
