@@ -63,16 +63,18 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
   const personId = 'personId' in to ? to.personId : null;
   const conversationId = 'conversationId' in to ? to.conversationId : null;
   const state = failure ? 'failed' : 'waiting';
+  // A waiting message wakes the workers of every instance at once (instead of at their next
+  // poll): the NOTIFY is part of the same statement, and is only sent when the row is new.
   const inserted = await db.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, target_message_id, activity, state,
-                                last_error, next_attempt_at, updated_at)
-    VALUES (${input.idempotencyKey ?? null}, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}, ${input.targetActivityId ?? null},
-            ${input.targetMessageId ?? null}::bigint, ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING id`;
+    WITH inserted AS (
+      INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, target_message_id, activity, state,
+                                  last_error, next_attempt_at, updated_at)
+      VALUES (${input.idempotencyKey ?? null}, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}, ${input.targetActivityId ?? null},
+              ${input.targetMessageId ?? null}::bigint, ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id)
+    SELECT id, (SELECT 1 FROM pg_notify('arkivlos_outbox', '') WHERE ${state} = 'waiting') AS woke FROM inserted`;
   if (inserted[0]) {
-    // Wakes the workers of every instance at once instead of at their next poll.
-    if (state === 'waiting') await db.$executeRaw`SELECT pg_notify('arkivlos_outbox', '')`;
     return { id: inserted[0].id, created: true, state: failure ? 'failed' : 'waiting' };
   }
   const existing = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey! }, select: { id: true, state: true } });

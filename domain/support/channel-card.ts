@@ -4,11 +4,10 @@ import { translator, type Translate } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
 import { AppError, AppErrorCode } from '../errors.js';
-import { lineMembers } from './line-members.js';
-import { requestSource } from './vocabulary.js';
+import { membersFrom, supportHoldings } from './line-members.js';
+import { requestSource, type SupportCategory, type SupportLine, type SupportStatus, type SupportUrgency } from './vocabulary.js';
 import { handoverChoices } from './hand-over-choices.js';
 import { liveChannelOf, type LineScope } from './live-channel.js';
-import { locationOf } from './request-location.js';
 
 /**
  * A queue channel is read by everyone in it, whatever their own language: its cards and thread
@@ -23,62 +22,87 @@ export const channelTranslator = (): Translate => translator(CHANNEL_LOCALE);
  * card only shows where it is now.
  */
 export async function loadQueueRequestView(db: DbClient, requestId: string, conversationId?: string): Promise<QueueRequestView> {
-  const row = await db.supportRequest.findUnique({
-    where: { id: requestId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      category: true,
-      urgency: true,
-      reference: true,
-      what: true,
-      who: true,
-      result: true,
-      version: true,
-      line: true,
-      lineUnitId: true,
-      lineSubjectAreaId: true,
-      subjectAreaId: true,
-      requesterId: true,
-      assigneeId: true,
-      rating: true,
-      ratingComment: true,
-      sourceMessageId: true,
-      sourceMessageAuthor: true,
-      sourceMessageLink: true,
-      vendorReference: true,
-    },
-  });
+  // Every card build reads this (in the change's transaction, once per channel card, and for the
+  // clicker's answer): the henvendelse with the names it shows and the subject areas a hand-over
+  // offers in one statement, the support roles in another.
+  const rows = await db.$queryRaw<ViewRow[]>`
+    SELECT r.id::text, r.number, r.status::text AS status, r.category::text AS category, r.urgency::text AS urgency,
+      r.reference, r.what, r.who, r.result, r.version, r.rating, r.rating_comment AS "ratingComment",
+      r.line::text AS line, r.line_unit_id::text AS "lineUnitId", r.line_subject_area_id::text AS "lineSubjectAreaId",
+      r.subject_area_id::text AS "subjectAreaId", r.vendor_reference AS "vendorReference",
+      r.source_message_id AS "sourceMessageId", r.source_message_author AS "sourceMessageAuthor", r.source_message_link AS "sourceMessageLink",
+      sa.name AS "subjectAreaName", req.name AS "requesterName", req.email AS "requesterEmail",
+      a.id::text AS "assigneeId", a.name AS "assigneeName", lu.name AS "lineUnitName", ls.name AS "lineSubjectAreaName",
+      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json)
+         FROM subject_area s WHERE s.active) AS "activeSubjectAreas"
+    FROM support_request r
+    JOIN person req ON req.id = r.requester_id
+    LEFT JOIN subject_area sa ON sa.id = r.subject_area_id
+    LEFT JOIN person a ON a.id = r.assignee_id
+    LEFT JOIN unit lu ON lu.id = r.line_unit_id
+    LEFT JOIN subject_area ls ON ls.id = r.line_subject_area_id
+    WHERE r.id = ${requestId}::uuid`;
+  const row = rows[0];
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
-  // One query at a time: in a transaction Prisma would send a relation select's queries at once.
-  const subjectArea = row.subjectAreaId ? await db.subjectArea.findUnique({ where: { id: row.subjectAreaId }, select: { name: true } }) : null;
-  const requester = await db.person.findUniqueOrThrow({ where: { id: row.requesterId }, select: { name: true, email: true } });
-  const assignee = row.assigneeId ? await db.person.findUnique({ where: { id: row.assigneeId }, select: { id: true, name: true } }) : null;
   return {
     id: row.id,
     number: row.number,
     status: row.status,
     category: row.category,
     urgency: row.urgency,
-    subjectArea: subjectArea?.name ?? null,
+    subjectArea: row.subjectAreaName,
     reference: row.reference,
     what: row.what,
     who: row.who,
     result: row.result,
     source: requestSource(row),
-    requesterName: requester.name,
-    requesterUpn: requester.email,
-    assignee,
+    requesterName: row.requesterName,
+    requesterUpn: row.requesterEmail,
+    assignee: row.assigneeId && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
     version: row.version,
     rating: row.rating,
     ratingComment: row.ratingComment,
-    members: await lineMembers(db, row),
+    members: membersFrom(await supportHoldings(db), row),
     vendorReference: row.vendorReference,
-    location: await locationOf(db, row),
+    location: {
+      line: row.line,
+      unit: row.lineUnitId && row.lineUnitName !== null ? { id: row.lineUnitId, name: row.lineUnitName } : null,
+      subjectArea: row.lineSubjectAreaId && row.lineSubjectAreaName !== null ? { id: row.lineSubjectAreaId, name: row.lineSubjectAreaName } : null,
+    },
     elsewhere: conversationId !== undefined && (await isElsewhere(db, row, conversationId)),
-    handover: await handoverChoices(db, row),
+    handover: handoverChoices(row, row.activeSubjectAreas),
   };
+}
+
+interface ViewRow {
+  id: string;
+  number: string;
+  status: SupportStatus;
+  category: SupportCategory;
+  urgency: SupportUrgency;
+  reference: string | null;
+  what: string;
+  who: string | null;
+  result: string | null;
+  version: number;
+  rating: number | null;
+  ratingComment: string | null;
+  line: SupportLine;
+  lineUnitId: string | null;
+  lineSubjectAreaId: string | null;
+  subjectAreaId: string | null;
+  vendorReference: string | null;
+  sourceMessageId: string | null;
+  sourceMessageAuthor: string | null;
+  sourceMessageLink: string | null;
+  subjectAreaName: string | null;
+  requesterName: string;
+  requesterEmail: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  lineUnitName: string | null;
+  lineSubjectAreaName: string | null;
+  activeSubjectAreas: { id: string; name: string }[];
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { DbClient } from '../db.js';
 import { isOpen, SUPPORT_LINES, type SupportLine, type SupportStatus } from './vocabulary.js';
 
 /** The longest reason a hand-over takes. */
@@ -27,14 +26,14 @@ export interface HandoverChoices {
 /**
  * Where a henvendelse may be handed from where it is: any other line, and another subject area's
  * specialists. None while it is at IT (IT's answer brings it back) or once it is resolved or
- * closed. The server checks the choice again (hand-over.ts): the card only offers.
+ * closed. The server checks the choice again (hand-over.ts): the card only offers. The subject
+ * areas are every active one, by name (the caller reads them with the henvendelse).
  */
-export async function handoverChoices(
-  db: DbClient,
+export function handoverChoices(
   request: { line: SupportLine; status: SupportStatus; subjectAreaId: string | null },
-): Promise<HandoverChoices | null> {
+  activeSubjectAreas: readonly { id: string; name: string }[],
+): HandoverChoices | null {
   if (!isOpen(request.status) || request.line === 'it') return null;
   const targets = SUPPORT_LINES.filter((line) => line !== request.line || line === 'fagspesialist').map((line) => ({ line, direction: directionOf(request.line, line) }));
-  const subjectAreas = await db.subjectArea.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  return { targets, subjectAreas, subjectAreaId: request.subjectAreaId };
+  return { targets, subjectAreas: [...activeSubjectAreas], subjectAreaId: request.subjectAreaId };
 }

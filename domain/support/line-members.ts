@@ -2,24 +2,37 @@ import type { DbClient } from '../db.js';
 import type { RoleKey } from '../people/roles.js';
 import { isOnLine, SUPPORT_ROLES, type RequestScope } from './access.js';
 
+/** A support role as role_assignment holds it, with its (active) person's name. */
+export interface SupportHolding {
+  personId: string;
+  name: string;
+  role: string;
+  unitId: string | null;
+  subjectAreaId: string | null;
+}
+
+/** Every support role held by an active person, in one statement. */
+export async function supportHoldings(db: DbClient): Promise<SupportHolding[]> {
+  return db.$queryRaw<SupportHolding[]>`
+    SELECT r.person_id::text AS "personId", p.name, r.role::text AS role, r.unit_id::text AS "unitId", r.subject_area_id::text AS "subjectAreaId"
+    FROM role_assignment r JOIN person p ON p.id = r.person_id
+    WHERE p.active AND r.role::text = ANY(${[...SUPPORT_ROLES]}::text[])`;
+}
+
 /**
- * The active people who work in the line that has a henvendelse (for the first line: the archive
- * and every process adviser), by name: whom «Tildel» offers, and the only people it accepts.
+ * Of these holdings, the people who work in the line that has a henvendelse (for the first line:
+ * the archive and every process adviser), by name: whom «Tildel» offers, and the only people it accepts.
  */
-export async function lineMembers(db: DbClient, scope: Pick<RequestScope, 'line' | 'lineUnitId' | 'lineSubjectAreaId'>): Promise<{ id: string; name: string }[]> {
-  // Two plain queries: in a transaction, a relation select would send its queries at once.
-  const holdings = await db.roleAssignment.findMany({
-    where: { role: { in: [...SUPPORT_ROLES] }, person: { active: true } },
-    select: { personId: true, role: true, unitId: true, subjectAreaId: true },
-  });
-  const people = await db.person.findMany({ where: { id: { in: [...new Set(holdings.map((holding) => holding.personId))] } }, select: { id: true, name: true } });
-  return people
-    .filter((person) =>
+export function membersFrom(holdings: readonly SupportHolding[], scope: Pick<RequestScope, 'line' | 'lineUnitId' | 'lineSubjectAreaId'>): { id: string; name: string }[] {
+  const people = new Map<string, string>();
+  for (const holding of holdings) people.set(holding.personId, holding.name);
+  return [...people]
+    .filter(([id]) =>
       isOnLine(
         {
-          id: person.id,
+          id,
           roles: holdings
-            .filter((holding) => holding.personId === person.id)
+            .filter((holding) => holding.personId === id)
             .map((holding) => ({
               role: holding.role as RoleKey,
               ...(holding.unitId ? { unit: { id: holding.unitId } } : {}),
@@ -29,6 +42,11 @@ export async function lineMembers(db: DbClient, scope: Pick<RequestScope, 'line'
         scope,
       ),
     )
-    .map(({ id, name }) => ({ id, name }))
+    .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/** The active people who work in the line that has a henvendelse (see membersFrom). */
+export async function lineMembers(db: DbClient, scope: Pick<RequestScope, 'line' | 'lineUnitId' | 'lineSubjectAreaId'>): Promise<{ id: string; name: string }[]> {
+  return membersFrom(await supportHoldings(db), scope);
 }

@@ -1,5 +1,5 @@
 import type { DbClient } from '../db.js';
-import { findQueueChannel } from './queue-channels.js';
+import { queueConversationOf } from './queue-channels.js';
 import type { SupportLine } from './vocabulary.js';
 
 /** The line scope of a henvendelse, as support_request keeps it. */
@@ -10,14 +10,12 @@ export interface LineScope {
 }
 
 /**
- * The channel where the line that has the henvendelse works on it (findQueueChannel: its own
+ * The channel where the line that has the henvendelse works on it (findQueueChannel's rule: its own
  * queue channel, or the first line's for process advisers and specialists without one). IT has
  * no channel: the archive follows a henvendelse at IT from the first line's. Null: none is bound.
  */
 export async function liveChannelOf(db: DbClient, scope: LineScope): Promise<string | null> {
-  const found =
-    scope.line === 'it'
-      ? await findQueueChannel(db, { line: 'forstelinje' })
-      : await findQueueChannel(db, { line: scope.line, unitId: scope.lineUnitId, subjectAreaId: scope.lineSubjectAreaId });
-  return found?.channel.conversationId ?? null;
+  return scope.line === 'it'
+    ? queueConversationOf(db, { line: 'forstelinje' })
+    : queueConversationOf(db, { line: scope.line, unitId: scope.lineUnitId, subjectAreaId: scope.lineSubjectAreaId });
 }

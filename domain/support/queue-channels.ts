@@ -257,6 +257,22 @@ export async function findQueueChannel(db: DbClient, scope: QueueScope): Promise
   return firstLine ? { channel: toView(firstLine), fallback: true } : null;
 }
 
+/**
+ * findQueueChannel's rule, for the channel's conversation id only, in one statement: every build
+ * of a henvendelse's channel card asks it.
+ */
+export async function queueConversationOf(db: DbClient, scope: QueueScope): Promise<string | null> {
+  const { line, unitId, subjectAreaId } = normalise(scope);
+  const fallback = line === 'prosessradgiver' || line === 'fagspesialist';
+  const rows = await db.$queryRaw<{ conversationId: string }[]>`
+    SELECT conversation_id AS "conversationId" FROM queue_channel
+    WHERE (line = ${line}::"SupportLine" AND unit_id IS NOT DISTINCT FROM ${unitId ?? null}::uuid AND subject_area_id IS NOT DISTINCT FROM ${subjectAreaId ?? null}::uuid)
+       OR (${fallback} AND line = 'forstelinje')
+    ORDER BY (line = ${line}::"SupportLine") DESC
+    LIMIT 1`;
+  return rows[0]?.conversationId ?? null;
+}
+
 export interface Choice {
   code: string;
   name: string;
