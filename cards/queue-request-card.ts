@@ -68,7 +68,7 @@ export function queueRequestCard(view: QueueRequestCardView, t: Translate): Adap
   body.push(
     facts([
       { title: t('support.field.status'), value: status },
-      { title: t('support.field.assignee'), value: assignee },
+      { title: t('support.field.assignee'), value: request.assignee?.name ?? t('channel.card.notTaken') },
       { title: t('support.field.category'), value: categoryWord(request.category, view.systemName, t) },
       { title: t('support.field.urgency'), value: urgencyWord(request.urgency, t) },
       ...(request.subjectArea ? [{ title: t('support.field.subjectArea'), value: request.subjectArea }] : []),
