@@ -45,7 +45,9 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
   if ((kind === 'reply' || kind === 'update') && !input.targetActivityId && input.targetMessageId === undefined) {
     throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a ${kind} needs targetActivityId or targetMessageId` });
   }
-  const to = input.targetMessageId === undefined ? input.to : await recipientOf(db, input.targetMessageId);
+  // An update or reply goes where its target went; whether that conversation is known comes with it.
+  const target = input.targetMessageId === undefined ? null : await recipientOf(db, input.targetMessageId);
+  const to = target ? target.to : input.to;
   if (!to) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs a recipient' });
 
   let failure: string | null = null;
@@ -53,7 +55,7 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
     const person = await db.person.findUnique({ where: { id: to.personId }, select: { active: true } });
     if (!person?.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${to.personId} is not in the organisation` });
   } else {
-    const known = await db.conversationReference.count({ where: { conversationId: to.conversationId } });
+    const known = target ? target.conversationKnown : (await db.conversationReference.count({ where: { conversationId: to.conversationId } })) > 0;
     if (!known) failure = 'unknown recipient: the bot is not in this conversation';
   }
   const activity = input.activity ? JSON.stringify(input.activity) : null;
@@ -81,9 +83,12 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
   return { id: existing.id, created: false, state: existing.state };
 }
 
-/** The recipient of an earlier outbox message: its replies and updates go to the same place. */
-async function recipientOf(db: DbClient, messageId: bigint): Promise<Recipient> {
-  const target = await db.outboxMessage.findUnique({ where: { id: messageId }, select: { personId: true, conversationId: true, kind: true } });
+/** The recipient of an earlier outbox message (its replies and updates go to the same place), and whether the bot still knows that conversation. */
+async function recipientOf(db: DbClient, messageId: bigint): Promise<{ to: Recipient; conversationKnown: boolean }> {
+  const [target] = await db.$queryRaw<{ personId: string | null; conversationId: string | null; kind: string; known: boolean }[]>`
+    SELECT o.person_id::text AS "personId", o.conversation_id AS "conversationId", o.kind::text AS kind,
+      EXISTS (SELECT 1 FROM conversation_reference c WHERE c.conversation_id = o.conversation_id) AS known
+    FROM outbox_message o WHERE o.id = ${messageId}::bigint`;
   if (!target || target.kind === 'reach') throw new AppError(AppErrorCode.INVALID_INPUT, { message: `outbox message ${messageId} sent nothing to reply to or update` });
-  return target.conversationId ? { conversationId: target.conversationId } : { personId: target.personId! };
+  return { to: target.conversationId ? { conversationId: target.conversationId } : { personId: target.personId! }, conversationKnown: target.known };
 }

@@ -55,10 +55,13 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
   const cards = await tx.supportChannelCard.findMany({ where: { requestId: request.id }, orderBy: { id: 'asc' }, select: { id: true, conversationId: true, messageId: true } });
   if (cards.length === 0) return;
   const t = channelTranslator();
-  // One query at a time in the transaction: the names the thread line tells.
-  const nameOf = async (id: string | null) => (id ? ((await tx.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null);
-  const actor = (await nameOf(event.actorId)) ?? t('support.actor.system');
-  const assigneeName = await nameOf(event.assigneeId);
+  // The names the thread line tells, in one statement.
+  const ids = [event.actorId, event.assigneeId].filter((id): id is string => id !== null);
+  const names = new Map(
+    ids.length === 0 ? [] : (await tx.$queryRaw<{ id: string; name: string }[]>`SELECT id::text, name FROM person WHERE id = ANY(${ids}::uuid[])`).map((row) => [row.id, row.name]),
+  );
+  const actor = (event.actorId && names.get(event.actorId)) ?? t('support.actor.system');
+  const assigneeName = (event.assigneeId && names.get(event.assigneeId)) ?? null;
   const what = options.threadLine
     ? options.threadLine(t, actor)
     : event.kind === 'assigned' && assigneeName

@@ -2,7 +2,7 @@ import type { DbClient, PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
 import { recordEvent } from './record-event.js';
-import { isOpen } from './vocabulary.js';
+import { isOpen, type SupportLine, type SupportStatus } from './vocabulary.js';
 
 /** Someone in the line that has the henvendelse, as the caller's identity found them. */
 export type SupportActor = SupportViewer & { aadObjectId: string };
@@ -17,17 +17,27 @@ export interface TakeRequestOptions {
 
 export type TakeRequestResult = { outcome: 'taken' } | { outcome: 'alreadyTaken'; assignee: { id: string; name: string } };
 
+interface LockedRequest {
+  requesterId: string;
+  line: SupportLine;
+  lineUnitId: string | null;
+  lineSubjectAreaId: string | null;
+  status: SupportStatus;
+  version: number;
+  assigneeId: string | null;
+}
+
 /**
  * Locks the henvendelse's row for the rest of the transaction and checks that the actor works
  * in the line that has it: of two people acting at the same moment, the second waits and then
  * sees what the first did.
  */
 export async function lockForSupport(tx: DbClient, requestId: string, actor: SupportActor) {
-  await tx.$queryRaw`SELECT id FROM support_request WHERE id = ${requestId}::uuid FOR UPDATE`;
-  const request = await tx.supportRequest.findUnique({
-    where: { id: requestId },
-    select: { requesterId: true, line: true, lineUnitId: true, lineSubjectAreaId: true, status: true, version: true, assigneeId: true },
-  });
+  // The lock and the read in one statement.
+  const [request] = await tx.$queryRaw<LockedRequest[]>`
+    SELECT requester_id::text AS "requesterId", line::text AS line, line_unit_id::text AS "lineUnitId",
+      line_subject_area_id::text AS "lineSubjectAreaId", status::text AS status, version, assignee_id::text AS "assigneeId"
+    FROM support_request WHERE id = ${requestId}::uuid FOR UPDATE`;
   if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
   if (requestViewOf(actor, request) !== 'support') {
     throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${actor.id} is not in the line of henvendelse ${requestId}` });

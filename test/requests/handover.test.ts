@@ -14,14 +14,6 @@ const REASON = 'Gjelder periodisering i økonomimodulen; fagspesialisten må vur
 const isCard = (channel: string) => (activity: SentActivity) => activity.conversationId.startsWith(channel) && activity.body.attachments !== undefined;
 const isThreadLine = (channel: string) => (activity: SentActivity) => activity.conversationId.startsWith(channel) && typeof activity.body.text === 'string';
 const toAlex = (activity: SentActivity) => activity.conversationId.includes(ALEX.aadObjectId);
-/** Waits until the outbox has sent everything: a test's late thread lines must not reach the next test's waits. */
-async function outboxSent(bot: TestBot): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((await bot.arkivlos.database.prisma.outboxMessage.count({ where: { state: { in: ['waiting', 'sending'] } } })) > 0) {
-    if (Date.now() > deadline) throw new Error('the outbox did not empty in 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 const asCard = (answer: Card | string): Card => {
   if (typeof answer === 'string') throw new Error(`expected a card, got: ${answer}`);
   return answer;
