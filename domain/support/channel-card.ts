@@ -4,10 +4,10 @@ import { translator, type Translate } from '../../i18n/index.js';
 import type { DbClient } from '../db.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
 import { AppError, AppErrorCode } from '../errors.js';
-import { membersFrom, supportHoldings } from './line-members.js';
+import { SUPPORT_ROLES } from './access.js';
+import { membersFrom, type SupportHolding } from './line-members.js';
 import { requestSource, type SupportCategory, type SupportLine, type SupportStatus, type SupportUrgency } from './vocabulary.js';
 import { handoverChoices } from './hand-over-choices.js';
-import { liveChannelOf, type LineScope } from './live-channel.js';
 
 /**
  * A queue channel is read by everyone in it, whatever their own language: its cards and thread
@@ -23,8 +23,9 @@ export const channelTranslator = (): Translate => translator(CHANNEL_LOCALE);
  */
 export async function loadQueueRequestView(db: DbClient, requestId: string, conversationId?: string): Promise<QueueRequestView> {
   // Every card build reads this (in the change's transaction, once per channel card, and for the
-  // clicker's answer): the henvendelse with the names it shows and the subject areas a hand-over
-  // offers in one statement, the support roles in another.
+  // clicker's answer), in one statement: the henvendelse with the names it shows, the subject
+  // areas a hand-over offers, the support roles («Tildel»), its live channel and whether this
+  // channel holds a card of it.
   const rows = await db.$queryRaw<ViewRow[]>`
     SELECT r.id::text, r.number, r.status::text AS status, r.category::text AS category, r.urgency::text AS urgency,
       r.reference, r.what, r.who, r.result, r.version, r.rating, r.rating_comment AS "ratingComment",
@@ -34,7 +35,21 @@ export async function loadQueueRequestView(db: DbClient, requestId: string, conv
       sa.name AS "subjectAreaName", req.name AS "requesterName", req.email AS "requesterEmail",
       a.id::text AS "assigneeId", a.name AS "assigneeName", lu.name AS "lineUnitName", ls.name AS "lineSubjectAreaName",
       (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json)
-         FROM subject_area s WHERE s.active) AS "activeSubjectAreas"
+         FROM subject_area s WHERE s.active) AS "activeSubjectAreas",
+      (SELECT coalesce(json_agg(json_build_object('personId', ra.person_id, 'name', p.name, 'role', ra.role,
+                                                   'unitId', ra.unit_id, 'subjectAreaId', ra.subject_area_id)), '[]'::json)
+         FROM role_assignment ra JOIN person p ON p.id = ra.person_id
+         WHERE p.active AND ra.role::text = ANY(${[...SUPPORT_ROLES]}::text[])) AS "supportHoldings",
+      -- The live channel, by findQueueChannel's rule (queueConversationOf): the line's own channel,
+      -- for process advisers and specialists without one the first line's; IT is followed there.
+      (SELECT q.conversation_id FROM queue_channel q
+         WHERE (q.line::text = CASE WHEN r.line = 'it' THEN 'forstelinje' ELSE r.line::text END
+                AND q.unit_id IS NOT DISTINCT FROM (CASE WHEN r.line = 'prosessradgiver' THEN r.line_unit_id END)
+                AND q.subject_area_id IS NOT DISTINCT FROM (CASE WHEN r.line = 'fagspesialist' THEN r.line_subject_area_id END))
+            OR (r.line IN ('prosessradgiver', 'fagspesialist') AND q.line = 'forstelinje')
+         ORDER BY (q.line::text = CASE WHEN r.line = 'it' THEN 'forstelinje' ELSE r.line::text END) DESC
+         LIMIT 1) AS "liveConversationId",
+      EXISTS (SELECT 1 FROM support_channel_card c WHERE c.request_id = r.id AND c.conversation_id = ${conversationId ?? null}) AS "hasCardHere"
     FROM support_request r
     JOIN person req ON req.id = r.requester_id
     LEFT JOIN subject_area sa ON sa.id = r.subject_area_id
@@ -62,14 +77,15 @@ export async function loadQueueRequestView(db: DbClient, requestId: string, conv
     version: row.version,
     rating: row.rating,
     ratingComment: row.ratingComment,
-    members: membersFrom(await supportHoldings(db), row),
+    members: membersFrom(row.supportHoldings, row),
     vendorReference: row.vendorReference,
     location: {
       line: row.line,
       unit: row.lineUnitId && row.lineUnitName !== null ? { id: row.lineUnitId, name: row.lineUnitName } : null,
       subjectArea: row.lineSubjectAreaId && row.lineSubjectAreaName !== null ? { id: row.lineSubjectAreaId, name: row.lineSubjectAreaName } : null,
     },
-    elsewhere: conversationId !== undefined && (await isElsewhere(db, row, conversationId)),
+    // In a channel holding a card of it that is not where its line works on it now.
+    elsewhere: conversationId !== undefined && row.liveConversationId !== conversationId && row.hasCardHere,
     handover: handoverChoices(row, row.activeSubjectAreas),
   };
 }
@@ -103,6 +119,9 @@ interface ViewRow {
   lineUnitName: string | null;
   lineSubjectAreaName: string | null;
   activeSubjectAreas: { id: string; name: string }[];
+  supportHoldings: SupportHolding[];
+  liveConversationId: string | null;
+  hasCardHere: boolean;
 }
 
 /**
@@ -119,9 +138,3 @@ export const cardActivity = (content: AdaptiveCard): OutboxActivity => ({
   type: 'message',
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
 });
-
-/** Whether `conversationId` holds a card of the henvendelse from a line that no longer has it. */
-async function isElsewhere(db: DbClient, row: { id: string } & LineScope, conversationId: string): Promise<boolean> {
-  if ((await liveChannelOf(db, row)) === conversationId) return false;
-  return (await db.supportChannelCard.count({ where: { requestId: row.id, conversationId } })) > 0;
-}
