@@ -14,6 +14,7 @@ export interface ClaimedMessage {
   kind: 'send' | 'reply' | 'update' | 'reach';
   personId: string | null;
   conversationId: string | null;
+  /** The activity a reply or update is for: given by the caller, or that of its target outbox message when that was already sent. */
   targetActivityId: string | null;
   targetMessageId: bigint | null;
   activity: OutboxActivity | null;
@@ -95,7 +96,10 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
          AND (m.state = 'waiting' OR m.locked_until < now())
       RETURNING m.id, m.kind, m.person_id, m.conversation_id, m.target_activity_id, m.target_message_id, m.activity, m.attempts
     )
-    SELECT c.id, c.kind, c.person_id::text AS person_id, c.conversation_id, c.target_activity_id, c.target_message_id, c.activity, c.attempts,
+    -- An update or reply of an earlier outbox message already sent gets that message's activity id here
+    -- (one statement less per send); one still on its way is looked up when it is sent (deliver-message.ts).
+    SELECT c.id, c.kind, c.person_id::text AS person_id, c.conversation_id, coalesce(c.target_activity_id, t.activity_id) AS target_activity_id,
+           c.target_message_id, c.activity, c.attempts,
            coalesce(c.conversation_id, 'person:' || c.person_id) AS recipient,
            coalesce(named.conversation_id, chat.conversation_id) AS chat_id,
            coalesce(named.service_url, chat.service_url) AS chat_service_url,
@@ -105,6 +109,7 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
            p.id::text AS person_uuid, p.aad_object_id AS person_aad, p.active AS person_active,
            p.unreachable_at IS NOT NULL AS person_unreachable, p.unreachable_reason AS person_unreachable_reason
       FROM claimed c
+      LEFT JOIN outbox_message t ON t.id = c.target_message_id AND t.state = 'sent'
       LEFT JOIN conversation_reference named ON named.conversation_id = c.conversation_id
       LEFT JOIN person p ON p.id = c.person_id OR (named.scope = 'personal' AND p.aad_object_id = named.aad_object_id)
       LEFT JOIN LATERAL (
