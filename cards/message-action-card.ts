@@ -1,6 +1,4 @@
 import type { Translate } from '../i18n/index.js';
-import { INTAKE_LIMITS } from '../domain/support/intake.js';
-import { REFERENCE_PATTERN_SOURCE } from '../domain/support/reference.js';
 import {
   DEFAULT_MESSAGE_CATEGORY,
   MESSAGE_FORM_LIMITS,
@@ -10,9 +8,9 @@ import {
   type MessageFormValues,
 } from '../domain/support/submit-from-message.js';
 import { shorten } from '../domain/support/teams-message.js';
-import { INTAKE_CATEGORIES, SUPPORT_URGENCIES } from '../domain/support/vocabulary.js';
 import { bullets, card, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
-import { categoryWord, urgencyWord, writtenText } from './support-kit.js';
+import { categoryInput, referenceInput, subjectAreaInput, urgencyInput } from './intake-inputs.js';
+import { writtenText } from './support-kit.js';
 
 /** How much of the message the form shows (the henvendelse keeps up to «Hva skal utføres?»'s limit). */
 export const MESSAGE_PREVIEW_LENGTH = 600;
@@ -28,8 +26,6 @@ export interface MessageActionView {
   values?: MessageFormValues;
   problems?: MessageFormProblem[];
 }
-
-const REFERENCE_EXAMPLE = '2026/1234-3';
 
 /**
  * The form a message action opens in Teams' dialog: the message (start of its text, its author,
@@ -64,7 +60,6 @@ export function messageActionCard(view: MessageActionView, t: Translate): Adapti
     else body.push(text(t('messageAction.noFiles'), { isSubtle: true }));
   }
 
-  const chosen = (value: string | undefined, allowed: readonly string[]) => (value && allowed.includes(value) ? { value } : {});
   body.push({
     type: 'Input.Text',
     id: 'note',
@@ -75,48 +70,12 @@ export function messageActionCard(view: MessageActionView, t: Translate): Adapti
     ...(values.note ? { value: values.note.slice(0, MESSAGE_FORM_LIMITS.note) } : {}),
   });
   if (action === 'createRequest') {
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: 'category',
-      label: label('category'),
-      isRequired: true,
-      errorMessage: t('support.intake.categoryRequired'),
-      choices: INTAKE_CATEGORIES.map((category) => ({ title: categoryWord(category, view.systemName, t), value: category })),
-      value: chosen(values.category, INTAKE_CATEGORIES).value ?? DEFAULT_MESSAGE_CATEGORY,
-    });
-    if (view.subjectAreas.length > 0) {
-      body.push({
-        type: 'Input.ChoiceSet',
-        id: 'subjectAreaId',
-        label: label('subjectAreaId'),
-        placeholder: t('support.intake.subjectAreaIdPlaceholder'),
-        choices: view.subjectAreas.map((area) => ({ title: area.name, value: area.id })),
-        ...chosen(values.subjectAreaId, view.subjectAreas.map((area) => area.id)),
-      });
-    }
+    body.push(categoryInput(t, view.systemName, { value: values.category, fallback: DEFAULT_MESSAGE_CATEGORY }));
+    const subjectArea = subjectAreaInput(t, view.subjectAreas, values.subjectAreaId);
+    if (subjectArea) body.push(subjectArea);
   }
-  body.push({
-    type: 'Input.Text',
-    id: 'reference',
-    label: label('reference'),
-    placeholder: REFERENCE_EXAMPLE,
-    maxLength: INTAKE_LIMITS.reference,
-    regex: REFERENCE_PATTERN_SOURCE,
-    errorMessage: t('support.intake.referenceError'),
-    ...(values.reference ? { value: values.reference.slice(0, INTAKE_LIMITS.reference) } : {}),
-  });
-  if (action === 'createRequest') {
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: 'urgency',
-      label: label('urgency'),
-      style: 'expanded',
-      isRequired: true,
-      errorMessage: t('support.intake.urgencyRequired'),
-      choices: SUPPORT_URGENCIES.map((urgency) => ({ title: urgencyWord(urgency, t), value: urgency })),
-      value: chosen(values.urgency, SUPPORT_URGENCIES).value ?? 'normal',
-    });
-  }
+  body.push(referenceInput(t, values.reference));
+  if (action === 'createRequest') body.push(urgencyInput(t, values.urgency));
 
   return card(view.problems?.length ? t('messageAction.speakProblems') : t(`messageAction.${action}.speak`), body, [
     { type: 'Action.Submit', title: t(`messageAction.${action}.submit`), data: { intakeKey: view.intakeKey }, style: 'positive' },
