@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { osloYear } from '../../domain/support/request-number.js';
 import { actionExecuteActivity, channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { isIntakeCard, outboxSent } from '../support/support-desk.js';
 import type { SentActivity } from '../support/fake-connector.js';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler, the requester
@@ -49,7 +50,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
   const submit = async () => {
     bot.connector.clear();
     expect((await bot.post(messageActivity('ny henvendelse', personal(ALEX)))).status).toBe(200);
-    const [intake] = await bot.connector.waitFor((activity) => activity.body.type === 'message');
+    const [intake] = await bot.connector.waitFor(isIntakeCard);
     const submitAction = (cardOf(intake!).actions ?? []).find((action) => action.verb === 'support.intake.submit')!;
     await clickCard('support.intake.submit', { ...submitAction.data, ...ANSWERS }, personal(ALEX));
     const [posted] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.method === 'POST' && activity.body.attachments !== undefined);
@@ -69,6 +70,8 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     await bot?.stop();
   });
   beforeEach(async () => {
+    // What the last test enqueued is sent first: a send in flight would reach this test's waits.
+    await outboxSent(bot, 15_000);
     await prisma().outboxMessage.deleteMany();
     await prisma().supportRequest.deleteMany();
     await prisma().supportNumberCounter.deleteMany();
@@ -213,7 +216,7 @@ describe('the henvendelse card in the first line’s queue channel (/api/message
     expect(await prisma().queueChannel.count()).toBe(0);
     bot.connector.clear();
     expect((await bot.post(messageActivity('ny henvendelse', personal(ALEX)))).status).toBe(200);
-    const [intake] = await bot.connector.waitFor((activity) => activity.body.type === 'message');
+    const [intake] = await bot.connector.waitFor(isIntakeCard);
     const submitAction = (cardOf(intake!).actions ?? []).find((action) => action.verb === 'support.intake.submit')!;
     await clickCard('support.intake.submit', { ...submitAction.data, ...ANSWERS }, personal(ALEX));
     const request = await prisma().supportRequest.findFirstOrThrow();

@@ -12,6 +12,7 @@ import {
   cardLines,
   cardOf,
   inputs,
+  isIntakeCard,
   messageActions,
   supportDesk,
   type Card,
@@ -209,7 +210,7 @@ describe('message actions: «Opprett henvendelse» and «Send til journalføring
   it('the intake card does not offer «Send til journalføring», and refuses it when forged', async () => {
     bot.connector.clear();
     await bot.post(messageActivity('ny henvendelse', desk.personal(ALEX)));
-    const [intake] = await bot.connector.waitFor((activity) => activity.body.type === 'message');
+    const [intake] = await bot.connector.waitFor(isIntakeCard);
     const card = cardOf(intake!);
     expect(inputs(card).find((input) => input.id === 'category')!.choices!.map((choice) => choice.value)).not.toContain('journalforing');
     const submit = actionWithVerb(card, 'support.intake.submit');

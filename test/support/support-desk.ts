@@ -75,6 +75,14 @@ export const actionWithVerb = (card: Card, verb: string): Action => {
 };
 export const cardOf = (activity: SentActivity): Card => activity.body.attachments?.[0]?.content as unknown as Card;
 
+/**
+ * The intake card the bot sent (its «Send henvendelsen» action): what a test waits for after
+ * `ny henvendelse`, and nothing else — a thread line or card update still on its way from an
+ * earlier test may reach the connector after it was cleared.
+ */
+export const isIntakeCard = (activity: SentActivity): boolean =>
+  activity.body.type === 'message' && activity.body.attachments !== undefined && JSON.stringify(activity.body.attachments).includes('"support.intake.submit"');
+
 /** A support desk on one test bot: the conversations people write in and the clicks they make. */
 export function supportDesk(bot: TestBot) {
   const prisma = () => bot.arkivlos.database.prisma;
@@ -111,7 +119,7 @@ export function supportDesk(bot: TestBot) {
     const requester = options.requester ?? ALEX;
     bot.connector.clear();
     expect((await bot.post(messageActivity(options.command ?? 'ny henvendelse', personal(requester)))).status).toBe(200);
-    const [intake] = await bot.connector.waitFor((activity) => activity.body.type === 'message');
+    const [intake] = await bot.connector.waitFor(isIntakeCard);
     const submitAction = actionWithVerb(cardOf(intake!), 'support.intake.submit');
     const confirmation = await clickCard('support.intake.submit', { ...submitAction.data, ...(options.answers ?? ANSWERS) }, personal(requester));
     const request = await prisma().supportRequest.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
