@@ -3,6 +3,7 @@ import { chooseLanguage } from '../../domain/people/choose-language.js';
 import { osloYear } from '../../domain/support/request-number.js';
 import { actionExecuteActivity, messageActivity, type ActivityOptions, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { outboxSent } from '../support/support-desk.js';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' }; // leder, no roles of her own
@@ -84,6 +85,8 @@ describe('henvendelser over HTTP (/api/messages)', () => {
     await bot?.stop();
   });
   beforeEach(async () => {
+    // What the last test enqueued (the requester's status cards) is sent first: a send in flight would reach this test's waits.
+    await outboxSent(bot, 15_000);
     await prisma().outboxMessage.deleteMany();
     await prisma().supportRequest.deleteMany();
     await prisma().supportNumberCounter.deleteMany();
