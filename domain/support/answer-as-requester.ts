@@ -1,6 +1,7 @@
 import { REPLY_LIMIT, type SupportReply } from '../../cards/request-reply-card.js';
 import type { DbClient, PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { lockForRequester } from './take-request.js';
 import { recordEvent } from './record-event.js';
 
 export interface AnswerAsRequesterOptions {
@@ -22,12 +23,7 @@ export type AnswerAsRequesterResult = { outcome: 'sent'; text: string } | { outc
 export async function answerAsRequester(prisma: PrismaClient, options: AnswerAsRequesterOptions): Promise<AnswerAsRequesterResult> {
   const text = typeof options.text === 'string' ? options.text.trim() : '';
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM support_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
-    const request = await tx.supportRequest.findUnique({ where: { id: options.requestId }, select: { requesterId: true, status: true, version: true } });
-    if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${options.requestId} does not exist` });
-    if (request.requesterId !== options.requester.id) {
-      throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${options.requester.id} is not the requester of henvendelse ${options.requestId}` });
-    }
+    const request = await lockForRequester(tx, options.requestId, options.requester);
     if (!text) return { outcome: 'empty' as const };
     if (text.length > REPLY_LIMIT) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `an answer of ${text.length} characters (at most ${REPLY_LIMIT})` });
     if (request.status === 'lukket') return { outcome: 'closed' as const };

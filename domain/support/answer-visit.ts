@@ -1,6 +1,7 @@
 import { VISIT_TEXT_LIMIT, type VisitOfferView } from '../../cards/visit-offer-card.js';
 import type { DbClient, PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { lockForRequester } from './take-request.js';
 import { recordEvent } from './record-event.js';
 import { isOpen } from './vocabulary.js';
 
@@ -27,12 +28,7 @@ export type AnswerVisitResult = { outcome: 'answered'; accepted: boolean; commen
 export async function answerVisit(prisma: PrismaClient, options: AnswerVisitOptions): Promise<AnswerVisitResult> {
   const comment = typeof options.comment === 'string' && options.comment.trim() !== '' ? options.comment.trim() : null;
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM support_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
-    const request = await tx.supportRequest.findUnique({ where: { id: options.requestId }, select: { requesterId: true, status: true, version: true } });
-    if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${options.requestId} does not exist` });
-    if (request.requesterId !== options.requester.id) {
-      throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${options.requester.id} is not the requester of henvendelse ${options.requestId}` });
-    }
+    const request = await lockForRequester(tx, options.requestId, options.requester);
     await findOffer(tx, options.requestId, options.offerId);
     if (comment && comment.length > VISIT_TEXT_LIMIT) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a visit comment of ${comment.length} characters (at most ${VISIT_TEXT_LIMIT})` });
     const offerId = String(options.offerId);

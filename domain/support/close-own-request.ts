@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { lockForRequester } from './take-request.js';
 import { recordEvent, type RecordedEvent } from './record-event.js';
 import { isOpen } from './vocabulary.js';
 
@@ -19,11 +20,7 @@ export interface CloseOwnRequestOptions {
  */
 export async function closeOwnRequest(prisma: PrismaClient, options: CloseOwnRequestOptions): Promise<RecordedEvent> {
   return prisma.$transaction(async (tx) => {
-    const request = await tx.supportRequest.findUnique({ where: { id: options.requestId }, select: { requesterId: true, status: true, version: true } });
-    if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${options.requestId} does not exist` });
-    if (request.requesterId !== options.requester.id) {
-      throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${options.requester.id} is not the requester of henvendelse ${options.requestId}` });
-    }
+    const request = await lockForRequester(tx, options.requestId, options.requester);
     // The card offered «Lukk» while it was open; a card older than the change shows the state as it is now.
     if (request.version !== options.expectedVersion || !isOpen(request.status)) {
       throw new AppError(AppErrorCode.STALE, { message: `henvendelse ${options.requestId} cannot be closed by its requester now` });

@@ -1,6 +1,7 @@
 import { RATING_COMMENT_LIMIT, REOPEN_REASON_LIMIT } from '../../cards/resolution-kit.js';
 import type { DbClient, PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { lockForRequester } from './take-request.js';
 import { recordEvent } from './record-event.js';
 import { respondUntil } from './resolution-window.js';
 
@@ -96,12 +97,7 @@ export async function reopenRequest(prisma: PrismaClient, options: ReopenOptions
  * resolved and at the card's version (STALE: a second click, an older card).
  */
 async function checkAnswer(tx: DbClient, options: RespondOptions): Promise<'expired' | undefined> {
-  await tx.$queryRaw`SELECT id FROM support_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
-  const request = await tx.supportRequest.findUnique({ where: { id: options.requestId }, select: { requesterId: true, status: true, version: true, resolvedAt: true } });
-  if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${options.requestId} does not exist` });
-  if (request.requesterId !== options.requester.id) {
-    throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${options.requester.id} is not the requester of henvendelse ${options.requestId}` });
-  }
+  const request = await lockForRequester(tx, options.requestId, options.requester);
   if (request.status === 'lost' && request.resolvedAt && options.now >= respondUntil(request.resolvedAt)) return 'expired';
   if (request.status === 'lukket' && (await closedBySystem(tx, options.requestId))) return 'expired';
   if (request.status !== 'lost' || request.version !== options.expectedVersion) {

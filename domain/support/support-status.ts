@@ -7,6 +7,7 @@ import { publishResolution } from './publish-resolution.js';
 import { recordEvent } from './record-event.js';
 import { lockForSupport, type SupportActor } from './take-request.js';
 import { mayClose, mayResolve, mayWait } from './status-rules.js';
+import type { SupportStatus } from './vocabulary.js';
 
 export interface SupportStatusOptions {
   requestId: string;
@@ -17,18 +18,7 @@ export interface SupportStatusOptions {
 
 /** «Venter på innmelder»: the requester is told (recordEvent's status card) that it waits for them. */
 export async function setWaitingForRequester(prisma: PrismaClient, options: SupportStatusOptions): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const request = await lockForSupport(tx, options.requestId, options.actor);
-    if (request.version !== options.expectedVersion || !mayWait(request.status)) throw stale(options);
-    await recordEvent(tx, {
-      requestId: options.requestId,
-      expectedVersion: options.expectedVersion,
-      actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
-      kind: 'status_changed',
-      changes: { status: 'venter_pa_innmelder', ...timestampsFor('venter_pa_innmelder', options.now) },
-      now: options.now,
-    });
-  });
+  await changeStatus(prisma, options, mayWait, { kind: 'status_changed', status: 'venter_pa_innmelder' });
 }
 
 export interface ResolveRequestOptions extends SupportStatusOptions {
@@ -70,16 +60,26 @@ export async function resolveRequest(prisma: PrismaClient, options: ResolveReque
 
 /** «Lukk»: support closes the henvendelse, resolved or not; the requester is told. */
 export async function closeRequest(prisma: PrismaClient, options: SupportStatusOptions): Promise<void> {
+  await changeStatus(prisma, options, mayClose, { kind: 'closed', status: 'lukket', data: { by: 'support' } });
+}
+
+/** A status action from the channel card: only from the statuses `may` allows, at the card's version. */
+async function changeStatus(
+  prisma: PrismaClient,
+  options: SupportStatusOptions,
+  may: (status: SupportStatus) => boolean,
+  event: { kind: 'status_changed' | 'closed'; status: SupportStatus; data?: { by: string } },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const request = await lockForSupport(tx, options.requestId, options.actor);
-    if (request.version !== options.expectedVersion || !mayClose(request.status)) throw stale(options);
+    if (request.version !== options.expectedVersion || !may(request.status)) throw stale(options);
     await recordEvent(tx, {
       requestId: options.requestId,
       expectedVersion: options.expectedVersion,
       actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
-      kind: 'closed',
-      data: { by: 'support' },
-      changes: { status: 'lukket', ...timestampsFor('lukket', options.now) },
+      kind: event.kind,
+      ...(event.data && { data: event.data }),
+      changes: { status: event.status, ...timestampsFor(event.status, options.now) },
       now: options.now,
     });
   });

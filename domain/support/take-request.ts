@@ -46,6 +46,21 @@ export async function lockForSupport(tx: DbClient, requestId: string, actor: Sup
 }
 
 /**
+ * The same for the requester's own actions (answers, closing, confirming, a visit's answer):
+ * locks the row, reads what the checks need, and refuses anyone but its requester (FORBIDDEN).
+ */
+export async function lockForRequester(tx: DbClient, requestId: string, requester: { id: string }) {
+  const [request] = await tx.$queryRaw<{ requesterId: string; status: SupportStatus; version: number; resolvedAt: Date | null }[]>`
+    SELECT requester_id::text AS "requesterId", status::text AS status, version, resolved_at AS "resolvedAt"
+    FROM support_request WHERE id = ${requestId}::uuid FOR UPDATE`;
+  if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });
+  if (request.requesterId !== requester.id) {
+    throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${requester.id} is not the requester of henvendelse ${requestId}` });
+  }
+  return request;
+}
+
+/**
  * «Ta henvendelsen»: the actor becomes its assignee, and a new one goes from «Ny» to «Under
  * behandling» (the requester is told). Of two people taking it at the same moment, one gets it;
  * the other learns who has it, and nothing changes.
