@@ -19,21 +19,22 @@ import {
   withLocale,
 } from '../../scripts/playground-config.js';
 import {
+  CARD_TIMEOUT,
   CHROMIUM_PATH,
+  NO_CHROMIUM,
+  SCREENSHOTS,
   adaptiveCards,
   cardWith,
   hasChromium,
   launchBrowser,
   openPersonalChat,
   sendMessage,
+  slug,
   startPlayground,
   type Playground,
   type TestBrowser,
 } from '../support/playground.js';
 
-const SCREENSHOTS = 'test/browser/screenshots';
-const CARD_TIMEOUT = 20_000;
-const slug = (name: string) => name.replace(/[^a-z0-9æøå]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
 // On a developer's machine without Chromium the browser tests are skipped with a reason; in CI
 // (CI=true) a missing Chromium fails the run instead of letting it pass without them.
@@ -45,7 +46,7 @@ describe('the browser tests in CI', () => {
 });
 
 describe.skipIf(!hasChromium)(
-  `Arkivlos in the Microsoft 365 Agents Playground${hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM_PATH}; apt-get install chromium or set CHROMIUM_PATH)`}`,
+  `Arkivlos in the Microsoft 365 Agents Playground${NO_CHROMIUM}`,
   { timeout: 60_000 },
   () => {
     let bot: TestApp;

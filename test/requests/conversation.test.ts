@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { osloYear } from '../../domain/support/request-number.js';
-import { actionExecuteActivity, channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from '../support/activities.js';
+import { channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { isIntakeCard, outboxSent } from '../support/support-desk.js';
+import { ADELE, ALEX, ANSWERS, ARKIV_CHANNEL, ISAIAH, TEAM, isIntakeCard, outboxSent, supportDesk } from '../support/support-desk.js';
 import type { SentActivity } from '../support/fake-connector.js';
 
-const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler, the requester (nynorsk here)
-const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' }; // arkivet
-const ISAIAH = { aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer' }; // saksbehandler, not support
 
-const TEAM = '19:support-team-general@thread.tacv2';
-const ARKIV_CHANNEL = '19:arkivet-kanal@thread.tacv2';
 
 type Element = { type: string; id?: string; label?: string; text?: string; inlines?: { type: string; text: string }[]; facts?: { title: string; value: string }[] };
 type Action = { type: string; title: string; verb?: string; data?: Record<string, unknown>; card?: { body: Element[]; actions: Action[] } };
@@ -23,7 +18,6 @@ const cardLines = (card: Card) =>
 const flatten = (actions: Action[]): Action[] => actions.flatMap((action) => [action, ...flatten(action.card?.actions ?? [])]);
 const verbs = (card: Card) => flatten(card.actions ?? []).flatMap((action) => (action.verb ? [action.verb] : []));
 const cardOf = (activity: SentActivity) => activity.body.attachments?.[0]?.content as unknown as Card;
-const ANSWERS = { what: 'Flytte journalpost 2026/1234-3 til sak 2026/1240', who: 'Arkivet', result: 'Journalposten ligger i riktig sak', category: 'flytte_kopiere_rette', urgency: 'hoy', reference: '2026/1234-3' };
 const REPLY = 'Hei! Hvilket *vedlegg* gjelder det? Send gjerne [lenken](https://example.no).';
 const ANSWER = 'Det er vedlegget «Kart_gnr12.pdf».';
 const REFUSED = 'Du har ikke tilgang til å gjøre dette. Ingenting er endret.';
@@ -39,16 +33,9 @@ describe('the conversation on a henvendelse: reply, answer, waiting, resolve and
   const toRequester = (activity: SentActivity) => !toChannel(activity) && activity.body.attachments !== undefined;
   const threadLine = (text: string) => (activity: SentActivity) => toChannel(activity) && activity.body.text === text;
 
-  const click = async (verb: string, data: Record<string, unknown>, options: ActivityOptions): Promise<Card | string> => {
-    const response = await bot.post(actionExecuteActivity(verb, data, options));
-    expect(response.status).toBe(200);
-    return (response.body as { value: Card | string }).value;
-  };
-  const clickCard = async (verb: string, data: Record<string, unknown>, options: ActivityOptions) => {
-    const answer = await click(verb, data, options);
-    if (typeof answer === 'string') throw new Error(`expected a card, got: ${answer}`);
-    return answer;
-  };
+  // The shared desk's clicks; its cards are read with this file's own card readers below.
+  const click = (verb: string, data: Record<string, unknown>, options: ActivityOptions) => supportDesk(bot).click(verb, data, options) as Promise<Card | string>;
+  const clickCard = async (verb: string, data: Record<string, unknown>, options: ActivityOptions) => (await supportDesk(bot).clickCard(verb, data, options)) as unknown as Card;
   const current = async (requestId: string) => {
     const request = await prisma().supportRequest.findUniqueOrThrow({ where: { id: requestId } });
     return { request, data: { requestId, version: request.version } };

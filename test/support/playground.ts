@@ -27,6 +27,18 @@ import {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
+/**
+ * Said in the name of a browser suite skipped for want of Chromium. Only on a developer's machine:
+ * in CI (CI=true) playground.test.ts fails the run when Chromium is missing.
+ */
+export const NO_CHROMIUM = hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM_PATH}; apt-get install chromium or set CHROMIUM_PATH)`;
+
+/** Where the browser tests save their screenshots (README copies a few to docs/screenshots/). */
+export const SCREENSHOTS = 'test/browser/screenshots';
+/** How long a browser test waits for a card to appear or change. */
+export const CARD_TIMEOUT = 20_000;
+/** A test's name as part of a file name. */
+export const slug = (name: string): string => name.replace(/[^a-z0-9æøå]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
 // ---------------------------------------------------------------------------------------------
 // The Playground
