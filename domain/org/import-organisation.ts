@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeAuditMany, type AuditRecord } from '../audit.js';
 import { AppError, AppErrorCode } from '../errors.js';
-import type { Prisma, PrismaClient } from '../db.js';
+import { type Prisma, type PrismaClient, sql } from '../db.js';
 import type { Locale, Role } from '../../prisma/generated/enums.js';
 import type { OrganisationFile } from './org-file.js';
 
@@ -43,7 +43,7 @@ export async function importOrganisation(
   return prisma.$transaction(
     async (tx) => {
       // Two imports at once would both create the same new codes; the second waits instead.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+      await sql(tx).run`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
       const log = new ChangeLog(actor);
       const areaIds = await syncSubjectAreas(tx, org, log);
       const units = await createBareUnits(tx, org);
