@@ -123,6 +123,14 @@ export function parseAbsence(input: string, today: LocalDate): AbsenceParseResul
   }
   if (!from) return fail({ code: 'noSuchDate', text: first.text });
   if (!to) return fail({ code: 'noSuchDate', text: second.text });
+  return checkAbsenceRange(from, to, today);
+}
+
+/**
+ * The rules every absence keeps, however it was given (typed, or the card's date fields): it ends
+ * on or after its start, today or later, and spans at most a year.
+ */
+export function checkAbsenceRange(from: LocalDate, to: LocalDate, today: LocalDate): AbsenceParseResult {
   if (to < from) return fail({ code: 'endBeforeStart', from, to });
   if (to < today) return fail({ code: 'past', to });
   const days = daysInclusive(from, to);

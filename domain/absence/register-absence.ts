@@ -3,7 +3,7 @@ import { addDays, type LocalDate } from '../calendar/working-days.js';
 import type { PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { absenceViewOf, toDateColumn, type AbsenceView } from './absence.js';
-import { MAX_ABSENCE_DAYS, daysInclusive } from './parse-absence.js';
+import { checkAbsenceRange } from './parse-absence.js';
 
 export interface RegisterAbsenceOptions {
   /** The person who is away (and who registers it). */
@@ -33,7 +33,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export async function registerAbsence(prisma: PrismaClient, options: RegisterAbsenceOptions): Promise<RegisteredAbsence> {
   const { aadObjectId, from, to, today } = options;
-  if (!DATE.test(from) || !DATE.test(to) || to < from || to < today || daysInclusive(from, to) > MAX_ABSENCE_DAYS) {
+  if (!DATE.test(from) || !DATE.test(to) || !checkAbsenceRange(from, to, today).ok) {
     throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Not an absence to register: ${from}–${to} (today ${today})` });
   }
   return prisma.$transaction(async (tx) => {
