@@ -211,6 +211,19 @@ describe('who acts for a unit’s leader', () => {
     expect(await actingOn('2026-12-23')).toMatchObject({ oko: 'Atle Andre' });
   });
 
+  it('a leader or deputy no longer in the organisation file is passed over as if away', async () => {
+    const deactivate = (aadObjectId: string, active: boolean) => db.prisma.person.update({ where: { aadObjectId }, data: { active } });
+    try {
+      await deactivate(LEADER, false);
+      expect(await actingOn(TODAY)).toMatchObject({ oko: 'Frida Første', okoAsDeputy: true });
+      await deactivate(FIRST_DEPUTY, false);
+      expect(await actingOn(TODAY)).toMatchObject({ oko: 'Atle Andre', okoAsDeputy: true });
+    } finally {
+      await deactivate(LEADER, true);
+      await deactivate(FIRST_DEPUTY, true);
+    }
+  });
+
   it('a removed absence gives the rights back to the leader at once', async () => {
     const { absence } = await register(LEADER, '2026-11-26', '2026-12-02');
     expect(await actingOn(TODAY)).toMatchObject({ oko: 'Frida Første' });
