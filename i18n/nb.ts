@@ -9,6 +9,7 @@ import { resolutionNb } from './resolution.js';
 import { messageActionsNb } from './message-actions.js';
 import { chatNb } from './chat.js';
 import { visitNb } from './visit.js';
+import { absenceNb } from './absence.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -136,6 +137,7 @@ export const nb = {
   ...messageActionsNb,
   ...chatNb,
   ...visitNb,
+  ...absenceNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
