@@ -1,4 +1,4 @@
-import { type DbClient, type PrismaClient, sql } from '../db.js';
+import { type DbClient, Prisma, type PrismaClient, sql } from '../db.js';
 import { CONVERSATION_WINDOWS, earliestSlot, tenantWindows, WINDOW_MARGIN_MS, type Window } from './limits.js';
 
 /** A limit shared by every instance: the tenant's, one conversation's. */
@@ -155,6 +155,39 @@ async function bookUntilFits(
   }
   // Other instances took every moment this one picked: let the message wait a moment in the outbox.
   return { booked: false, retryAt: new Date(Date.now() + (options.clockOffsetMs ?? 0) + 100) };
+}
+
+/** A call made at a booked moment, and when its answer came (both on the database's clock). */
+export interface PacedCall {
+  keys: readonly PaceKey[];
+  booked: number;
+  answered: number;
+}
+
+/**
+ * Teams counts a call when it arrives, somewhere between the moment it left and its answer: a
+ * call that left late (a busy event loop, a cold connection) counts later than booked. So once
+ * answered, the call stands in the logs at the moment of its answer, the latest it can have
+ * arrived; a later call whose booking no longer fits then is moved by its confirmation. One
+ * statement to put beside another (markSent's); the rows are locked in key order, as
+ * `arkivlos_pace_book` locks them.
+ */
+export function pacedCallStatement(call: PacedCall): Prisma.Sql {
+  const names = call.keys.map((key) => key.key).sort();
+  const booked = Math.round(call.booked);
+  const answered = Math.max(booked, Math.ceil(call.answered));
+  return Prisma.sql`
+    UPDATE delivery_pace d
+       SET sends = ARRAY(SELECT x FROM unnest(d.sends[:array_position(d.sends, ${booked}::bigint) - 1]
+                                               || ${answered}::bigint
+                                               || d.sends[array_position(d.sends, ${booked}::bigint) + 1:]) AS x ORDER BY x)
+      FROM (SELECT key FROM delivery_pace WHERE key = ANY(${names}::text[]) ORDER BY key FOR UPDATE) AS locked
+     WHERE d.key = locked.key AND ${booked}::bigint = ANY(d.sends)`;
+}
+
+/** The same on its own, after a call that failed (its result is recorded by another statement). */
+export async function recordPacedCall(db: DbClient, call: PacedCall): Promise<void> {
+  await sql(db).rows(pacedCallStatement(call));
 }
 
 /** Retry-After: nothing is booked for these keys before `until`. */

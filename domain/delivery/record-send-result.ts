@@ -1,4 +1,5 @@
-import { type DbClient, type PrismaClient, sql } from '../db.js';
+import { type DbClient, Prisma, type PrismaClient, sql } from '../db.js';
+import { pacedCallStatement, type PacedCall } from './pace.js';
 
 /**
  * What became of a claimed message. Each write holds only while this instance still owns the
@@ -15,8 +16,10 @@ const owned = (claim: Claim) => ({ id: claim.id, lockedBy: claim.instance, state
 
 // The writes of every send are plain SQL on pg (sql(db), domain/db.ts): a Prisma model query
 // costs about ten times the CPU of the same statement there.
-export async function markSent(db: DbClient, claim: Claim, sent: { conversationId: string; activityId?: string }): Promise<void> {
+export async function markSent(db: DbClient, claim: Claim, sent: { conversationId: string; activityId?: string; call?: PacedCall }): Promise<void> {
+  // With the call's moment put right in the pace logs (pace.ts), in the same statement.
   await sql(db).run`
+    WITH paced AS (${sent.call ? pacedCallStatement(sent.call) : Prisma.sql`SELECT 1`})
     UPDATE outbox_message
        SET state = 'sent', attempts = ${claim.attempts}, sent_conversation_id = ${sent.conversationId}, activity_id = ${sent.activityId ?? null},
            sent_at = now(), locked_by = NULL, locked_until = NULL, last_error = NULL, updated_at = now()
