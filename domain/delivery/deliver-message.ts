@@ -3,7 +3,7 @@ import { saveConversationReference } from '../conversations/save-conversation-re
 import type { ClaimedMessage, RecipientSnapshot } from './claim-due-messages.js';
 import { decide, type Decision } from './decide.js';
 import { SendFailure, type ConversationAddress, type Messenger } from './messenger.js';
-import { blockUntil, bookingRoundTripMs, bookSendSlot, confirmSlot, conversationKey, LATE_SLACK_MS, personalChatKey, recordPacedCall, tenantKey, type PacedCall, type PaceKey } from './pace.js';
+import { blockUntil, bookingRoundTripMs, bookSendSlot, confirmSlot, conversationKey, LATE_SLACK_MS, lateCall, personalChatKey, recordPacedCall, tenantKey, type PacedCall, type PaceKey } from './pace.js';
 import {
   markConversationRefused,
   markFailed,
@@ -100,7 +100,7 @@ async function deliverClaimed(
     });
     if (outcome.kind === 'waiting') return 'waiting';
     if (outcome.kind === 'done') {
-      await markSent(deps.prisma, claim, { conversationId: current.address.conversationId, activityId: outcome.result.activityId, call: outcome.call });
+      await markSent(deps.prisma, claim, { conversationId: current.address.conversationId, activityId: outcome.result.activityId, call: outcome.call ?? undefined });
       event('sent');
       return 'settled';
     }
@@ -236,7 +236,7 @@ async function createPersonalChat(
 
 type Outcome<T> =
   /** `call`: the moment it was booked for and the moment its answer came, for the pace logs (markSent). */
-  | { kind: 'done'; result: T; call: PacedCall }
+  | { kind: 'done'; result: T; call: PacedCall | null }
   | { kind: 'failed'; failure: SendFailure; attempts: number }
   /** Handed back to the outbox until a pace slot or a Retry-After allows it. */
   | { kind: 'waiting' };
@@ -277,14 +277,16 @@ async function callTeams<T>(deps: DeliveryDeps, claim: Claim, keys: PaceKey[], c
     break;
   }
   claim.attempts += 1;
-  const paced = (): PacedCall => ({ keys, booked: booking.at, answered: Math.ceil(Date.now() + (deps.clockOffsetMs?.() ?? 0)) });
+  // Answered later than usual, the call moves that much in the pace logs (pace.ts, lateCall).
+  const paced = () => lateCall(deps.prisma, keys, booking.at, Date.now() + (deps.clockOffsetMs?.() ?? 0));
   try {
     const result = await call();
     return { kind: 'done', result, call: paced() };
   } catch (error) {
     if (!(error instanceof SendFailure)) throw error;
     // Refused or not, Teams may have counted it.
-    await recordPacedCall(deps.prisma, paced());
+    const late = paced();
+    if (late) await recordPacedCall(deps.prisma, late);
     return { kind: 'failed', failure: error, attempts: claim.attempts };
   }
 }

@@ -157,6 +157,29 @@ async function bookUntilFits(
   return { booked: false, retryAt: new Date(Date.now() + (options.clockOffsetMs ?? 0) + 100) };
 }
 
+/**
+ * A call whose answer came this much later than this process's calls usually take moves in the
+ * logs (see PacedCall): calls that are all equally late keep their distances, and the windows'
+ * margin (WINDOW_MARGIN_MS, 25 ms) covers what is left.
+ */
+export const LATE_ANSWER_MS = 10;
+
+/** Answers per process: how long after its moment a call is usually answered (ms, smoothed). */
+const answerLatency = new WeakMap<object, number>();
+
+/**
+ * The call to put right in the logs after its answer, or null when it was answered as usual.
+ * A process's first calls (a cold HTTP connection, the run's first burst) count against a usual
+ * time of 0.
+ */
+export function lateCall(prisma: PrismaClient, keys: readonly PaceKey[], booked: number, answered: number): PacedCall | null {
+  const took = answered - booked;
+  const usual = answerLatency.get(prisma) ?? 0;
+  answerLatency.set(prisma, 0.9 * usual + 0.1 * Math.max(0, took));
+  const late = took - usual;
+  return late > LATE_ANSWER_MS ? { keys, booked, answered: booked + Math.ceil(late) } : null;
+}
+
 /** A call made at a booked moment, and when its answer came (both on the database's clock). */
 export interface PacedCall {
   keys: readonly PaceKey[];
@@ -166,9 +189,9 @@ export interface PacedCall {
 
 /**
  * Teams counts a call when it arrives, somewhere between the moment it left and its answer: a
- * call that left late (a busy event loop, a cold connection) counts later than booked. So once
- * answered, the call stands in the logs at the moment of its answer, the latest it can have
- * arrived; a later call whose booking no longer fits then is moved by its confirmation. One
+ * call that left late (a busy event loop, a cold connection) counts later than booked. So a call
+ * answered later than usual (lateCall) stands in the logs that much later; a later call whose
+ * booking no longer fits then is moved by its confirmation. One
  * statement to put beside another (markSent's); the rows are locked in key order, as
  * `arkivlos_pace_book` locks them.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../../domain/delivery/enqueue-message.js';
-import { bookSendSlot, conversationKey, recordPacedCall, tenantKey } from '../../domain/delivery/pace.js';
+import { bookSendSlot, conversationKey, lateCall, recordPacedCall, tenantKey } from '../../domain/delivery/pace.js';
 import { markSent } from '../../domain/delivery/record-send-result.js';
 import { loadDemoOrganisationIfEmpty } from '../../domain/org/load-demo-organisation.js';
 import { createTestDatabase } from '../support/database.js';
@@ -24,6 +24,18 @@ describe('the pace logs after a call', () => {
   beforeEach(async () => {
     await db.prisma.deliveryPace.deleteMany();
     await db.prisma.outboxMessage.deleteMany();
+  });
+
+  it('a call moves by how much later than usual its answer came: the first calls of a process against 0, then against the usual time', () => {
+    const process = {} as never;
+    expect(lateCall(process, [tenant], 1_000, 1_040)).toEqual({ keys: [tenant], booked: 1_000, answered: 1_040 });
+    for (let i = 0; i < 100; i++) lateCall(process, [tenant], 1_000, 1_030);
+    // Answered 30 ms after its moment, as usual now: stays where it was booked.
+    expect(lateCall(process, [tenant], 5_000, 5_035)).toBeNull();
+    // 60 ms: about 30 later than usual.
+    const late = lateCall(process, [tenant], 9_000, 9_060);
+    expect(late?.answered).toBeGreaterThanOrEqual(9_028);
+    expect(late?.answered).toBeLessThanOrEqual(9_032);
   });
 
   it('a call answered after its booked moment stands at its answer in every key’s log, and only one of two calls booked at the same moment moves', async () => {
