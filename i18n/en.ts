@@ -9,6 +9,7 @@ import { resolutionEn } from './resolution.js';
 import { messageActionsEn } from './message-actions.js';
 import { chatEn } from './chat.js';
 import { visitEn } from './visit.js';
+import { archiveEn } from './archive.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -134,4 +135,5 @@ export const en: Messages = {
   ...messageActionsEn,
   ...chatEn,
   ...visitEn,
+  ...archiveEn,
 };

@@ -9,6 +9,7 @@ import { resolutionNn } from './resolution.js';
 import { messageActionsNn } from './message-actions.js';
 import { chatNn } from './chat.js';
 import { visitNn } from './visit.js';
+import { archiveNn } from './archive.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -134,4 +135,5 @@ export const nn: Messages = {
   ...messageActionsNn,
   ...chatNn,
   ...visitNn,
+  ...archiveNn,
 };

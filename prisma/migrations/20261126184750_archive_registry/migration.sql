@@ -107,6 +107,9 @@ CREATE INDEX "archive_entry_caseworker_id_type_idx" ON "archive_entry"("casework
 CREATE INDEX "archive_entry_unit_id_caseworker_id_idx" ON "archive_entry"("unit_id", "caseworker_id");
 
 -- CreateIndex
+CREATE INDEX "archive_entry_sub_unit_id_caseworker_id_idx" ON "archive_entry"("sub_unit_id", "caseworker_id");
+
+-- CreateIndex
 CREATE INDEX "archive_entry_status_idx" ON "archive_entry"("status");
 
 -- CreateIndex
