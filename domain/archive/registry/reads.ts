@@ -110,27 +110,27 @@ const ENTRY_FROM_BY_UNIT = Prisma.sql`${ENTRY_FROM} CROSS JOIN LATERAL (VALUES (
 const BY_UNIT = Prisma.sql`owner_unit.id`;
 const OLDEST = Prisma.sql`e.received_date, e.id`;
 
-export const unassignedEntries = (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
+export const unassignedEntries = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, ENTRY_FROM_BY_UNIT);
 
-export const inbox = (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
+export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.assigned_at >= ${options.since} AND ${BACKLOG}`, Prisma.sql`e.assigned_at, e.id`, options);
 
-export const backlog = (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+export const backlog = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, BACKLOG, OLDEST, options);
 
-export const dueList = (db: DbClient, personIds: readonly string[], options: WindowOptions) =>
+export const dueList = async (db: DbClient, personIds: readonly string[], options: WindowOptions) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.due_date <= ${windowEnd(options)}::date AND ${BACKLOG}`, Prisma.sql`e.due_date, e.id`, options);
 
-export const drafts = (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+export const drafts = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.status = 'R'`, Prisma.sql`e.created_at, e.id`, options);
 
 const PROVISIONAL = Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`;
 
-export const provisionallyScreened = (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+export const provisionallyScreened = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, PROVISIONAL, OLDEST, options);
 
-export const provisionallyScreenedInUnits = (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
+export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, ENTRY_FROM_BY_UNIT);
 
 /** Open cases: not closed (A) and not «utgår» (U). */
