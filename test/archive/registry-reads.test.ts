@@ -3,6 +3,7 @@ import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import { createApprovalStep } from '../../domain/archive/registry/create-approval-step.js';
 import { createDecision } from '../../domain/archive/registry/create-decision.js';
+import type { NewEntry } from '../../domain/archive/registry/create-entry.js';
 import { isBacklog } from '../../domain/archive/rules.js';
 import { AppError, AppErrorCode } from '../../domain/errors.js';
 import { ARCHIVE_NOW, ARCHIVE_TODAY, createCaseWith, createTeam, type Team } from '../support/archive.js';
@@ -50,7 +51,7 @@ describe('the archive port’s reads on the built-in registry', () => {
 
   it('gives a person’s inbox (assigned since a time), backlog (with *** and without X, U and written-off entries) and drafts', async () => {
     const me = team.colleague.id;
-    const { number } = await createCaseWith(db.prisma, { unitId: team.unit.id, saksansvarligId: me }, [
+    const entries: Partial<Omit<NewEntry, 'caseId'>>[] = [
       { caseworkerId: me, assignedAt: new Date('2026-11-25T10:00:00Z'), title: 'Ny i går' },
       { caseworkerId: me, assignedAt: new Date('2026-11-01T10:00:00Z'), receivedDate: '2026-10-30', title: 'Gammel restanse' },
       { caseworkerId: me, receivedDate: '2026-11-05', writeOff: { method: '***', date: '2026-11-20' }, title: 'Foreløpig svar sendt' },
@@ -58,7 +59,12 @@ describe('the archive port’s reads on the built-in registry', () => {
       { caseworkerId: me, type: 'X', title: 'X-notat' },
       { caseworkerId: me, status: 'U', title: 'Utgår' },
       { caseworkerId: me, type: 'U', status: 'R', title: 'Svarbrev under arbeid' },
-    ].map((entry, index) => (index === 0 ? entry : { assignedAt: new Date('2026-11-10T10:00:00Z'), ...entry })));
+    ];
+    const { number } = await createCaseWith(
+      db.prisma,
+      { unitId: team.unit.id, saksansvarligId: me },
+      entries.map((entry, index) => (index === 0 ? entry : { assignedAt: new Date('2026-11-10T10:00:00Z'), ...entry })),
+    );
     const inbox = await archive.inbox([me], { since: new Date('2026-11-25T00:00:00Z') });
     expect(numbersOf(inbox, me)).toEqual([`${number}-1`]);
     const backlog = await archive.backlog([me]);

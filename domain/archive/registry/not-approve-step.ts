@@ -6,8 +6,9 @@ import { changeStep } from './approval.js';
 import { activePerson } from './change.js';
 
 /**
- * «Ikke godkjent», with a required comment: back to the previous step (the approver before, or
- * the sender of the first step), or to the person chosen instead. Back with the caseworker it is
+ * «Ikke godkjent», with a required comment: back to the previous step (whoever first sent it to
+ * this approver: the leader for the top approver, the caseworker for the leader), or to the
+ * person chosen instead. Back with the caseworker it is
  * a draft again (R; a saksframlegg SU); with an earlier approver it waits for them again.
  */
 export async function notApproveStep(prisma: PrismaClient, input: NotApproveInput): Promise<WriteResult<ApprovalOutcome>> {
@@ -15,11 +16,16 @@ export async function notApproveStep(prisma: PrismaClient, input: NotApproveInpu
   if (problem) throw new AppError(problem, { message: `not approving step ${input.stepId} needs a comment` });
   const comment = input.comment.trim();
   return changeStep(prisma, input, async (tx, step, entry) => {
-    const previous =
-      step.order > 1 ? await tx.archiveApprovalStep.findFirst({ where: { entryId: step.entryId, chain: step.chain, order: step.order - 1 }, select: { approverId: true } }) : null;
-    const firstSender =
-      (await tx.archiveApprovalStep.findFirst({ where: { entryId: step.entryId, chain: step.chain, order: 1 }, select: { senderId: true } }))?.senderId ?? step.senderId;
-    const returnTo = input.returnToId ?? previous?.approverId ?? firstSender;
+    const stepsOfChain = await tx.archiveApprovalStep.findMany({
+      where: { entryId: step.entryId, chain: step.chain },
+      orderBy: { order: 'asc' },
+      select: { approverId: true, senderId: true },
+    });
+    const firstSender = stepsOfChain[0]?.senderId ?? step.senderId;
+    // The previous step is whoever first sent it to this approver: a leader returning what came
+    // back from the top approver sends it on down to the caseworker, not up again.
+    const previous = stepsOfChain.find((earlier) => earlier.approverId === step.approverId)?.senderId ?? step.senderId;
+    const returnTo = input.returnToId ?? previous;
     if (input.returnToId) await activePerson(tx, input.returnToId);
     const backToCaseworker = returnTo === entry.caseworkerId || returnTo === firstSender;
     const saksframlegg = entry.type === 'S' ? { behandlingsstatus: 'SU' } : {};
