@@ -176,6 +176,40 @@ describe('the archive port’s reads on the built-in registry', () => {
     );
   });
 
+  it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {
+    const used: string[] = [];
+    const counting = new Proxy(db.prisma, {
+      get(target, property, receiver) {
+        used.push(String(property));
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const counted = builtInRegistry(counting);
+    const people = [team.caseworker.id, team.colleague.id, team.subCaseworker.id, other.caseworker.id, other.colleague.id];
+    const units = [team.unit.id, team.subUnit.id, other.unit.id];
+    const window = { today: ARCHIVE_TODAY, withinDays: 14 };
+    const reads: [string, () => Promise<unknown>, number][] = [
+      ['unassignedEntries', () => counted.unassignedEntries(units), 1],
+      ['inbox', () => counted.inbox(people, { since: new Date('2026-01-01T00:00:00Z') }), 1],
+      ['backlog', () => counted.backlog(people), 1],
+      ['dueList', () => counted.dueList(people, window), 1],
+      ['drafts', () => counted.drafts(people), 1],
+      ['obsCases', () => counted.obsCases(people, window), 1],
+      ['decisionsToFollowUp', () => counted.decisionsToFollowUp(people), 1],
+      ['provisionallyScreened', () => counted.provisionallyScreened(people), 1],
+      ['provisionallyScreenedInUnits', () => counted.provisionallyScreenedInUnits(units), 1],
+      ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
+      ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
+      ['archiveControlLists', () => counted.archiveControlLists(), 2],
+    ];
+    for (const [name, read, queries] of reads) {
+      used.length = 0;
+      await read();
+      expect({ name, used }).toEqual({ name, used: Array.from({ length: queries }, () => '$queryRaw') });
+    }
+  });
+
   it('reads for an empty list of people without asking the database, and refuses a negative cap', async () => {
     expect(await archive.backlog([])).toEqual([]);
     await expect(archive.backlog([team.caseworker.id], { limit: -1 })).rejects.toBeInstanceOf(AppError);
