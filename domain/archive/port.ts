@@ -176,7 +176,7 @@ export interface WindowOptions extends ListOptions {
 }
 
 export interface ArchiveControlLists {
-  /** Entries with no unit: new from the registrar or sent back with «Feil enhet». */
+  /** Received entries owed an answer that have no unit: new from the registrar or sent back with «Feil enhet». */
   toDistribute: CappedList<ArchiveEntry>;
   /** Journalstatus F: to be registered finally (J). */
   toRegisterFinally: CappedList<ArchiveEntry>;
@@ -311,6 +311,12 @@ export interface ArchivePort {
   archiveControlLists(options?: ListOptions): Promise<ArchiveControlLists>;
   /** Backlog entries per unit (the entry's unit or sub-unit). */
   unitBacklogCounts(unitIds: readonly string[]): Promise<UnitBacklogCount[]>;
+
+  /** Entries, cases, steps and decisions by id (unknown ids are left out): to authorise and show before acting. */
+  entriesById(ids: readonly string[]): Promise<ArchiveEntry[]>;
+  casesById(ids: readonly string[]): Promise<ArchiveCase[]>;
+  stepsById(ids: readonly string[]): Promise<ApprovalStep[]>;
+  decisionsById(ids: readonly string[]): Promise<DecisionFollowUp[]>;
 
   // Writes.
   /** «Fordel»: an unassigned entry to a unit's caseworker; the first entry of a case without a saksansvarlig sets it. */

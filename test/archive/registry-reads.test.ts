@@ -108,7 +108,7 @@ describe('the archive port’s reads on the built-in registry', () => {
     const { number } = await createCaseWith(db.prisma, {}, [
       { unitId: other.unit.id, caseworkerId: me, accessCode: 'XX', title: 'Klage fra Kari Hansen', publicTitle: 'Klage fra ****' },
       { unitId: other.unit.id, accessCode: 'U', legalBasis: '13', title: 'Allerede vurdert' },
-      { unitId: other.unit.id, subUnitId: other.subUnit.id, accessCode: 'XX', title: 'Ufordelt XX' },
+      { unitId: other.unit.id, subUnitId: other.subUnit.id, accessCode: 'XX', receivedDate: '2026-11-09', title: 'Ufordelt XX' },
     ]);
     const mine = await archive.provisionallyScreened([me]);
     expect(numbersOf(mine, me)).toEqual([`${number}-1`]);
@@ -202,12 +202,27 @@ describe('the archive port’s reads on the built-in registry', () => {
       ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
       ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
       ['archiveControlLists', () => counted.archiveControlLists(), 2],
+      ['entriesById', () => counted.entriesById([team.unit.id, other.unit.id]), 1],
+      ['casesById', () => counted.casesById([team.unit.id]), 1],
+      ['stepsById', () => counted.stepsById([team.unit.id]), 1],
+      ['decisionsById', () => counted.decisionsById([team.unit.id]), 1],
     ];
     for (const [name, read, queries] of reads) {
       used.length = 0;
       await read();
       expect({ name, used }).toEqual({ name, used: Array.from({ length: queries }, () => '$queryRaw') });
     }
+  });
+
+  it('finds entries, cases, steps and decisions by id, leaving unknown ids out', async () => {
+    const { caseId, entryIds, number } = await createCaseWith(db.prisma, { title: 'Byggesak Storgata 1' }, [{ title: 'Søknad' }, { type: 'U', status: 'R', title: 'Svar' }]);
+    const step = await createApprovalStep(db.prisma, { entryId: entryIds[1]!, approverId: team.leader.id, senderId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const decision = await createDecision(db.prisma, { caseId, title: 'Rammetillatelse', decidedDate: '2026-11-20', responsibleId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await archive.entriesById([entryIds[1]!, unknown, entryIds[0]!])).map((entry) => entry.number).sort()).toEqual([`${number}-1`, `${number}-2`]);
+    expect(await archive.casesById([caseId, unknown])).toEqual([expect.objectContaining({ number, title: 'Byggesak Storgata 1', status: 'B', version: 1 })]);
+    expect(await archive.stepsById([step.id])).toEqual([expect.objectContaining({ id: step.id, flytstatus: 'V', entry: expect.objectContaining({ number: `${number}-2` }) })]);
+    expect(await archive.decisionsById([decision.id])).toEqual([expect.objectContaining({ title: 'Rammetillatelse', caseNumber: number })]);
   });
 
   it('reads for an empty list of people without asking the database, and refuses a negative cap', async () => {

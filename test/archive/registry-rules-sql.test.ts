@@ -42,6 +42,22 @@ describe('the registry’s SQL and the rules agree', () => {
     expect(group!.total).toBe(COMBINATIONS.filter(isBacklog).length);
   });
 
+  it('the database itself refuses codes Noark 5 does not have', async () => {
+    const { entryIds } = await createCaseWith(db.prisma, {}, [{}]);
+    const id = entryIds[0]!;
+    for (const [column, value] of [
+      ['type', 'Q'],
+      ['status', 'Z'],
+      ['write_off_method', 'XY'],
+      ['access_code', 'ZZ'],
+      ['legal_basis', '99'],
+      ['behandlingsstatus', 'SU'], // only a saksframlegg (S) has one
+    ] as const) {
+      await expect(db.prisma.$executeRawUnsafe(`UPDATE archive_entry SET ${column} = $1 WHERE id = $2::uuid`, value, id)).rejects.toThrow(/check constraint/);
+    }
+    await expect(db.prisma.$executeRawUnsafe(`UPDATE archive_entry SET screened_fields = ARRAY['avsender'] WHERE id = $1::uuid`, id)).rejects.toThrow(/check constraint/);
+  });
+
   it('the archive’s «closable» says what caseIsClosable says, case by case', async () => {
     const expected = new Map<string, boolean>();
     for (const facts of COMBINATIONS) {

@@ -35,6 +35,10 @@ export function builtInRegistry(prisma: PrismaClient): ArchivePort {
     approvalsWaiting: (approverIds, options) => reads.approvalsWaiting(prisma, approverIds, options),
     archiveControlLists: (options) => reads.archiveControlLists(prisma, options),
     unitBacklogCounts: (unitIds) => reads.unitBacklogCounts(prisma, unitIds),
+    entriesById: (ids) => reads.entriesById(prisma, ids),
+    casesById: (ids) => reads.casesById(prisma, ids),
+    stepsById: (ids) => reads.stepsById(prisma, ids),
+    decisionsById: (ids) => reads.decisionsById(prisma, ids),
 
     distribute: (input) => distributeEntry(prisma, input, 'distribute'),
     redistribute: (input) => distributeEntry(prisma, input, 'redistribute'),

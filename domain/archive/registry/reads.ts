@@ -28,6 +28,7 @@ import {
   ENTRY_COLUMNS,
   ENTRY_FROM,
   STEP_COLUMNS,
+  entryFrom,
   STEP_FROM,
   toCase,
   toDecision,
@@ -105,13 +106,22 @@ async function entriesBy(
   return trim(group(rows, toEntry), limit);
 }
 
-/** An entry counts for its unit and for its sub-unit: a leader of either sees it. */
-const ENTRY_FROM_BY_UNIT = Prisma.sql`${ENTRY_FROM} CROSS JOIN LATERAL (VALUES (e.unit_id), (e.sub_unit_id)) AS owner_unit(id)`;
-const BY_UNIT = Prisma.sql`owner_unit.id`;
+/**
+ * An entry counts for its unit and for its sub-unit: a leader of either sees it. Two branches,
+ * each over its own index, give each entry once per unit it belongs to (as `e.owner_unit`).
+ */
+const byUnit = (unitIds: readonly string[]) => {
+  const ids = [...unitIds];
+  return Prisma.sql`(
+    SELECT x.*, x.unit_id AS owner_unit FROM archive_entry x WHERE x.unit_id = ANY(${ids}::uuid[])
+    UNION ALL
+    SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE x.sub_unit_id = ANY(${ids}::uuid[]))`;
+};
+const BY_UNIT = Prisma.sql`e.owner_unit`;
 const OLDEST = Prisma.sql`e.received_date, e.id`;
 
 export const unassignedEntries = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, ENTRY_FROM_BY_UNIT);
+  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entryFrom(byUnit(unitIds)));
 
 export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.assigned_at >= ${options.since} AND ${BACKLOG}`, Prisma.sql`e.assigned_at, e.id`, options);
@@ -131,7 +141,7 @@ export const provisionallyScreened = async (db: DbClient, personIds: readonly st
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, PROVISIONAL, OLDEST, options);
 
 export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, ENTRY_FROM_BY_UNIT);
+  entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entryFrom(byUnit(unitIds)));
 
 /** Open cases: not closed (A) and not «utgår» (U). */
 const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
@@ -181,11 +191,11 @@ export async function approvalsWaiting(db: DbClient, approverIds: readonly strin
 export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
   if (unitIds.length === 0) return [];
   return db.$queryRaw<UnitBacklogCount[]>`
-    SELECT owner_unit.id::text AS "unitId", count(*)::int AS "count"
-    FROM archive_entry e CROSS JOIN LATERAL (VALUES (e.unit_id), (e.sub_unit_id)) AS owner_unit(id)
-    WHERE owner_unit.id = ANY(${[...unitIds]}::uuid[]) AND ${BACKLOG}
-    GROUP BY owner_unit.id
-    ORDER BY owner_unit.id`;
+    SELECT e.owner_unit::text AS "unitId", count(*)::int AS "count"
+    FROM ${byUnit(unitIds)} e
+    WHERE ${BACKLOG}
+    GROUP BY e.owner_unit
+    ORDER BY e.owner_unit`;
 }
 
 /**
@@ -213,7 +223,7 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
         row_number() OVER (ORDER BY e.received_date, e.id)::int AS "rank", count(*) OVER ()::int AS "total"
       FROM ${ENTRY_FROM} WHERE ${where}) l WHERE "rank" <= greatest(${limit}, 1))`;
   const entryRows = await db.$queryRaw<(EntryRow & { list: EntryListName; rank: number; total: number })[]>`
-    ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND e.status <> 'U'`)}
+    ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
     UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
     UNION ALL ${entryList('accessCodeCheck', Prisma.sql`e.status IN ('F', 'E') AND e.type IN ('U', 'N')`)}
     UNION ALL ${entryList('dueDatesToEnter', Prisma.sql`e.needs_due_date AND e.due_date IS NULL AND e.status <> 'U'`)}
@@ -241,4 +251,26 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
     reservedCases: listOf(caseRows, 'reservedCases', toCase),
     casesForClosing: listOf(caseRows, 'casesForClosing', forClosing),
   };
+}
+
+// By id: what a card action needs to authorise and show before it acts (one query per list).
+
+export async function entriesById(db: DbClient, ids: readonly string[]): Promise<ArchiveEntry[]> {
+  if (ids.length === 0) return [];
+  return (await db.$queryRaw<EntryRow[]>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ANY(${[...ids]}::uuid[]) ORDER BY e.received_date, e.id`).map(toEntry);
+}
+
+export async function casesById(db: DbClient, ids: readonly string[]): Promise<ArchiveCase[]> {
+  if (ids.length === 0) return [];
+  return (await db.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ANY(${[...ids]}::uuid[]) ORDER BY c.year, c.sequence`).map(toCase);
+}
+
+export async function stepsById(db: DbClient, ids: readonly string[]): Promise<ApprovalStep[]> {
+  if (ids.length === 0) return [];
+  return (await db.$queryRaw<StepRow[]>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ANY(${[...ids]}::uuid[]) ORDER BY s.created_at, s.id`).map(toStep);
+}
+
+export async function decisionsById(db: DbClient, ids: readonly string[]): Promise<DecisionFollowUp[]> {
+  if (ids.length === 0) return [];
+  return (await db.$queryRaw<DecisionRow[]>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ANY(${[...ids]}::uuid[]) ORDER BY d.decided_date, d.id`).map(toDecision);
 }

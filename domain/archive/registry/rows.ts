@@ -30,13 +30,16 @@ export const ENTRY_COLUMNS = Prisma.sql`
   e.registered_at AS "registeredAt", e.version AS "version", e.last_action AS "lastAction",
   e.last_actor_id::text AS "lastActorId", ela.name AS "lastActorName", e.last_changed_at AS "lastChangedAt"`;
 
-export const ENTRY_FROM = Prisma.sql`
-  archive_entry e
+/** The joins every entry read needs, over `base` (the table, or a subquery with its columns) as `e`. */
+export const entryFrom = (base: Prisma.Sql = Prisma.sql`archive_entry`) => Prisma.sql`
+  ${base} e
   JOIN archive_case c ON c.id = e.case_id
   LEFT JOIN person cw ON cw.id = e.caseworker_id
   LEFT JOIN person wb ON wb.id = e.write_off_by_id
   LEFT JOIN archive_entry reply ON reply.id = e.write_off_reply_id
   LEFT JOIN person ela ON ela.id = e.last_actor_id`;
+
+export const ENTRY_FROM = entryFrom();
 
 /**
  * A restanse in SQL; the same rule as `isBacklog` in rules.ts (a test holds them together):

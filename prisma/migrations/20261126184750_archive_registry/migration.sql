@@ -181,3 +181,23 @@ ALTER TABLE "archive_decision" ADD CONSTRAINT "archive_decision_responsible_id_f
 -- AddForeignKey
 ALTER TABLE "archive_decision" ADD CONSTRAINT "archive_decision_receipted_by_id_fkey" FOREIGN KEY ("receipted_by_id") REFERENCES "person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+
+-- begin hand-written (schema.prisma cannot express it; test/migrations.test.ts applies it to both sides)
+-- Noark 5 codes (domain/archive/vocabulary.ts): what no Noark system would hold is refused here too.
+ALTER TABLE "archive_case" ADD CONSTRAINT "archive_case_status_check" CHECK ("status" IN ('B', 'R', 'F', 'A', 'U'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_type_check" CHECK ("type" IN ('I', 'U', 'N', 'X', 'S'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_status_check" CHECK ("status" IN ('J', 'F', 'G', 'E', 'A', 'U', 'M', 'S', 'R'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_write_off_method_check"
+  CHECK ("write_off_method" IN ('BU', 'BE', 'TLF', 'TE', 'TO', 'BN', 'SA', 'NN', '***'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_access_code_check" CHECK ("access_code" IN ('XX', 'U', 'P', 'B', 'H', 'K'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_legal_basis_check"
+  CHECK ("legal_basis" IN ('13', '14', '15', '18', '20', '21', '22', '23', '24', '25', '26'));
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_screened_fields_check"
+  CHECK ("screened_fields" <@ ARRAY['tittel', 'korrespondansepart', 'dokument']::text[]);
+ALTER TABLE "archive_entry" ADD CONSTRAINT "archive_entry_behandlingsstatus_check"
+  CHECK ("behandlingsstatus" IS NULL OR ("type" = 'S' AND "behandlingsstatus" IN ('SU', 'RE', 'KL')));
+ALTER TABLE "archive_approval_step" ADD CONSTRAINT "archive_approval_step_flytstatus_check" CHECK ("flytstatus" IN ('V', 'G', 'I', 'S'));
+
+-- The archive's list of due dates to enter is small and read every day.
+CREATE INDEX "archive_entry_needs_due_date_idx" ON "archive_entry" ("received_date") WHERE "needs_due_date" AND "due_date" IS NULL;
+-- end hand-written
