@@ -28,7 +28,6 @@ import {
   ENTRY_COLUMNS,
   ENTRY_FROM,
   STEP_COLUMNS,
-  entryFrom,
   STEP_FROM,
   toCase,
   toDecision,
@@ -68,25 +67,48 @@ function group<R extends Ranked, T>(rows: R[], map: (row: R) => T): ListGroup<T>
   return [...groups.values()];
 }
 
+/** One kind of row: its bare table (alias and all) to rank over, and the joins that make it a full row. */
+interface RowSource {
+  /** The table (or a subquery) with the alias the conditions use, e.g. `archive_entry e`. */
+  base: Prisma.Sql;
+  /** Its key in the base, e.g. `e.id`. */
+  key: Prisma.Sql;
+  columns: Prisma.Sql;
+  /** The full row's joins, with the same alias for the key. */
+  from: Prisma.Sql;
+  fromKey: Prisma.Sql;
+}
+
+const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: ENTRY_COLUMNS, from: ENTRY_FROM, fromKey: Prisma.sql`e.id` };
+const CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: CASE_COLUMNS, from: CASE_FROM, fromKey: Prisma.sql`c.id` };
+const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: STEP_FROM, fromKey: Prisma.sql`s.id` };
+const DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: DECISION_COLUMNS, from: DECISION_FROM, fromKey: Prisma.sql`d.id` };
+
 /**
- * Ranks `columns FROM from WHERE owner = ANY(ids) AND where` per owner by `order`, keeps the first
- * `limit` of each owner, and counts them all. `owner` is an expression over the FROM's aliases.
+ * Ranks the rows of `source.base` WHERE `owner = ANY(ids) AND where` per owner by `order`, keeps
+ * the first `limit` of each owner and counts them all, and only then joins what the kept rows
+ * need (names, case numbers): the joins cost per row shown, not per row counted.
  */
 async function ranked<R>(
   db: DbClient,
-  query: { columns: Prisma.Sql; from: Prisma.Sql; owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
+  source: RowSource,
+  query: { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
 ): Promise<(R & Ranked)[]> {
   if (query.ids.length === 0) return [];
   return db.$queryRaw<(R & Ranked)[]>`
-    SELECT * FROM (
-      SELECT ${query.columns}, (${query.owner})::text AS "ownerId",
-        row_number() OVER (PARTITION BY ${query.owner} ORDER BY ${query.order})::int AS "rank",
-        count(*) OVER (PARTITION BY ${query.owner})::int AS "total"
-      FROM ${query.from}
-      WHERE ${query.owner} = ANY(${[...query.ids]}::uuid[]) AND ${query.where}
-    ) ranked
-    WHERE "rank" <= ${query.limit} OR ("rank" = 1 AND ${query.limit} = 0)
-    ORDER BY "ownerId", "rank"`;
+    SELECT ${source.columns}, kept."ownerId", kept."rank", kept."total"
+    FROM (
+      SELECT * FROM (
+        SELECT ${source.key} AS "keptId", (${query.owner})::text AS "ownerId",
+          row_number() OVER (PARTITION BY ${query.owner} ORDER BY ${query.order})::int AS "rank",
+          count(*) OVER (PARTITION BY ${query.owner})::int AS "total"
+        FROM ${source.base}
+        WHERE ${query.owner} = ANY(${[...query.ids]}::uuid[]) AND ${query.where}
+      ) counted
+      WHERE "rank" <= ${query.limit} OR ("rank" = 1 AND ${query.limit} = 0)
+    ) kept
+    JOIN ${source.from} ON ${source.fromKey} = kept."keptId"
+    ORDER BY kept."ownerId", kept."rank"`;
 }
 
 /** With `limit` 0 the query keeps one row per owner for the count; drop it from the items. */
@@ -99,10 +121,10 @@ async function entriesBy(
   where: Prisma.Sql,
   order: Prisma.Sql,
   options: ListOptions | undefined,
-  from: Prisma.Sql = ENTRY_FROM,
+  base: Prisma.Sql = ENTRIES.base,
 ): Promise<ListGroup<ArchiveEntry>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<EntryRow>(db, { columns: ENTRY_COLUMNS, from, owner, ids, where, order, limit });
+  const rows = await ranked<EntryRow>(db, { ...ENTRIES, base }, { owner, ids, where, order, limit });
   return trim(group(rows, toEntry), limit);
 }
 
@@ -117,11 +139,12 @@ const byUnit = (unitIds: readonly string[]) => {
     UNION ALL
     SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE x.sub_unit_id = ANY(${ids}::uuid[]))`;
 };
+const entriesOfUnits = (unitIds: readonly string[]) => Prisma.sql`${byUnit(unitIds)} e`;
 const BY_UNIT = Prisma.sql`e.owner_unit`;
 const OLDEST = Prisma.sql`e.received_date, e.id`;
 
 export const unassignedEntries = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entryFrom(byUnit(unitIds)));
+  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entriesOfUnits(unitIds));
 
 export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.assigned_at >= ${options.since} AND ${BACKLOG}`, Prisma.sql`e.assigned_at, e.id`, options);
@@ -141,16 +164,14 @@ export const provisionallyScreened = async (db: DbClient, personIds: readonly st
   entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, PROVISIONAL, OLDEST, options);
 
 export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entryFrom(byUnit(unitIds)));
+  entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entriesOfUnits(unitIds));
 
 /** Open cases: not closed (A) and not «utgår» (U). */
 const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
 
 export async function obsCases(db: DbClient, personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveCase>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<CaseRow>(db, {
-    columns: CASE_COLUMNS,
-    from: CASE_FROM,
+  const rows = await ranked<CaseRow>(db, CASES, {
     owner: Prisma.sql`c.saksansvarlig_id`,
     ids: personIds,
     where: Prisma.sql`c.obs_date <= ${windowEnd(options)}::date AND ${OPEN_CASE}`,
@@ -162,9 +183,7 @@ export async function obsCases(db: DbClient, personIds: readonly string[], optio
 
 export async function decisionsToFollowUp(db: DbClient, personIds: readonly string[], options?: ListOptions): Promise<ListGroup<DecisionFollowUp>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<DecisionRow>(db, {
-    columns: DECISION_COLUMNS,
-    from: DECISION_FROM,
+  const rows = await ranked<DecisionRow>(db, DECISIONS, {
     owner: Prisma.sql`d.responsible_id`,
     ids: personIds,
     where: Prisma.sql`d.receipted_at IS NULL`,
@@ -176,9 +195,7 @@ export async function decisionsToFollowUp(db: DbClient, personIds: readonly stri
 
 export async function approvalsWaiting(db: DbClient, approverIds: readonly string[], options?: ListOptions): Promise<ListGroup<ApprovalStep>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<StepRow>(db, {
-    columns: STEP_COLUMNS,
-    from: STEP_FROM,
+  const rows = await ranked<StepRow>(db, STEPS, {
     owner: Prisma.sql`s.approver_id`,
     ids: approverIds,
     where: Prisma.sql`s.flytstatus = 'V'`,
@@ -217,11 +234,16 @@ type CaseListName = 'reservedCases' | 'casesForClosing';
  */
 export async function archiveControlLists(db: DbClient, options?: ListOptions): Promise<ArchiveControlLists> {
   const limit = limitOf(options);
-  const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
+  // Each list ranks its bare rows over its own index, keeps the first `limit`, then joins.
+  const kept = (source: RowSource, name: string, where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`
     (SELECT * FROM (
-      SELECT ${ENTRY_COLUMNS}, ${name}::text AS "list",
-        row_number() OVER (ORDER BY e.received_date, e.id)::int AS "rank", count(*) OVER ()::int AS "total"
-      FROM ${ENTRY_FROM} WHERE ${where}) l WHERE "rank" <= greatest(${limit}, 1))`;
+      SELECT ${source.key} AS "keptId", ${name}::text AS "list",
+        row_number() OVER (ORDER BY ${order})::int AS "rank", count(*) OVER ()::int AS "total"
+      FROM ${source.base} WHERE ${where}) counted
+    WHERE "rank" <= greatest(${limit}, 1))`;
+  const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
+    (SELECT ${ENTRY_COLUMNS}, kept."list", kept."rank", kept."total"
+     FROM ${kept(ENTRIES, name, where, OLDEST)} kept JOIN ${ENTRY_FROM} ON e.id = kept."keptId")`;
   const entryRows = await db.$queryRaw<(EntryRow & { list: EntryListName; rank: number; total: number })[]>`
     ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
     UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
@@ -229,10 +251,8 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
     UNION ALL ${entryList('dueDatesToEnter', Prisma.sql`e.needs_due_date AND e.due_date IS NULL AND e.status <> 'U'`)}
     ORDER BY "list", "rank"`;
   const caseList = (name: CaseListName, where: Prisma.Sql) => Prisma.sql`
-    (SELECT * FROM (
-      SELECT ${CASE_COLUMNS}, ${CLOSABLE} AS "closable", ${name}::text AS "list",
-        row_number() OVER (ORDER BY c.year, c.sequence)::int AS "rank", count(*) OVER ()::int AS "total"
-      FROM ${CASE_FROM} WHERE ${where}) l WHERE "rank" <= greatest(${limit}, 1))`;
+    (SELECT ${CASE_COLUMNS}, ${CLOSABLE} AS "closable", kept."list", kept."rank", kept."total"
+     FROM ${kept(CASES, name, where, Prisma.sql`c.year, c.sequence`)} kept JOIN ${CASE_FROM} ON c.id = kept."keptId")`;
   const caseRows = await db.$queryRaw<(CaseRow & { closable: boolean; list: CaseListName; rank: number; total: number })[]>`
     ${caseList('reservedCases', Prisma.sql`c.status = 'R'`)}
     UNION ALL ${caseList('casesForClosing', Prisma.sql`c.status = 'F'`)}
