@@ -24,6 +24,10 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Read configuration through infra/config.ts (scripts/ and tests may read the environment).',
         },
+        {
+          selector: "MemberExpression[property.name=/^\\$(query|execute)Raw(Unsafe)?$/]",
+          message: 'Write raw SQL with sql(db).rows / sql(db).run (domain/db.ts): the same statement on pg, without Prisma\'s CPU per statement.',
+        },
       ],
     },
   },

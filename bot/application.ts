@@ -5,6 +5,7 @@ import { saveConversationReference } from '../domain/conversations/save-conversa
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
 import { answerFailedTurn } from './errors.js';
+import { registerAbsenceRoutes } from './routes/absence.js';
 import { registerChat } from './routes/chat.js';
 import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
@@ -39,6 +40,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerMessageActions,
   registerDelivery,
   registerQueues,
+  registerAbsenceRoutes,
   registerSelfHelp,
   registerChat,
   registerFallback,

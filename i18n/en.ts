@@ -10,6 +10,7 @@ import { messageActionsEn } from './message-actions.js';
 import { chatEn } from './chat.js';
 import { visitEn } from './visit.js';
 import { archiveEn } from './archive.js';
+import { absenceEn } from './absence.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -136,4 +137,5 @@ export const en: Messages = {
   ...chatEn,
   ...visitEn,
   ...archiveEn,
+  ...absenceEn,
 };

@@ -10,6 +10,7 @@ import { messageActionsNb } from './message-actions.js';
 import { chatNb } from './chat.js';
 import { visitNb } from './visit.js';
 import { archiveNb } from './archive.js';
+import { absenceNb } from './absence.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -138,6 +139,7 @@ export const nb = {
   ...chatNb,
   ...visitNb,
   ...archiveNb,
+  ...absenceNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

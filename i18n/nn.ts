@@ -10,6 +10,7 @@ import { messageActionsNn } from './message-actions.js';
 import { chatNn } from './chat.js';
 import { visitNn } from './visit.js';
 import { archiveNn } from './archive.js';
+import { absenceNn } from './absence.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -136,4 +137,5 @@ export const nn: Messages = {
   ...chatNn,
   ...visitNn,
   ...archiveNn,
+  ...absenceNn,
 };

@@ -2,7 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.js';
 import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-postgres.js';
-import { CatalogSafePool } from './pg-pool.js';
+import { sqlBridge } from '../domain/db.js';
+import { CatalogSafePool, sqlConnectionOf } from './pg-pool.js';
 
 export type Db = PrismaClient;
 
@@ -54,6 +55,10 @@ function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: Embe
   // A burst (many leaders acting on their morning cards at once) queues for the pool's connections
   // longer than that on a busy machine: wait, rather than fail the person's action.
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  // sql(db) (domain/db.ts): the client's raw statements on the pool itself, a transaction's on its connection.
+  sqlBridge.attach(prisma, sqlConnectionOf(pool));
+  const transaction = prisma.$transaction.bind(prisma);
+  prisma.$transaction = ((...args: Parameters<typeof transaction>) => sqlBridge.inTransactionSlot(() => transaction(...args))) as typeof prisma.$transaction;
   let closing: Promise<void> | undefined;
   return {
     prisma,

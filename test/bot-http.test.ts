@@ -76,8 +76,8 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(texts).toContain('**Leader – Økonomiavdelingen**');
     expect(texts).toContain('Your roles come from the organisation set up in Arkivlos');
     expect(texts).not.toMatch(/distribute|approv|backlog|Q&A|my tasks/i);
-    expect(texts.split('\n').at(-1)).toBe('help search <text> settings new request my requests'); // the commands she may use
-    expect(card.speak).toBe('Help from Arkivlos. Commands: help, search, settings, new request, my requests.');
+    expect(texts.split('\n').at(-1)).toBe('help search <text> settings new request my requests away <from>–<to>'); // the commands she may use
+    expect(card.speak).toBe('Help from Arkivlos. Commands: help, search, settings, new request, my requests, away.');
   });
 
   it('a person who is not in the organisation gets help that says so', async () => {
@@ -301,7 +301,7 @@ describe('the bot over HTTP (/api/messages)', () => {
 
   it('every word of every command in the command table, in every language, gets a card rather than the fallback', async () => {
     const words = Object.values(COMMANDS).flatMap((command) =>
-      commandWords(command).map((word) => ('argument' in command ? `${word} journalpost` : word)),
+      commandWords(command).map((word) => ('argument' in command ? `${word} ${command === COMMANDS.fravaer ? '23.12–2.1' : 'journalpost'}` : word)),
     );
     expect(words).toEqual([
       'hjelp',
@@ -317,6 +317,9 @@ describe('the bot over HTTP (/api/messages)', () => {
       'mine henvendelser',
       'mine førespurnader',
       'my requests',
+      'fravær 23.12–2.1',
+      'fråvær 23.12–2.1',
+      'away 23.12–2.1',
       'status utsending',
       'delivery status',
       'nå alle',

@@ -17,17 +17,17 @@ describe('the command table', () => {
   it('a person sees the commands for everyone plus those of their roles, in their language', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], locale: 'nb' | 'nn' | 'en' = 'nb') =>
       availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
-    expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'oppgaver']);
-    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'oppgåver']);
-    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings', 'new request', 'my requests']);
-    expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
+    expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver']);
+    expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'fråvær', 'oppgåver']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away']);
+    expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær']);
   });
 
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'delivery status', 'reach everyone']);
-    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests']);
+    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'delivery status', 'reach everyone']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
     expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);
@@ -36,7 +36,7 @@ describe('the command table', () => {
 
   it('the brukerstøtte commands are for everyone the organisation knows, whatever their roles, and not for someone it does not know', () => {
     const words = (member: boolean) => availableCommands({ roles: [], member, scope: 'personal', locale: 'nb' }).map((command) => command.word);
-    expect(words(true)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser']);
+    expect(words(true)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær']);
     expect(words(false)).toEqual(['hjelp', 'søk', 'innstillinger']);
     expect(mayUseCommand(COMMANDS.nyHenvendelse, [], true)).toBe(true);
     expect(mayUseCommand(COMMANDS.nyHenvendelse, ['administrator'], false)).toBe(false);

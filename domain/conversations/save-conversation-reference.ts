@@ -1,4 +1,4 @@
-import type { DbClient, Prisma } from '../db.js';
+import { type DbClient, type Prisma, sql } from '../db.js';
 
 export interface ConversationReferenceInput {
   conversationId: string;
@@ -18,7 +18,7 @@ export interface ConversationReferenceInput {
  * something changed, so a busy chat does not write on every turn.
  */
 export async function saveConversationReference(db: DbClient, input: ConversationReferenceInput): Promise<void> {
-  await db.$executeRaw`
+  await sql(db).run`
     INSERT INTO conversation_reference (conversation_id, scope, aad_object_id, tenant_id, service_url, reference, updated_at)
     VALUES (${input.conversationId}, ${input.scope}, ${input.aadObjectId ?? null}, ${input.tenantId ?? null},
             ${input.serviceUrl}, ${JSON.stringify(input.reference)}::jsonb, now())

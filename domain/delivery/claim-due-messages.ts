@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import type { OutboxActivity } from './messenger.js';
 
 /** Where a claimed message goes, read with the claim (so sending needs no more reads). */
@@ -44,7 +44,7 @@ export interface ClaimOptions {
  */
 export async function claimDueMessages(db: DbClient, options: ClaimOptions): Promise<ClaimedMessage[]> {
   const perRecipient = options.perRecipient ?? 8;
-  const rows = await db.$queryRaw<
+  const rows = await sql(db).rows<
     {
       id: bigint;
       kind: ClaimedMessage['kind'];
@@ -65,8 +65,7 @@ export async function claimDueMessages(db: DbClient, options: ClaimOptions): Pro
       person_active: boolean | null;
       person_unreachable: boolean | null;
       person_unreachable_reason: string | null;
-    }[]
-  >`
+    }>`
     WITH unsent AS (
       SELECT id, coalesce(conversation_id, 'person:' || person_id) AS recipient,
              (state = 'waiting' AND next_attempt_at <= now()) OR (state = 'sending' AND locked_until < now()) AS due

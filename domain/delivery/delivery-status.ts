@@ -1,8 +1,8 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 /** How full and how old the outbox is, for /metrics. */
 export async function readQueueGauges(db: DbClient): Promise<{ waiting: number; oldestWaitingSeconds: number }> {
-  const [row] = await db.$queryRaw<{ waiting: number; oldest: number }[]>`
+  const [row] = await sql(db).rows<{ waiting: number; oldest: number }>`
     SELECT count(*) FILTER (WHERE state IN ('waiting', 'sending'))::int AS waiting,
            coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE state IN ('waiting', 'sending') AND next_attempt_at <= now())), 0)::float8 AS oldest
       FROM outbox_message`;
@@ -62,7 +62,7 @@ export interface GetDeliveryStatusOptions {
  */
 export async function getDeliveryStatus(db: DbClient, { now, tenantRps }: GetDeliveryStatusOptions): Promise<DeliveryStatus> {
   const [counts, reasons, people, pace] = await Promise.all([
-    db.$queryRaw<{ due_now: number; later: number; sending: number; sent_today: number; reached_today: number; failed: number }[]>`
+    sql(db).rows<{ due_now: number; later: number; sending: number; sent_today: number; reached_today: number; failed: number }>`
       WITH today AS (SELECT date_trunc('day', ${now}::timestamptz AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'Europe/Oslo' AS start)
       SELECT count(*) FILTER (WHERE state = 'waiting' AND next_attempt_at <= ${now}::timestamptz)::int AS due_now,
              count(*) FILTER (WHERE state = 'waiting' AND next_attempt_at > ${now}::timestamptz)::int AS later,
@@ -72,14 +72,14 @@ export async function getDeliveryStatus(db: DbClient, { now, tenantRps }: GetDel
              count(*) FILTER (WHERE state = 'failed')::int AS failed
         FROM outbox_message, today
        WHERE state IN ('waiting', 'sending', 'failed') OR sent_at >= today.start`,
-    db.$queryRaw<{ reason: string; count: number; latest_at: Date; reasons: number }[]>`
+    sql(db).rows<{ reason: string; count: number; latest_at: Date; reasons: number }>`
       SELECT coalesce(last_error, '') AS reason, count(*)::int AS count, max(updated_at) AS latest_at, count(*) OVER ()::int AS reasons
         FROM outbox_message
        WHERE state = 'failed'
        GROUP BY 1
        ORDER BY latest_at DESC, reason
        LIMIT ${DELIVERY_STATUS_LIMITS.failureReasons}`,
-    db.$queryRaw<{ name: string; email: string; reason: string | null; since: Date; total: number }[]>`
+    sql(db).rows<{ name: string; email: string; reason: string | null; since: Date; total: number }>`
       SELECT name, email, unreachable_reason AS reason, unreachable_at AS since, count(*) OVER ()::int AS total
         FROM person
        WHERE active AND unreachable_at IS NOT NULL
@@ -87,7 +87,7 @@ export async function getDeliveryStatus(db: DbClient, { now, tenantRps }: GetDel
        LIMIT ${DELIVERY_STATUS_LIMITS.unreachablePeople}`,
     // Every call to Teams is booked on the tenant's key and on one conversation's (or person's)
     // key; the tenant's keeps only a second, the others an hour, so those count the last minute.
-    db.$queryRaw<{ calls: number; busiest: number }[]>`
+    sql(db).rows<{ calls: number; busiest: number }>`
       WITH calls AS (
         SELECT at FROM delivery_pace, unnest(sends) AS at
          WHERE key NOT LIKE 'tenant:%' AND at > ${now.getTime() - 60_000}::bigint AND at <= ${now.getTime()}::bigint

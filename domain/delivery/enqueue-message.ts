@@ -1,10 +1,12 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import type { OutboxState } from '../../prisma/generated/enums.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { OutboxActivity } from './messenger.js';
 
 /** Teams refuses messages over about 100 KB (413); Arkivlos keeps a margin. */
 export const MAX_ACTIVITY_BYTES = 80_000;
+
+const UNKNOWN_CONVERSATION = 'unknown recipient: the bot is not in this conversation';
 
 export type Recipient = { personId: string } | { conversationId: string };
 
@@ -50,42 +52,42 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
   const to = target ? target.to : input.to;
   if (!to) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs a recipient' });
 
-  let failure: string | null = null;
-  if ('personId' in to) {
-    const person = await db.person.findUnique({ where: { id: to.personId }, select: { active: true } });
-    if (!person?.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${to.personId} is not in the organisation` });
-  } else {
-    const known = target ? target.conversationKnown : (await db.conversationReference.count({ where: { conversationId: to.conversationId } })) > 0;
-    if (!known) failure = 'unknown recipient: the bot is not in this conversation';
-  }
   const activity = input.activity ? JSON.stringify(input.activity) : null;
   const bytes = activity ? Buffer.byteLength(activity) : 0;
-  if (bytes > MAX_ACTIVITY_BYTES) failure = `too large: ${bytes} bytes (at most ${MAX_ACTIVITY_BYTES})`;
-
+  const tooLarge = bytes > MAX_ACTIVITY_BYTES ? `too large: ${bytes} bytes (at most ${MAX_ACTIVITY_BYTES})` : null;
   const personId = 'personId' in to ? to.personId : null;
   const conversationId = 'conversationId' in to ? to.conversationId : null;
-  const state = failure ? 'failed' : 'waiting';
-  // A waiting message wakes the workers of every instance at once (instead of at their next
-  // poll): the NOTIFY is part of the same statement, and is only sent when the row is new.
-  const inserted = await db.$queryRaw<{ id: bigint }[]>`
-    WITH inserted AS (
+  // One statement: whether the person is in the organisation (else nothing is stored), whether
+  // the bot knows the conversation (else it is stored as failed at once), and the message. A
+  // waiting message wakes the workers of every instance at once (instead of at their next poll):
+  // the NOTIFY is part of the statement, and is only sent when the row is new.
+  const [row] = await sql(db).rows<{ allowed: boolean; id: bigint | null; state: OutboxState | null }>`
+    WITH recipient AS (
+      SELECT (${personId}::uuid IS NULL OR coalesce((SELECT active FROM person WHERE id = ${personId}::uuid), false)) AS allowed,
+             (${conversationId}::text IS NULL OR coalesce(${target?.conversationKnown ?? null}::boolean,
+               EXISTS (SELECT 1 FROM conversation_reference WHERE conversation_id = ${conversationId}::text))) AS known),
+    inserted AS (
       INSERT INTO outbox_message (idempotency_key, kind, person_id, conversation_id, target_activity_id, target_message_id, activity, state,
                                   last_error, next_attempt_at, updated_at)
-      VALUES (${input.idempotencyKey ?? null}, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}, ${input.targetActivityId ?? null},
-              ${input.targetMessageId ?? null}::bigint, ${activity}::jsonb, ${state}::"OutboxState", ${failure}, ${input.notBefore ?? new Date()}, now())
+      SELECT ${input.idempotencyKey ?? null}::text, ${kind}::"OutboxKind", ${personId}::uuid, ${conversationId}::text, ${input.targetActivityId ?? null}::text,
+             ${input.targetMessageId ?? null}::bigint, ${activity}::jsonb,
+             (CASE WHEN ${tooLarge}::text IS NULL AND known THEN 'waiting' ELSE 'failed' END)::"OutboxState",
+             coalesce(${tooLarge}::text, CASE WHEN known THEN NULL ELSE ${UNKNOWN_CONVERSATION}::text END),
+             ${input.notBefore ?? new Date()}::timestamptz, now()
+      FROM recipient WHERE allowed
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id)
-    SELECT id, (SELECT 1 FROM pg_notify('arkivlos_outbox', '') WHERE ${state} = 'waiting') AS woke FROM inserted`;
-  if (inserted[0]) {
-    return { id: inserted[0].id, created: true, state: failure ? 'failed' : 'waiting' };
-  }
+      RETURNING id, state)
+    SELECT r.allowed, i.id, i.state::text AS state, (SELECT 1 FROM pg_notify('arkivlos_outbox', '') WHERE i.state = 'waiting') AS woke
+    FROM recipient r LEFT JOIN inserted i ON true`;
+  if (!row!.allowed) throw new AppError(AppErrorCode.UNKNOWN_PERSON, { message: `person ${personId} is not in the organisation` });
+  if (row!.id !== null) return { id: row!.id, created: true, state: row!.state! };
   const existing = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey! }, select: { id: true, state: true } });
   return { id: existing.id, created: false, state: existing.state };
 }
 
 /** The recipient of an earlier outbox message (its replies and updates go to the same place), and whether the bot still knows that conversation. */
 async function recipientOf(db: DbClient, messageId: bigint): Promise<{ to: Recipient; conversationKnown: boolean }> {
-  const [target] = await db.$queryRaw<{ personId: string | null; conversationId: string | null; kind: string; known: boolean }[]>`
+  const [target] = await sql(db).rows<{ personId: string | null; conversationId: string | null; kind: string; known: boolean }>`
     SELECT o.person_id::text AS "personId", o.conversation_id AS "conversationId", o.kind::text AS kind,
       EXISTS (SELECT 1 FROM conversation_reference c WHERE c.conversation_id = o.conversation_id) AS known
     FROM outbox_message o WHERE o.id = ${messageId}::bigint`;

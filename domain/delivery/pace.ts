@@ -1,4 +1,4 @@
-import type { DbClient, PrismaClient } from '../db.js';
+import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { CONVERSATION_WINDOWS, earliestSlot, tenantWindows, WINDOW_MARGIN_MS, type Window } from './limits.js';
 
 /** A limit shared by every instance: the tenant's, one conversation's. */
@@ -139,7 +139,7 @@ async function bookUntilFits(
     const at = onTime ? remove : Math.ceil(earliestSlot(keys.map((key, i) => ({ log: logs[i]!, windows: key.windows })), from));
     // Too far away as this process saw it: ask only for the logs, and decide on what is true.
     const tooFar = at - now > options.maxWaitMs;
-    const rows = await prisma.$queryRaw<{ key: string; sends: bigint[]; blocked_until_ms: bigint | null; booked: boolean; held: boolean }[]>`
+    const rows = await sql(prisma).rows<{ key: string; sends: bigint[]; blocked_until_ms: bigint | null; booked: boolean; held: boolean }>`
       SELECT key, sends, blocked_until_ms, booked, held
         FROM arkivlos_pace_book(${names}::text[], ${spans}::jsonb, ${tooFar ? null : at}::bigint, ${remove}::bigint,
                                 ${claim?.id ?? null}::bigint, ${claim?.instance ?? null}, ${claim?.leaseMs ?? null}::int)`;
@@ -160,7 +160,7 @@ async function bookUntilFits(
 /** Retry-After: nothing is booked for these keys before `until`. */
 export async function blockUntil(db: DbClient, keys: readonly PaceKey[], until: Date): Promise<void> {
   const names = keys.map((key) => key.key);
-  await db.$executeRaw`
+  await sql(db).run`
     INSERT INTO delivery_pace (key, blocked_until) SELECT unnest(${names}::text[]), ${until}
     ON CONFLICT (key) DO UPDATE SET blocked_until = greatest(delivery_pace.blocked_until, EXCLUDED.blocked_until)`;
 }
@@ -174,7 +174,7 @@ export async function measureClockOffset(db: DbClient, samples = 5): Promise<num
   let best = { rtt: Infinity, offset: 0 };
   for (let i = 0; i < samples; i++) {
     const before = Date.now();
-    const [row] = await db.$queryRaw<{ now_ms: number }[]>`SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`;
+    const [row] = await sql(db).rows<{ now_ms: number }>`SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`;
     const after = Date.now();
     if (after - before < best.rtt) best = { rtt: after - before, offset: row!.now_ms - (before + after) / 2 };
   }

@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit.js';
-import type { PrismaClient } from '../db.js';
+import { type PrismaClient, sql } from '../db.js';
 import type { UnreachableReason } from './delivery-status.js';
 
 export interface ReachPeopleOptions {
@@ -33,8 +33,8 @@ export interface ReachPeopleResult {
  */
 export async function reachPeople(prisma: PrismaClient, { since, actor }: ReachPeopleOptions): Promise<ReachPeopleResult> {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('arkivlos.reach-people'))`;
-    const [armed] = await tx.$queryRaw<{ queued: number; connected: number; keys: string[] }[]>`
+    await sql(tx).run`SELECT pg_advisory_xact_lock(hashtext('arkivlos.reach-people'))`;
+    const [armed] = await sql(tx).rows<{ queued: number; connected: number; keys: string[] }>`
       WITH targets AS (
         SELECT p.id FROM person p
          WHERE p.active
@@ -61,9 +61,9 @@ export async function reachPeople(prisma: PrismaClient, { since, actor }: ReachP
     if (queued > 0) {
       await writeAudit(tx, { actor, action: 'reach', entity: 'outbox', entityId: 'reach-people', after: { queued } });
       // Wakes the workers of every instance when the transaction commits.
-      await tx.$executeRaw`SELECT pg_notify('arkivlos_outbox', '')`;
+      await sql(tx).run`SELECT pg_notify('arkivlos_outbox', '')`;
     }
-    const waitFor = await tx.$queryRaw<{ id: bigint }[]>`
+    const waitFor = await sql(tx).rows<{ id: bigint }>`
       SELECT id FROM outbox_message
        WHERE idempotency_key = ANY(${keys}::text[])
          AND (state IN ('waiting', 'sending') OR updated_at >= ${since}::timestamptz)
@@ -85,7 +85,7 @@ export interface ReachOutcome {
 
 /** What became of these reach messages so far, in one query. */
 export async function readReachOutcome(prisma: PrismaClient, messageIds: readonly bigint[]): Promise<ReachOutcome> {
-  const rows = await prisma.$queryRaw<{ state: string; last_error: string | null; name: string; email: string; unreachable_reason: string | null }[]>`
+  const rows = await sql(prisma).rows<{ state: string; last_error: string | null; name: string; email: string; unreachable_reason: string | null }>`
     SELECT m.state, m.last_error, p.name, p.email, p.unreachable_reason
       FROM outbox_message m JOIN person p ON p.id = m.person_id
      WHERE m.id = ANY(${messageIds.map(String)}::bigint[])

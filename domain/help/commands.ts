@@ -72,6 +72,16 @@ export const COMMANDS = {
     help: 'support.command.mine',
     button: { verb: 'support.mine', title: 'support.mine.title' },
   },
+  // Absence (domain/absence/): `fravær 23.12–2.1` registers, `fravær` alone lists, `fravær slett`
+  // deletes. Personal: the dates are the person's own.
+  fravaer: {
+    words: { nb: ['fravær'], nn: ['fråvær'], en: ['away'] },
+    argument: 'absence.argument',
+    roles: 'members',
+    scopes: ['personal'],
+    help: 'absence.command',
+    button: { verb: 'absence.show', title: 'absence.showButton' },
+  },
   statusUtsending: {
     words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
     roles: ['administrator'],

@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 export interface ClaimJobRunOptions {
   job: string;
@@ -16,7 +16,7 @@ export interface ClaimJobRunOptions {
  */
 export async function claimJobRun(db: DbClient, options: ClaimJobRunOptions): Promise<boolean> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-  const rows = await db.$queryRaw<{ id: bigint }[]>`
+  const rows = await sql(db).rows<{ id: bigint }>`
     INSERT INTO scheduled_job_run (job, run_key, claimed_by, claimed_at, lease_until)
     VALUES (${options.job}, ${options.runKey}, ${options.instance}, ${options.now}, ${leaseUntil})
     ON CONFLICT (job, run_key) DO UPDATE
@@ -29,7 +29,7 @@ export async function claimJobRun(db: DbClient, options: ClaimJobRunOptions): Pr
 
 /** Extends this instance's lease on a run; false when another instance has taken it over. */
 export async function renewJobRun(db: DbClient, options: ClaimJobRunOptions): Promise<boolean> {
-  const count = await db.$executeRaw`
+  const count = await sql(db).run`
     UPDATE scheduled_job_run SET lease_until = ${new Date(options.now.getTime() + options.leaseMs)}
     WHERE job = ${options.job} AND run_key = ${options.runKey} AND claimed_by = ${options.instance} AND finished_at IS NULL`;
   return count === 1;
@@ -37,7 +37,7 @@ export async function renewJobRun(db: DbClient, options: ClaimJobRunOptions): Pr
 
 /** Marks the run done, if this instance still holds it. */
 export async function finishJobRun(db: DbClient, options: Omit<ClaimJobRunOptions, 'leaseMs'>): Promise<boolean> {
-  const count = await db.$executeRaw`
+  const count = await sql(db).run`
     UPDATE scheduled_job_run SET finished_at = ${options.now}
     WHERE job = ${options.job} AND run_key = ${options.runKey} AND claimed_by = ${options.instance} AND finished_at IS NULL`;
   return count === 1;

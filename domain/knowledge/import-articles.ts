@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAuditMany, type AuditRecord } from '../audit.js';
-import type { Prisma, PrismaClient } from '../db.js';
+import { type Prisma, type PrismaClient, sql } from '../db.js';
 import type { KnowledgeSource } from '../../prisma/generated/enums.js';
 import type { ArticleFileLanguage } from './article-file-messages.js';
 import { ArticleFileError, parseArticleFile, type ArticleFileContent, type ArticleProblem } from './article-file.js';
@@ -93,7 +93,7 @@ export async function importArticles(
 
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+      await sql(tx).run`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
       const ids = await resolveCodes(tx, articles, language);
       const existing = await tx.knowledgeArticle.findMany({
         where: { OR: articles.map(({ slug, lang }) => ({ slug, lang })) },

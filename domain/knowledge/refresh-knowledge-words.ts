@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 /**
  * Rebuilds the vocabulary of the live articles (`knowledge_word`): every word of their titles,
@@ -7,8 +7,8 @@ import type { DbClient } from '../db.js';
  * letters only (and hyphens): numbers and codes are not worth correcting to.
  */
 export async function refreshKnowledgeWords(db: DbClient): Promise<void> {
-  await db.$executeRaw`DELETE FROM knowledge_word`;
-  await db.$executeRaw`
+  await sql(db).run`DELETE FROM knowledge_word`;
+  await sql(db).run`
     INSERT INTO knowledge_word (word, documents)
     SELECT word, ndoc FROM ts_stat($$
       SELECT to_tsvector('simple', title || ' ' || knowledge_tags_text(tags) || ' ' || knowledge_plain_text(body))

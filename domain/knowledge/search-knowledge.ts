@@ -16,7 +16,7 @@
  * Every step uses an index (the tsvector GIN index, the trigram GIN indexes); no query reads the
  * bodies of all articles. Retired articles are never found.
  */
-import { Prisma, type DbClient } from '../db.js';
+import { Prisma, type DbClient, sql } from '../db.js';
 import type { Locale } from '../../prisma/generated/enums.js';
 
 export type SearchConfig = 'norwegian' | 'english';
@@ -124,9 +124,9 @@ interface Found {
 
 async function searchIn(db: DbClient, query: AnalysedQuery, langs: Locale[], limit: number): Promise<Found> {
   if (!query.exact) return { ids: [], corrections: [], ranks: [], slugs: [] };
-  const exact = await db.$queryRaw<Row[]>(searchStatement({ tsquery: query.exact, langs, limit }));
+  const exact = await sql(db).rows<Row>(searchStatement({ tsquery: query.exact, langs, limit }));
   if (exact.length >= limit || !query.widened) return found(exact, []);
-  const widened = await db.$queryRaw<Row[]>(
+  const widened = await sql(db).rows<Row>(
     searchStatement({ tsquery: query.widened, titleText: query.titleText, langs, limit: limit - exact.length, exclude: exact.map((row) => row.id) }),
   );
   return found([...exact, ...widened], widened.length > 0 ? query.corrections : []);
@@ -188,7 +188,7 @@ export function searchStatement({ tsquery, langs, limit, titleText, exclude = []
  * closest words the articles do have. One statement; the corrections come from the trigram index.
  */
 export async function analyseQuery(db: DbClient, text: string, config: SearchConfig): Promise<AnalysedQuery> {
-  const words = await db.$queryRaw<{ word: string; lexemes: string[]; corrections: string[]; correction_lexemes: string[] }[]>(analyseStatement(text, config));
+  const words = await sql(db).rows<{ word: string; lexemes: string[]; corrections: string[]; correction_lexemes: string[] }>(analyseStatement(text, config));
   const lexemes = unique(words.flatMap((word) => word.lexemes));
   if (lexemes.length === 0) return { config, lexemes, exact: null, widened: null, corrections: [], titleText: null };
   const corrections = unique(words.flatMap((word) => word.corrections));
@@ -266,7 +266,7 @@ export async function describeArticles(db: DbClient, ids: string[], queries: Ana
   if (ids.length === 0) return [];
   const queryOf = (config: SearchConfig) => queries.find((query) => query.config === config)?.widened ?? null;
   const options = `MaxWords=${SEARCH_TUNING.extractWords}, MinWords=15, ShortWord=2, MaxFragments=1, StartSel="**", StopSel="**"`;
-  const rows = await db.$queryRaw<{ id: string; slug: string; lang: Locale; title: string; link: string | null; plain: string; headline: string | null }[]>`
+  const rows = await sql(db).rows<{ id: string; slug: string; lang: Locale; title: string; link: string | null; plain: string; headline: string | null }>`
     SELECT a.id, a.slug, a.lang, a.title, a.link, p.plain,
            CASE WHEN a.lang = 'en'
                 THEN ts_headline('english', p.plain, ${queryOf('english')}::tsquery, ${options})

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { writeAuditMany, type AuditRecord } from '../audit.js';
 import { AppError, AppErrorCode } from '../errors.js';
-import type { Prisma, PrismaClient } from '../db.js';
+import { type Prisma, type PrismaClient, sql } from '../db.js';
 import type { Locale, Role } from '../../prisma/generated/enums.js';
 import type { OrganisationFile } from './org-file.js';
+import { ORGANISATION_SETTINGS_ID } from './organisation-settings.js';
 
 export interface ImportOrganisationOptions {
   /** Who imports: an aadObjectId, or a system actor such as `org-import` or `demo-data`. */
@@ -43,13 +44,14 @@ export async function importOrganisation(
   return prisma.$transaction(
     async (tx) => {
       // Two imports at once would both create the same new codes; the second waits instead.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+      await sql(tx).run`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
       const log = new ChangeLog(actor);
       const areaIds = await syncSubjectAreas(tx, org, log);
       const units = await createBareUnits(tx, org);
       const personIds = await syncPeople(tx, org, units.ids, log);
       await syncUnits(tx, org, units, personIds, log);
       await syncRoles(tx, org, { unitIds: units.ids, areaIds, personIds }, log);
+      await syncSettings(tx, org, log);
       await writeAuditMany(tx, log.audit);
       return log.summary;
     },
@@ -71,7 +73,7 @@ class ChangeLog {
   };
   readonly audit: AuditRecord[] = [];
 
-  constructor(private readonly actor: string) {}
+  constructor(readonly actor: string) {}
 
   created(kind: Kind, entity: string, id: string, after: Record<string, Json>): void {
     this.summary.created[kind] += 1;
@@ -136,6 +138,30 @@ function idFor(ids: Map<string, string>, key: string, what: string): string {
   if (id !== undefined) return id;
   throw new AppError(AppErrorCode.INVALID_INPUT, {
     message: `The organisation refers to an unknown ${what} "${key}"; check it with parseOrganisationFile first.`,
+  });
+}
+
+/** The organisation's own settings: one row, rewritten only when the file changed them. */
+async function syncSettings(tx: Tx, org: OrganisationFile, log: ChangeLog): Promise<void> {
+  const wanted = { name: org.organisation ?? null, postAddress: org.postAddress ?? null, dailyCardTime: org.dailyCardTime };
+  const existing = await tx.organisationSettings.findUnique({
+    where: { id: ORGANISATION_SETTINGS_ID },
+    select: { name: true, postAddress: true, dailyCardTime: true },
+  });
+  const changes = existing ? diff(existing, wanted) : { before: {}, after: wanted };
+  if (!changes) return;
+  await tx.organisationSettings.upsert({
+    where: { id: ORGANISATION_SETTINGS_ID },
+    create: { id: ORGANISATION_SETTINGS_ID, ...wanted },
+    update: changes.after,
+  });
+  log.audit.push({
+    actor: log.actor,
+    action: 'org.settings.updated',
+    entity: 'organisation_settings',
+    entityId: String(ORGANISATION_SETTINGS_ID),
+    before: existing ? changes.before : null,
+    after: changes.after,
   });
 }
 

@@ -79,7 +79,9 @@ const nb = {
   subjectAreaFields: () => 'ukjent felt; et fagområde har code og name',
   unitFields: () => 'ukjent felt; en enhet har code, name, parent, leader og deputies',
   personFields: () => 'ukjent felt; en person har aadObjectId, name, email, locale, unit og roles',
-  fileFields: () => 'ukjent felt; filen har organisation, subjectAreas, units og people',
+  fileFields: () =>
+    'ukjent felt; filen har organisation, postAddress, dailyCardTime, subjectAreas, units og people',
+  timeOfDay: () => 'må være et klokkeslett som 07:30 (timer og minutter, 24-timersklokke)',
 
   duplicateSubjectArea: ({ first }: { first: string }) => `samme fagområdekode som ${first}`,
   duplicateUnit: ({ first }: { first: string }) => `samme enhetskode som ${first}`,
@@ -125,7 +127,8 @@ const en: OrgFileMessages = {
   subjectAreaFields: () => 'unknown field; a subject area has code and name',
   unitFields: () => 'unknown field; a unit has code, name, parent, leader and deputies',
   personFields: () => 'unknown field; a person has aadObjectId, name, email, locale, unit and roles',
-  fileFields: () => 'unknown field; the file has organisation, subjectAreas, units and people',
+  fileFields: () => 'unknown field; the file has organisation, postAddress, dailyCardTime, subjectAreas, units and people',
+  timeOfDay: () => 'must be a time of day such as 07:30 (hours and minutes, 24-hour clock)',
 
   duplicateSubjectArea: ({ first }) => `same subject area code as ${first}`,
   duplicateUnit: ({ first }) => `same unit code as ${first}`,

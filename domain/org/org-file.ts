@@ -120,9 +120,26 @@ const ZRoleAssignment = z.union([
     .strict(key('roleFields')),
 ]);
 
+/** `07:30`; `7:30` and `07.30` are read as the same time. */
+const ZTimeOfDay = z.preprocess(
+  numberToString,
+  z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.]([0-5]\d)$/, key('timeOfDay'))
+    .transform((value) => value.replace('.', ':').padStart(5, '0')),
+);
+
+/** When the daily card goes out unless the file says otherwise (Europe/Oslo wall clock). */
+export const DEFAULT_DAILY_CARD_TIME = '07:30';
+
 const ZOrganisationShape = z
   .object({
     organisation: ZText.optional(),
+    /** The post address (postmottak) people name in their automatic e-mail reply when away. */
+    postAddress: ZEmail.optional(),
+    /** The time of the daily card, HH:MM, Europe/Oslo, on working days. */
+    dailyCardTime: ZTimeOfDay.default(DEFAULT_DAILY_CARD_TIME),
     subjectAreas: z.array(z.object({ code: ZCode, name: ZText }).strict(key('subjectAreaFields'))).default([]),
     units: z.array(
       z

@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import type { Locale } from '../../prisma/generated/enums.js';
 import type { RoleKey } from './roles.js';
 
@@ -28,7 +28,7 @@ type Named = { id: string; code: string; name: string };
  * that order, each as JSON.
  */
 export async function getPersonContext(db: DbClient, aadObjectId: string): Promise<PersonContext | null> {
-  const rows = await db.$queryRaw<
+  const rows = await sql(db).rows<
     {
       id: string;
       aad_object_id: string;
@@ -41,8 +41,7 @@ export async function getPersonContext(db: DbClient, aadObjectId: string): Promi
       leads: Named[];
       deputy_for: Named[];
       roles: { role: RoleKey; unit: Named | null; subjectArea: Named | null }[];
-    }[]
-  >`
+    }>`
     SELECT p.id::text, p.aad_object_id, p.name, p.email, p.locale::text AS locale, p.chosen_locale::text AS chosen_locale, p.active,
       (SELECT json_build_object('code', u.code, 'name', u.name) FROM unit u WHERE u.id = p.unit_id) AS unit,
       COALESCE((SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name))

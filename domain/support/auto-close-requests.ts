@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db.js';
+import { type PrismaClient, sql } from '../db.js';
 import type { JobContext, ScheduledJob } from '../jobs/scheduled-job.js';
 import { recordEvent } from './record-event.js';
 import { closingCutoff } from './resolution-window.js';
@@ -26,7 +26,7 @@ export async function autoCloseRequests(prisma: PrismaClient, options: AutoClose
     let taken: string | undefined;
     try {
       const done = await prisma.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<{ id: string; version: number }[]>`
+        const [row] = await sql(tx).rows<{ id: string; version: number }>`
           SELECT id::text AS id, version FROM support_request
           WHERE status = 'lost' AND resolved_at <= ${cutoff} AND NOT (id::text = ANY(${failed}::text[]))
           ORDER BY resolved_at LIMIT 1

@@ -1,7 +1,7 @@
 import { queueRequestCard, type QueueCardNotice, type QueueRequestView } from '../../cards/queue-request-card.js';
 import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { translator, type Translate } from '../../i18n/index.js';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { SUPPORT_ROLES } from './access.js';
@@ -26,7 +26,7 @@ export async function loadQueueRequestView(db: DbClient, requestId: string, conv
   // clicker's answer), in one statement: the henvendelse with the names it shows, the subject
   // areas a hand-over offers, the support roles («Tildel»), its live channel and whether this
   // channel holds a card of it.
-  const rows = await db.$queryRaw<ViewRow[]>`
+  const rows = await sql(db).rows<ViewRow>`
     SELECT r.id::text, r.number, r.status::text AS status, r.category::text AS category, r.urgency::text AS urgency,
       r.reference, r.what, r.who, r.result, r.version, r.rating, r.rating_comment AS "ratingComment",
       r.line::text AS line, r.line_unit_id::text AS "lineUnitId", r.line_subject_area_id::text AS "lineSubjectAreaId",

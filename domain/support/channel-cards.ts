@@ -1,7 +1,7 @@
 import { eventWords } from '../../cards/event-words.js';
 import { fileThreadCard } from '../../cards/file-thread-card.js';
 import type { Translate } from '../../i18n/index.js';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import { enqueueMessage } from '../delivery/enqueue-message.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
 import { cardActivity, channelCard, channelTranslator } from './channel-card.js';
@@ -52,14 +52,15 @@ export interface RefreshChannelCardsOptions {
 export async function refreshChannelCards(tx: DbClient, options: RefreshChannelCardsOptions): Promise<void> {
   const { request, event } = options;
   const posted = options.post ? await postChannelCard(tx, request.id, options.post) : null;
-  const cards = await tx.supportChannelCard.findMany({ where: { requestId: request.id }, orderBy: { id: 'asc' }, select: { id: true, conversationId: true, messageId: true } });
+  // The cards and the names the thread line tells, in one statement.
+  const ids = [event.actorId, event.assigneeId].filter((id): id is string => id !== null);
+  const cards = await sql(tx).rows<{ id: bigint; conversationId: string; messageId: bigint; names: Record<string, string> | null }>`
+    SELECT c.id, c.conversation_id AS "conversationId", c.message_id AS "messageId",
+      (SELECT json_object_agg(p.id::text, p.name) FROM person p WHERE p.id = ANY(${ids}::uuid[])) AS names
+    FROM support_channel_card c WHERE c.request_id = ${request.id}::uuid ORDER BY c.id`;
   if (cards.length === 0) return;
   const t = channelTranslator();
-  // The names the thread line tells, in one statement.
-  const ids = [event.actorId, event.assigneeId].filter((id): id is string => id !== null);
-  const names = new Map(
-    ids.length === 0 ? [] : (await tx.$queryRaw<{ id: string; name: string }[]>`SELECT id::text, name FROM person WHERE id = ANY(${ids}::uuid[])`).map((row) => [row.id, row.name]),
-  );
+  const names = new Map(Object.entries(cards[0]!.names ?? {}));
   const actor = (event.actorId && names.get(event.actorId)) ?? t('support.actor.system');
   const assigneeName = (event.assigneeId && names.get(event.assigneeId)) ?? null;
   const what = options.threadLine

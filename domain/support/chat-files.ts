@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DbClient, PrismaClient } from '../db.js';
+import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { FileLinks } from './file-links.js';
 import { ATTACHMENT_NAME_LIMIT, keepAttachments, type IncomingFile } from './keep-attachments.js';
@@ -54,7 +54,7 @@ export async function keepChatFiles(
     const request = requests[0]!;
     const attachmentIds = await prisma.$transaction(async (tx) => {
       // Closed by support since the list was read: then there is none to keep them on.
-      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM support_request WHERE id = ${request.id}::uuid FOR UPDATE`;
+      const [row] = await sql(tx).rows<{ status: string }>`SELECT status::text FROM support_request WHERE id = ${request.id}::uuid FOR UPDATE`;
       if (!row || row.status === 'lukket') return null;
       const kept = await keepAttachments(tx, { requestId: request.id, actor: actorOf(options.requester), files, source: 'chat', now: options.now, fileLinks: options.fileLinks });
       return kept.attachmentIds;

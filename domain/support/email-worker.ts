@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { DbClient, PrismaClient } from '../db.js';
+import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { MailSendError, type Mailer } from './mail.js';
 
 export interface ClaimedEmail {
@@ -22,7 +22,7 @@ export interface ClaimedEmail {
  * instance claims at once without taking the same e-mail.
  */
 export async function claimDueEmails(db: DbClient, options: { instance: string; limit: number; leaseMs: number }): Promise<ClaimedEmail[]> {
-  const rows = await db.$queryRaw<
+  const rows = await sql(db).rows<
     {
       id: bigint;
       message_id: string;
@@ -33,8 +33,7 @@ export async function claimDueEmails(db: DbClient, options: { instance: string; 
       subject: string;
       text: string;
       attempts: number;
-    }[]
-  >`
+    }>`
     WITH due AS (
       SELECT id FROM email_outbox
        WHERE (state = 'waiting' AND next_attempt_at <= now()) OR (state = 'sending' AND locked_until < now())
@@ -65,7 +64,7 @@ export async function claimDueEmails(db: DbClient, options: { instance: string; 
 
 /** Renews this instance's claim for one more lease; false when it no longer holds it (taken over). */
 async function holdClaim(db: DbClient, id: bigint, instance: string, leaseMs: number): Promise<boolean> {
-  const renewed = await db.$executeRaw`
+  const renewed = await sql(db).run`
     UPDATE email_outbox SET locked_until = now() + ${leaseMs} * interval '1 millisecond'
      WHERE id = ${id} AND locked_by = ${instance} AND state = 'sending' AND locked_until > now()`;
   return renewed === 1;

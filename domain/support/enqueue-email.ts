@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 
 const ZAddress = z.string().trim().email();
@@ -43,7 +43,7 @@ export async function enqueueEmail(db: DbClient, input: EnqueueEmailInput): Prom
   }
   const mail = parsed.data;
   const messageId = `<arkivlos.${randomUUID()}@${mail.from.split('@')[1]}>`;
-  const inserted = await db.$queryRaw<{ id: bigint; message_id: string }[]>`
+  const inserted = await sql(db).rows<{ id: bigint; message_id: string }>`
     INSERT INTO email_outbox (idempotency_key, message_id, from_address, to_addresses, cc_addresses, reply_to, subject, text, updated_at)
     VALUES (${mail.idempotencyKey ?? null}, ${messageId}, ${mail.from}, ${mail.to}::text[], ${mail.cc}::text[], ${mail.replyTo ?? null},
             ${mail.subject}, ${mail.text}, now())
@@ -51,7 +51,7 @@ export async function enqueueEmail(db: DbClient, input: EnqueueEmailInput): Prom
     RETURNING id, message_id`;
   if (inserted[0]) {
     // Wakes the e-mail workers of every instance instead of at their next poll.
-    await db.$executeRaw`SELECT pg_notify(${EMAIL_CHANNEL}, '')`;
+    await sql(db).run`SELECT pg_notify(${EMAIL_CHANNEL}, '')`;
     return { id: inserted[0].id, messageId: inserted[0].message_id, created: true };
   }
   const existing = await db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: mail.idempotencyKey! }, select: { id: true, messageId: true } });

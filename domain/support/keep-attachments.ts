@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { FileLinks } from './file-links.js';
 import { recordEvent } from './record-event.js';
@@ -38,7 +38,7 @@ export const ATTACHMENT_NAME_LIMIT = 255;
  */
 export async function keepAttachments(tx: DbClient, options: KeepAttachmentsOptions): Promise<{ attachmentIds: string[]; eventId: bigint }> {
   if (options.files.length === 0) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'no files to keep' });
-  await tx.$queryRaw`SELECT id FROM support_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
+  await sql(tx).rows`SELECT id FROM support_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
   const request = await tx.supportRequest.findUnique({ where: { id: options.requestId }, select: { version: true } });
   if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${options.requestId} does not exist` });
   const attachmentIds: string[] = [];

@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import type { RoleKey } from '../people/roles.js';
 import { isOnLine, SUPPORT_ROLES, type RequestScope } from './access.js';
 
@@ -13,7 +13,7 @@ export interface SupportHolding {
 
 /** Every support role held by an active person, in one statement. */
 export async function supportHoldings(db: DbClient): Promise<SupportHolding[]> {
-  return db.$queryRaw<SupportHolding[]>`
+  return sql(db).rows<SupportHolding>`
     SELECT r.person_id::text AS "personId", p.name, r.role::text AS role, r.unit_id::text AS "unitId", r.subject_area_id::text AS "subjectAreaId"
     FROM role_assignment r JOIN person p ON p.id = r.person_id
     WHERE p.active AND r.role::text = ANY(${[...SUPPORT_ROLES]}::text[])`;

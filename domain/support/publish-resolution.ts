@@ -1,7 +1,7 @@
 import { shortTitle } from '../../cards/support-kit.js';
 import type { Translate } from '../../i18n/index.js';
 import { writeAudit } from '../audit.js';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 import { IMPORT_LOCK_KEY } from '../knowledge/import-articles.js';
 import { refreshKnowledgeWords } from '../knowledge/refresh-knowledge-words.js';
 import { CHANNEL_LOCALE } from './channel-card.js';
@@ -42,7 +42,7 @@ export async function publishResolution(tx: DbClient, options: PublishResolution
     source: 'henvendelse' as const,
     createdById: options.actor.id,
   };
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+  await sql(tx).run`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
   const { id } = await tx.knowledgeArticle.create({ data: { ...fields, createdAt: options.now, updatedAt: options.now }, select: { id: true } });
   await writeAudit(tx, {
     actor: options.actor.aadObjectId,

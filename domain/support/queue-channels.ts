@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit.js';
 import { channelConversationId } from '../conversations/channel-conversation-id.js';
-import type { DbClient, PrismaClient } from '../db.js';
+import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { COMMANDS, mayUseCommand } from '../help/commands.js';
 import type { RoleKey } from '../people/roles.js';
@@ -177,7 +177,7 @@ export async function bindQueueChannel(
   const scope = normalise(input.scope);
   const conversationId = channelConversationId(input.channel.conversationId);
   const { outcome, channel, movedFrom, replaced } = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${QUEUE_LOCK}))`;
+    await sql(tx).run`SELECT pg_advisory_xact_lock(hashtext(${QUEUE_LOCK}))`;
     const here = await tx.queueChannel.findUnique({ where: { conversationId }, select: SCALARS });
     // The unique index keeps a queue in one channel: when this channel has it, no other has.
     if (here && sameScope(here, scope)) return { outcome: 'already' as const, channel: here, movedFrom: null, replaced: null };
@@ -217,7 +217,7 @@ export async function unbindQueueChannel(prisma: PrismaClient, input: { conversa
   assertMayManage(input.actor);
   const conversationId = channelConversationId(input.conversationId);
   const removed = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${QUEUE_LOCK}))`;
+    await sql(tx).run`SELECT pg_advisory_xact_lock(hashtext(${QUEUE_LOCK}))`;
     const here = await tx.queueChannel.findUnique({ where: { conversationId }, select: SCALARS });
     if (!here) return null;
     await tx.queueChannel.delete({ where: { id: here.id } });
@@ -264,7 +264,7 @@ export async function findQueueChannel(db: DbClient, scope: QueueScope): Promise
 export async function queueConversationOf(db: DbClient, scope: QueueScope): Promise<string | null> {
   const { line, unitId, subjectAreaId } = normalise(scope);
   const fallback = line === 'prosessradgiver' || line === 'fagspesialist';
-  const rows = await db.$queryRaw<{ conversationId: string }[]>`
+  const rows = await sql(db).rows<{ conversationId: string }>`
     SELECT conversation_id AS "conversationId" FROM queue_channel
     WHERE (line = ${line}::"SupportLine" AND unit_id IS NOT DISTINCT FROM ${unitId ?? null}::uuid AND subject_area_id IS NOT DISTINCT FROM ${subjectAreaId ?? null}::uuid)
        OR (${fallback} AND line = 'forstelinje')

@@ -1,5 +1,4 @@
-import { writeAudit } from '../audit.js';
-import type { DbClient, Prisma } from '../db.js';
+import { type DbClient, Prisma, sql } from '../db.js';
 import type { Enqueued } from '../delivery/enqueue-message.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { FileLinks } from './file-links.js';
@@ -71,7 +70,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
   const { requestId, expectedVersion, now } = options;
   const changes = options.changes ?? {};
   // One statement (a relation select would be two): every action of every line comes through here.
-  const rows = await tx.$queryRaw<BeforeRow[]>`
+  const rows = await sql(tx).rows<BeforeRow>`
     SELECT r.number, r.what, r.status::text AS status, r.version, r.line::text AS line,
       r.line_unit_id::text AS "lineUnitId", r.line_subject_area_id::text AS "lineSubjectAreaId",
       r.assignee_id::text AS "assigneeId", r.vendor_reference AS "vendorReference",
@@ -84,36 +83,33 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
   const stale = () => new AppError(AppErrorCode.STALE, { message: `henvendelse ${requestId} is no longer at version ${expectedVersion}` });
   if (before.version !== expectedVersion) throw stale();
 
-  // Conditional on the version: of two actions on the same card, the second finds 0 rows.
-  const { count } = await tx.supportRequest.updateMany({
-    where: { id: requestId, version: expectedVersion },
-    data: { ...changes, updatedAt: now, version: { increment: 1 } },
-  });
-  if (count === 0) throw stale();
-
   const statusChange = changes.status !== undefined && changes.status !== before.status ? { from: before.status, to: changes.status } : undefined;
   const data = { ...options.data, ...(statusChange && { status: statusChange }) };
-  const event = await tx.supportEvent.create({
-    data: {
-      requestId,
-      kind: options.kind,
-      actorId: options.actor?.personId ?? null,
-      text: options.text ?? null,
-      ...(Object.keys(data).length > 0 && { data }),
-      internal: options.internal ?? false,
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-  const changed = Object.keys(changes) as (keyof RequestChanges)[];
-  await writeAudit(tx, {
-    actor: options.actor?.aadObjectId ?? 'system',
-    action: `support.request.${options.kind}`,
-    entity: 'support_request',
-    entityId: requestId,
-    before: json({ version: before.version, ...Object.fromEntries(changed.map((key) => [key, before[key]])) }),
-    after: json({ version: before.version + 1, ...changes, eventId: String(event.id) }),
-  });
+  const changed = (Object.keys(changes) as (keyof RequestChanges)[]).filter((key) => changes[key] !== undefined);
+  const audit = {
+    before: { version: before.version, ...Object.fromEntries(changed.map((key) => [key, before[key]])) },
+    after: { version: before.version + 1, ...changes },
+  };
+  // The change, its event and its audit entry in one statement, conditional on the version: of
+  // two actions on the same card, the second changes no row and finds no event (STALE).
+  const [event] = await sql(tx).rows<{ id: bigint }>`
+    WITH changed AS (
+      UPDATE support_request SET ${Prisma.join([...changed.map((key) => assignment(key, changes[key])), Prisma.sql`updated_at = ${now}::timestamptz, version = version + 1`])}
+      WHERE id = ${requestId}::uuid AND version = ${expectedVersion}
+      RETURNING id),
+    event AS (
+      INSERT INTO support_event (request_id, kind, actor_id, text, data, internal, created_at)
+      SELECT id, ${options.kind}::"SupportEventKind", ${options.actor?.personId ?? null}::uuid, ${options.text ?? null}::text,
+        ${Object.keys(data).length > 0 ? JSON.stringify(data) : null}::jsonb, ${options.internal ?? false}::boolean, ${now}::timestamptz
+      FROM changed
+      RETURNING id),
+    audit AS (
+      INSERT INTO audit_entry (actor, action, entity, entity_id, before, after)
+      SELECT ${options.actor?.aadObjectId ?? 'system'}::text, ${`support.request.${options.kind}`}::text, 'support_request', ${requestId}::text,
+        ${JSON.stringify(audit.before)}::jsonb, ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('eventId', event.id::text)
+      FROM event)
+    SELECT id FROM event`;
+  if (!event) throw stale();
 
   const status = changes.status ?? before.status;
   const notification =
@@ -171,7 +167,28 @@ interface BeforeRow {
   requester: { id: string; active: boolean; locale: Locale | null; chosenLocale: Locale | null };
 }
 
-/** Dates as ISO strings: the audit log stores JSON. */
-function json(record: Record<string, unknown>): Prisma.InputJsonObject {
-  return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonObject;
+/** `column = value` for one field of RequestChanges, with the column's type. */
+function assignment(key: keyof RequestChanges, value: RequestChanges[keyof RequestChanges]): Prisma.Sql {
+  switch (key) {
+    case 'status':
+      return Prisma.sql`status = ${value}::"SupportStatus"`;
+    case 'line':
+      return Prisma.sql`line = ${value}::"SupportLine"`;
+    case 'lineUnitId':
+      return Prisma.sql`line_unit_id = ${value}::uuid`;
+    case 'lineSubjectAreaId':
+      return Prisma.sql`line_subject_area_id = ${value}::uuid`;
+    case 'assigneeId':
+      return Prisma.sql`assignee_id = ${value}::uuid`;
+    case 'vendorReference':
+      return Prisma.sql`vendor_reference = ${value}::text`;
+    case 'resolvedAt':
+      return Prisma.sql`resolved_at = ${value}::timestamptz`;
+    case 'closedAt':
+      return Prisma.sql`closed_at = ${value}::timestamptz`;
+    case 'rating':
+      return Prisma.sql`rating = ${value}::int`;
+    case 'ratingComment':
+      return Prisma.sql`rating_comment = ${value}::text`;
+  }
 }

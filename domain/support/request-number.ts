@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 /** `BS-2026-00042`: the year, and that year's sequence in at least five digits. */
 export function formatRequestNumber(year: number, sequence: number): string {
@@ -24,7 +24,7 @@ export interface RequestNumber {
  * same; a transaction that rolls back gives its number back, one that fails later leaves a gap.
  */
 export async function takeRequestNumber(tx: DbClient, year: number): Promise<RequestNumber> {
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
+  const [row] = await sql(tx).rows<{ last: number }>`
     INSERT INTO support_number_counter (year, last) VALUES (${year}::int, 1)
     ON CONFLICT (year) DO UPDATE SET last = support_number_counter.last + 1
     RETURNING last`;

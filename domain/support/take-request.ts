@@ -1,4 +1,4 @@
-import type { DbClient, PrismaClient } from '../db.js';
+import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
 import { recordEvent } from './record-event.js';
@@ -34,7 +34,7 @@ interface LockedRequest {
  */
 export async function lockForSupport(tx: DbClient, requestId: string, actor: SupportActor) {
   // The lock and the read in one statement.
-  const [request] = await tx.$queryRaw<LockedRequest[]>`
+  const [request] = await sql(tx).rows<LockedRequest>`
     SELECT requester_id::text AS "requesterId", line::text AS line, line_unit_id::text AS "lineUnitId",
       line_subject_area_id::text AS "lineSubjectAreaId", status::text AS status, version, assignee_id::text AS "assigneeId"
     FROM support_request WHERE id = ${requestId}::uuid FOR UPDATE`;
@@ -50,7 +50,7 @@ export async function lockForSupport(tx: DbClient, requestId: string, actor: Sup
  * locks the row, reads what the checks need, and refuses anyone but its requester (FORBIDDEN).
  */
 export async function lockForRequester(tx: DbClient, requestId: string, requester: { id: string }) {
-  const [request] = await tx.$queryRaw<{ requesterId: string; status: SupportStatus; version: number; resolvedAt: Date | null }[]>`
+  const [request] = await sql(tx).rows<{ requesterId: string; status: SupportStatus; version: number; resolvedAt: Date | null }>`
     SELECT requester_id::text AS "requesterId", status::text AS status, version, resolved_at AS "resolvedAt"
     FROM support_request WHERE id = ${requestId}::uuid FOR UPDATE`;
   if (!request) throw new AppError(AppErrorCode.NOT_FOUND, { message: `henvendelse ${requestId} does not exist` });

@@ -20,6 +20,7 @@ import { addMessageActionCardSamples } from './card-samples-message-actions.js';
 import { addChatCardSamples } from './card-samples-chat.js';
 import { addHandoverCardSamples } from './card-samples-handover.js';
 import { addVisitCardSamples } from './card-samples-visit.js';
+import { addAbsenceCardSamples } from './card-samples-absence.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -141,6 +142,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addChatCardSamples(add, locale, t);
     addHandoverCardSamples(add, locale, t);
     addVisitCardSamples(add, locale, t);
+    addAbsenceCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

@@ -3,7 +3,7 @@
  * showed, decide (a rule may refuse with an AppError, or find it already done), change it with
  * the version raised and the change's action, actor and time, audit, and answer with the state.
  */
-import type { DbClient, Prisma, PrismaClient } from '../../db.js';
+import { Prisma, sql, type DbClient, type PrismaClient } from '../../db.js';
 import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveAction, ArchiveActor, ArchiveCase, ArchiveEntry, WriteResult } from '../port.js';
@@ -35,7 +35,7 @@ const stamp = (action: ArchiveAction, input: ChangeInput) => ({
 });
 
 async function lockRow(tx: Tx, table: 'archive_entry' | 'archive_case' | 'archive_approval_step' | 'archive_decision', id: string): Promise<boolean> {
-  const found = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM ${table} WHERE id = $1::uuid FOR UPDATE`, id);
+  const found = await sql(tx).rows<{ id: string }>`SELECT id::text AS id FROM ${Prisma.raw(table)} WHERE id = ${id}::uuid FOR UPDATE`;
   return found.length > 0;
 }
 

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../db.js';
+import { sql, type PrismaClient } from '../../db.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveCase, CloseCaseInput, WriteResult } from '../port.js';
 import { caseIsClosable } from '../rules.js';
@@ -11,7 +11,7 @@ export async function closeCase(prisma: PrismaClient, input: CloseCaseInput): Pr
     if (found.status === 'A') return 'alreadyDone';
     if (found.status === 'U') throw new AppError(AppErrorCode.ARCHIVE_WRONG_STATUS, { message: `case ${found.id} is «utgår»` });
     // FOR SHARE: an entry of the case cannot change while the rule is checked.
-    const entries = await tx.$queryRaw<{ type: string; status: string; writeOffMethod: string | null }[]>`
+    const entries = await sql(tx).rows<{ type: string; status: string; writeOffMethod: string | null }>`
       SELECT type, status, write_off_method AS "writeOffMethod" FROM archive_entry WHERE case_id = ${found.id}::uuid FOR SHARE`;
     const closable = caseIsClosable(
       entries.map((entry) => ({ type: entry.type as Journalposttype, status: entry.status as Journalstatus, writeOffMethod: entry.writeOffMethod as Avskrivningsmate | null })),

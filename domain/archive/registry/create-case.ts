@@ -1,4 +1,4 @@
-import type { DbClient } from '../../db.js';
+import { sql, type DbClient } from '../../db.js';
 import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import { caseNumber, isIsoDate, parseCaseNumber } from '../rules.js';
@@ -42,8 +42,8 @@ export async function createCase(db: DbClient, input: NewCase, options: { actor:
     ({ year, sequence } = parsed);
   } else {
     year = input.year ?? options.now.getUTCFullYear();
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('archive_case_number'), ${year})`;
-    const [row] = await db.$queryRaw<{ last: number }[]>`SELECT coalesce(max(sequence), 0)::int AS last FROM archive_case WHERE year = ${year}`;
+    await sql(db).run`SELECT pg_advisory_xact_lock(hashtext('archive_case_number'), ${year})`;
+    const [row] = await sql(db).rows<{ last: number }>`SELECT coalesce(max(sequence), 0)::int AS last FROM archive_case WHERE year = ${year}`;
     sequence = row!.last + 1;
   }
   const data = {

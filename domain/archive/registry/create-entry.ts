@@ -1,4 +1,4 @@
-import type { DbClient } from '../../db.js';
+import { sql, type DbClient } from '../../db.js';
 import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import { isIsoDate } from '../rules.js';
@@ -82,7 +82,7 @@ export async function createEntry(db: DbClient, input: NewEntry, options: { acto
   check(input);
   let sequence = input.sequence;
   if (sequence === undefined) {
-    const [row] = await db.$queryRaw<{ last: number }[]>`
+    const [row] = await sql(db).rows<{ last: number }>`
       SELECT (SELECT coalesce(max(sequence), 0) FROM archive_entry WHERE case_id = c.id)::int AS last
       FROM archive_case c WHERE c.id = ${input.caseId}::uuid FOR UPDATE`;
     if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `case ${input.caseId} does not exist` });

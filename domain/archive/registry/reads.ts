@@ -3,7 +3,7 @@
  * or units (a window function caps every owner's list and counts the rest), so a daily run makes
  * a fixed number of queries however many people it serves. Owners with nothing are left out.
  */
-import { Prisma, type DbClient } from '../../db.js';
+import { Prisma, sql, type DbClient } from '../../db.js';
 import type {
   ApprovalStep,
   ArchiveCase,
@@ -95,7 +95,7 @@ async function ranked<R>(
   query: { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
 ): Promise<(R & Ranked)[]> {
   if (query.ids.length === 0) return [];
-  return db.$queryRaw<(R & Ranked)[]>`
+  return sql(db).rows<R & Ranked>`
     SELECT ${source.columns}, kept."ownerId", kept."rank", kept."total"
     FROM (
       SELECT * FROM (
@@ -207,7 +207,7 @@ export async function approvalsWaiting(db: DbClient, approverIds: readonly strin
 
 export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
   if (unitIds.length === 0) return [];
-  return db.$queryRaw<UnitBacklogCount[]>`
+  return sql(db).rows<UnitBacklogCount>`
     SELECT e.owner_unit::text AS "unitId", count(*)::int AS "count"
     FROM ${byUnit(unitIds)} e
     WHERE ${BACKLOG}
@@ -244,7 +244,7 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
     (SELECT ${ENTRY_COLUMNS}, kept."list", kept."rank", kept."total"
      FROM ${kept(ENTRIES, name, where, OLDEST)} kept JOIN ${ENTRY_FROM} ON e.id = kept."keptId")`;
-  const entryRows = await db.$queryRaw<(EntryRow & { list: EntryListName; rank: number; total: number })[]>`
+  const entryRows = await sql(db).rows<EntryRow & { list: EntryListName; rank: number; total: number }>`
     ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
     UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
     UNION ALL ${entryList('accessCodeCheck', Prisma.sql`e.status IN ('F', 'E') AND e.type IN ('U', 'N')`)}
@@ -253,7 +253,7 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   const caseList = (name: CaseListName, where: Prisma.Sql) => Prisma.sql`
     (SELECT ${CASE_COLUMNS}, ${CLOSABLE} AS "closable", kept."list", kept."rank", kept."total"
      FROM ${kept(CASES, name, where, Prisma.sql`c.year, c.sequence`)} kept JOIN ${CASE_FROM} ON c.id = kept."keptId")`;
-  const caseRows = await db.$queryRaw<(CaseRow & { closable: boolean; list: CaseListName; rank: number; total: number })[]>`
+  const caseRows = await sql(db).rows<CaseRow & { closable: boolean; list: CaseListName; rank: number; total: number }>`
     ${caseList('reservedCases', Prisma.sql`c.status = 'R'`)}
     UNION ALL ${caseList('casesForClosing', Prisma.sql`c.status = 'F'`)}
     ORDER BY "list", "rank"`;
@@ -277,20 +277,20 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
 
 export async function entriesById(db: DbClient, ids: readonly string[]): Promise<ArchiveEntry[]> {
   if (ids.length === 0) return [];
-  return (await db.$queryRaw<EntryRow[]>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ANY(${[...ids]}::uuid[]) ORDER BY e.received_date, e.id`).map(toEntry);
+  return (await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ANY(${[...ids]}::uuid[]) ORDER BY e.received_date, e.id`).map(toEntry);
 }
 
 export async function casesById(db: DbClient, ids: readonly string[]): Promise<ArchiveCase[]> {
   if (ids.length === 0) return [];
-  return (await db.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ANY(${[...ids]}::uuid[]) ORDER BY c.year, c.sequence`).map(toCase);
+  return (await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ANY(${[...ids]}::uuid[]) ORDER BY c.year, c.sequence`).map(toCase);
 }
 
 export async function stepsById(db: DbClient, ids: readonly string[]): Promise<ApprovalStep[]> {
   if (ids.length === 0) return [];
-  return (await db.$queryRaw<StepRow[]>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ANY(${[...ids]}::uuid[]) ORDER BY s.created_at, s.id`).map(toStep);
+  return (await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ANY(${[...ids]}::uuid[]) ORDER BY s.created_at, s.id`).map(toStep);
 }
 
 export async function decisionsById(db: DbClient, ids: readonly string[]): Promise<DecisionFollowUp[]> {
   if (ids.length === 0) return [];
-  return (await db.$queryRaw<DecisionRow[]>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ANY(${[...ids]}::uuid[]) ORDER BY d.decided_date, d.id`).map(toDecision);
+  return (await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ANY(${[...ids]}::uuid[]) ORDER BY d.decided_date, d.id`).map(toDecision);
 }

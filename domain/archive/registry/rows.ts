@@ -2,7 +2,7 @@
  * The registry's SELECTs and what turns their rows into the port's types. Every read and every
  * write's answer goes through these, so an entry looks the same wherever it comes from.
  */
-import { Prisma, type DbClient } from '../../db.js';
+import { Prisma, sql, type DbClient } from '../../db.js';
 import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, PersonRef } from '../port.js';
 import type {
   Avskrivningsmate,
@@ -265,21 +265,21 @@ export function toDecision(row: DecisionRow): DecisionFollowUp {
 }
 
 export async function readEntry(db: DbClient, entryId: string): Promise<ArchiveEntry | null> {
-  const [row] = await db.$queryRaw<EntryRow[]>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ${entryId}::uuid`;
+  const [row] = await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ${entryId}::uuid`;
   return row ? toEntry(row) : null;
 }
 
 export async function readCase(db: DbClient, caseId: string): Promise<ArchiveCase | null> {
-  const [row] = await db.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ${caseId}::uuid`;
+  const [row] = await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ${caseId}::uuid`;
   return row ? toCase(row) : null;
 }
 
 export async function readStep(db: DbClient, stepId: string): Promise<ApprovalStep | null> {
-  const [row] = await db.$queryRaw<StepRow[]>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ${stepId}::uuid`;
+  const [row] = await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ${stepId}::uuid`;
   return row ? toStep(row) : null;
 }
 
 export async function readDecision(db: DbClient, decisionId: string): Promise<DecisionFollowUp | null> {
-  const [row] = await db.$queryRaw<DecisionRow[]>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ${decisionId}::uuid`;
+  const [row] = await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ${decisionId}::uuid`;
   return row ? toDecision(row) : null;
 }
