@@ -1,7 +1,8 @@
-import type { PrismaClient } from '../../db.js';
+import { sql, type PrismaClient } from '../../db.js';
+import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveEntry, DistributeInput, WriteResult } from '../port.js';
-import { activePerson, changeEntry } from './change.js';
+import { changeEntry } from './change.js';
 
 /**
  * «Fordel» (`mode: 'distribute'`, an entry without a caseworker) and «Omfordel» (`'redistribute'`,
@@ -19,43 +20,44 @@ export async function distributeEntry(
     if (mode === 'redistribute' && entry.caseworkerId === null) {
       throw new AppError(AppErrorCode.ARCHIVE_WRONG_STATUS, { message: `entry ${entry.id} has no caseworker to redistribute from` });
     }
-    const units = await tx.unit.findMany({
-      where: { id: { in: [input.unitId, ...(input.subUnitId ? [input.subUnitId] : [])] }, active: true },
-      select: { id: true, parentId: true },
-    });
-    const unit = units.find((found) => found.id === input.unitId);
-    const subUnit = input.subUnitId ? units.find((found) => found.id === input.subUnitId) : null;
-    if (!unit || subUnit === undefined || (subUnit && subUnit.parentId !== unit.id)) {
+    // The unit, the sub-unit and where the caseworker works, in one statement.
+    const [found] = await sql(tx).rows<{ unitActive: boolean | null; subUnitParent: string | null; personActive: boolean | null; worksThere: boolean }>`
+      SELECT
+        (SELECT active FROM unit WHERE id = ${input.unitId}::uuid) AS "unitActive",
+        (SELECT parent_id::text FROM unit WHERE id = ${input.subUnitId}::uuid AND active) AS "subUnitParent",
+        p.active AS "personActive",
+        CASE WHEN ${input.subUnitId}::uuid IS NOT NULL THEN p.unit_id = ${input.subUnitId}::uuid
+          ELSE p.unit_id = ${input.unitId}::uuid
+            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.parent_id = ${input.unitId}::uuid)
+            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = ${input.unitId}::uuid AND u.leader_id = p.id)
+        END AS "worksThere"
+      FROM (SELECT 1) one LEFT JOIN person p ON p.id = ${input.caseworkerId}::uuid`;
+    if (found?.unitActive !== true || (input.subUnitId && found.subUnitParent !== input.unitId)) {
       throw new AppError(AppErrorCode.INVALID_INPUT, { message: `unit ${input.unitId} / sub-unit ${input.subUnitId} is not an active unit and one of its sub-units` });
     }
-    const caseworker = await activePerson(tx, input.caseworkerId);
-    const worksThere = subUnit
-      ? caseworker.unitId === subUnit.id
-      : caseworker.unitId === unit.id ||
-        (caseworker.unitId !== null && (await tx.unit.count({ where: { id: caseworker.unitId, parentId: unit.id } })) > 0) ||
-        (await tx.unit.count({ where: { id: unit.id, leaderId: caseworker.id } })) > 0;
-    if (!worksThere) {
+    if (found.personActive !== true) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${input.caseworkerId} is not an active person` });
+    if (!found.worksThere) {
       throw new AppError(AppErrorCode.ARCHIVE_CASEWORKER_NOT_IN_UNIT, { message: `person ${input.caseworkerId} does not work in unit ${input.subUnitId ?? input.unitId}` });
     }
+    const unit = { id: input.unitId };
+    const subUnit = input.subUnitId ? { id: input.subUnitId } : null;
     if (mode === 'redistribute' && entry.caseworkerId === input.caseworkerId && entry.unitId === unit.id && entry.subUnitId === (subUnit?.id ?? null)) {
       return 'alreadyDone';
     }
 
     // The conditional update is atomic: of two first entries of a new case, one sets it.
-    const caseChanged = await tx.archiveCase.updateMany({
-      where: { id: entry.caseId, saksansvarligId: null },
-      data: { saksansvarligId: input.caseworkerId, version: { increment: 1 }, lastAction: 'distributed', lastActorId: input.actor.id, lastChangedAt: input.now },
-    });
-    if (caseChanged.count > 0) {
-      await tx.auditEntry.create({
-        data: {
-          actor: input.actor.aadObjectId,
-          action: 'archive.saksansvarligSet',
-          entity: 'archive_case',
-          entityId: entry.caseId,
-          before: { saksansvarligId: null },
-          after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
-        },
+    const caseChanged = await sql(tx).run`
+      UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
+        last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
+      WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL`;
+    if (caseChanged > 0) {
+      await writeAudit(tx, {
+        actor: input.actor.aadObjectId,
+        action: 'archive.saksansvarligSet',
+        entity: 'archive_case',
+        entityId: entry.caseId,
+        before: { saksansvarligId: null },
+        after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
       });
     }
     return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now } };

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../db.js';
+import { sql, type PrismaClient } from '../../db.js';
 import { AppError } from '../../errors.js';
 import type { ApprovalOutcome, NotApproveInput, WriteResult } from '../port.js';
 import { commentProblem } from '../rules.js';
@@ -16,11 +16,9 @@ export async function notApproveStep(prisma: PrismaClient, input: NotApproveInpu
   if (problem) throw new AppError(problem, { message: `not approving step ${input.stepId} needs a comment` });
   const comment = input.comment.trim();
   return changeStep(prisma, input, async (tx, step, entry) => {
-    const stepsOfChain = await tx.archiveApprovalStep.findMany({
-      where: { entryId: step.entryId, chain: step.chain },
-      orderBy: { order: 'asc' },
-      select: { approverId: true, senderId: true },
-    });
+    const stepsOfChain = await sql(tx).rows<{ approverId: string; senderId: string }>`
+      SELECT approver_id::text AS "approverId", sender_id::text AS "senderId" FROM archive_approval_step
+      WHERE entry_id = ${step.entryId}::uuid AND chain = ${step.chain} ORDER BY "order"`;
     const firstSender = stepsOfChain[0]?.senderId ?? step.senderId;
     // The previous step is whoever first sent it to this approver: a leader returning what came
     // back from the top approver sends it on down to the caseworker, not up again.

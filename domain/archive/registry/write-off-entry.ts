@@ -1,9 +1,9 @@
-import type { PrismaClient } from '../../db.js';
+import { sql, type PrismaClient } from '../../db.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveEntry, WriteOffInput, WriteResult } from '../port.js';
 import { isWrittenOff, parseEntryNumber, replyTypeFor, writeOffProblem } from '../rules.js';
 import { AVSKRIVNINGSMATER, isOneOf, type Avskrivningsmate, type Journalposttype, type Journalstatus } from '../vocabulary.js';
-import { changeEntry, dateColumn, osloDate } from './change.js';
+import { changeEntry, osloDate } from './change.js';
 
 /**
  * «Avskriv». *** (foreløpig svar) is recorded but keeps the entry in the backlog; a later real
@@ -22,12 +22,12 @@ export async function writeOffEntry(prisma: PrismaClient, input: WriteOffInput):
     let reply: { id: string; caseId: string; type: Journalposttype; status: Journalstatus } | null | undefined;
     if (wanted !== null && reference !== undefined) {
       const parsed = parseEntryNumber(reference);
-      const found = parsed
-        ? await tx.archiveEntry.findFirst({
-            where: { sequence: parsed.entry, case: { year: parsed.year, sequence: parsed.sequence } },
-            select: { id: true, caseId: true, type: true, status: true },
-          })
-        : null;
+      const [found] = parsed
+        ? await sql(tx).rows<{ id: string; caseId: string; type: string; status: string }>`
+            SELECT e.id::text AS "id", e.case_id::text AS "caseId", e.type, e.status
+            FROM archive_entry e JOIN archive_case c ON c.id = e.case_id
+            WHERE c.year = ${parsed.year} AND c.sequence = ${parsed.sequence} AND e.sequence = ${parsed.entry}`
+        : [];
       reply = found ? { ...found, type: found.type as Journalposttype, status: found.status as Journalstatus } : null;
     }
     const problem = writeOffProblem(
@@ -39,7 +39,7 @@ export async function writeOffEntry(prisma: PrismaClient, input: WriteOffInput):
     return {
       data: {
         writeOffMethod: input.method,
-        writeOffDate: dateColumn(osloDate(input.now)),
+        writeOffDate: osloDate(input.now),
         writeOffById: input.actor.id,
         writeOffReplyId: wanted !== null ? reply!.id : null,
       },
