@@ -10,7 +10,12 @@
  * Writes take the version the card showed. Each locks what it changes, compares, and then either
  * changes it (`done`) or changes nothing and tells the current state and who changed it when
  * (`alreadyDone`): a stale card, a second click, or a leader and a deputy at once change nothing
- * twice. Bad input is an AppError (domain/errors.ts) and changes nothing.
+ * twice. Any change since the card counts (the card then shows the current state to act on
+ * again). Bad input is an AppError (domain/errors.ts) and changes nothing.
+ *
+ * The port checks data (a caseworker works in the unit chosen, a reply is in the same case); who
+ * may act (a leader for the units they lead, a deputy while the leader is away, a caseworker on
+ * their own entries) is the calling use case's check, made before it calls the port.
  */
 import type {
   Avskrivningsmate,
