@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../infra/database.js';
 import { DataDirInUseError, startEmbeddedServer } from '../infra/embedded-postgres.js';
@@ -43,6 +44,23 @@ describe('the embedded PostgreSQL server', () => {
       await database.close();
     }
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('gives the bot its connections over a Unix socket in the cluster directory, with the password asked as over TCP', async () => {
+    const dataDir = await newDataDir();
+    const database = await openDatabase({ dataDir });
+    try {
+      const { clusterDir, port } = database.server!;
+      expect(existsSync(join(clusterDir, `.s.PGSQL.${port}`))).toBe(true);
+      // inet_server_addr() is NULL on a Unix-socket connection.
+      const { rows } = await database.pool.query('SELECT inet_server_addr() AS address');
+      expect(rows[0].address).toBeNull();
+      const wrong = new pg.Client({ connectionString: database.server!.url.replace(/:[^:@/]+@/, ':wrong-password@') });
+      await expect(wrong.connect()).rejects.toThrow(/password authentication failed/);
+      await wrong.end().catch(() => {});
+    } finally {
+      await database.close();
+    }
   });
 
   it.runIf(process.getuid?.() === 0)(

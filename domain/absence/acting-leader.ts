@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/working-days.js';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 /** Who acts for a unit's leader on a day. */
 export interface ActingLeader {
@@ -42,7 +42,7 @@ export async function actingLeaders(db: DbClient, options: ActingLeadersOptions)
   const { on } = options;
   const unitIds = options.unitIds ? [...options.unitIds] : null;
   if (unitIds?.length === 0) return new Map();
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await sql(db).rows<Row>`
     SELECT u.id AS unit_id, u.name AS unit_name,
            l.id AS leader_id, l.name AS leader_name,
            coalesce(present.is_present, false) AS leader_present,

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/working-days.js';
-import type { DbClient } from '../db.js';
+import { type DbClient, sql } from '../db.js';
 
 /**
  * Which of these people are away on a day (a registered absence covers it), in one query; every
@@ -8,7 +8,7 @@ import type { DbClient } from '../db.js';
 export async function peopleAwayOn(db: DbClient, options: { on: LocalDate; personIds?: readonly string[] }): Promise<Set<string>> {
   const personIds = options.personIds ? [...options.personIds] : null;
   if (personIds?.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ person_id: string }[]>`
+  const rows = await sql(db).rows<{ person_id: string }>`
     SELECT DISTINCT person_id FROM absence
      WHERE from_date <= ${options.on}::date AND to_date >= ${options.on}::date
        AND (${personIds === null} OR person_id = ANY(${personIds ?? []}::uuid[]))`;

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit.js';
 import { addDays, type LocalDate } from '../calendar/working-days.js';
-import type { PrismaClient } from '../db.js';
+import { type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { absenceViewOf, toDateColumn, type AbsenceView } from './absence.js';
 import { checkAbsenceRange } from './parse-absence.js';
@@ -37,7 +37,7 @@ export async function registerAbsence(prisma: PrismaClient, options: RegisterAbs
     throw new AppError(AppErrorCode.INVALID_INPUT, { message: `Not an absence to register: ${from}–${to} (today ${today})` });
   }
   return prisma.$transaction(async (tx) => {
-    const [person] = await tx.$queryRaw<{ id: string; active: boolean }[]>`
+    const [person] = await sql(tx).rows<{ id: string; active: boolean }>`
       SELECT id, active FROM person WHERE aad_object_id = ${aadObjectId} FOR UPDATE`;
     if (!person || !person.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON);
 

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit.js';
 import type { LocalDate } from '../calendar/working-days.js';
-import type { PrismaClient } from '../db.js';
+import { type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { absenceViewOf, toDateColumn, type AbsenceView } from './absence.js';
 
@@ -25,7 +25,7 @@ export async function removeAbsence(
     throw new AppError(AppErrorCode.NOT_FOUND, { message: 'Not an absence id' });
   }
   return prisma.$transaction(async (tx) => {
-    const [person] = await tx.$queryRaw<{ id: string; active: boolean }[]>`
+    const [person] = await sql(tx).rows<{ id: string; active: boolean }>`
       SELECT id, active FROM person WHERE aad_object_id = ${options.aadObjectId} FOR UPDATE`;
     if (!person || !person.active) throw new AppError(AppErrorCode.UNKNOWN_PERSON);
     const rows = await tx.absence.findMany({
