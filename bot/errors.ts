@@ -12,6 +12,17 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   UNKNOWN_PERSON: 'error.unknownPerson',
   CONFLICT: 'error.conflict',
   STALE: 'error.conflict',
+  ARCHIVE_NOT_BACKLOG: 'archive.error.notBacklog',
+  ARCHIVE_REPLY_REQUIRED: 'archive.error.replyRequired',
+  ARCHIVE_REPLY_INVALID: 'archive.error.replyInvalid',
+  ARCHIVE_COMMENT_REQUIRED: 'archive.error.commentRequired',
+  ARCHIVE_SCREENING_INCOMPLETE: 'archive.error.screeningIncomplete',
+  ARCHIVE_MEIRINNSYN_REQUIRED: 'archive.error.meirinnsynRequired',
+  ARCHIVE_CASEWORKER_NOT_IN_UNIT: 'archive.error.caseworkerNotInUnit',
+  ARCHIVE_CASE_NOT_CLOSABLE: 'archive.error.caseNotClosable',
+  ARCHIVE_WRONG_STATUS: 'archive.error.wrongStatus',
+  ARCHIVE_ACCESS_UNDECIDED: 'archive.error.accessUndecided',
+  ARCHIVE_NO_TOP_APPROVER: 'archive.error.noTopApprover',
 };
 
 function errorMessageKey(error: unknown): MessageKey {

@@ -10,6 +10,29 @@ export const AppErrorCode = {
   CONFLICT: 'CONFLICT',
   /** The thing changed since the card that asked was shown (an optimistic version check failed). */
   STALE: 'STALE',
+  // The archive registry's rules (domain/archive/rules.ts).
+  /** Only received entries (I, N) that are not «utgår» can be written off. */
+  ARCHIVE_NOT_BACKLOG: 'ARCHIVE_NOT_BACKLOG',
+  /** BU, BN and NN need the reply's journalpostnummer. */
+  ARCHIVE_REPLY_REQUIRED: 'ARCHIVE_REPLY_REQUIRED',
+  /** The reply is not an entry of the same case of the right type (BU: U; BN, NN: N). */
+  ARCHIVE_REPLY_INVALID: 'ARCHIVE_REPLY_INVALID',
+  /** «Ikke godkjent» needs a comment. */
+  ARCHIVE_COMMENT_REQUIRED: 'ARCHIVE_COMMENT_REQUIRED',
+  /** «Unnta» needs an access code, a legal basis from offentleglova and the screened fields. */
+  ARCHIVE_SCREENING_INCOMPLETE: 'ARCHIVE_SCREENING_INCOMPLETE',
+  /** Screening under offl. §§ 14–15 needs the confirmation that meirinnsyn (§ 11) was considered. */
+  ARCHIVE_MEIRINNSYN_REQUIRED: 'ARCHIVE_MEIRINNSYN_REQUIRED',
+  /** The caseworker does not work in the unit or sub-unit chosen. */
+  ARCHIVE_CASEWORKER_NOT_IN_UNIT: 'ARCHIVE_CASEWORKER_NOT_IN_UNIT',
+  /** A case closes only when its received entries are written off and its own finished or dispatched. */
+  ARCHIVE_CASE_NOT_CLOSABLE: 'ARCHIVE_CASE_NOT_CLOSABLE',
+  /** The entry, case or step is not in a state that allows this action. */
+  ARCHIVE_WRONG_STATUS: 'ARCHIVE_WRONG_STATUS',
+  /** An entry with the provisional access code XX cannot be registered finally. */
+  ARCHIVE_ACCESS_UNDECIDED: 'ARCHIVE_ACCESS_UNDECIDED',
+  /** A saksframlegg needs a top approver (toppgodkjenner) in the organisation. */
+  ARCHIVE_NO_TOP_APPROVER: 'ARCHIVE_NO_TOP_APPROVER',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

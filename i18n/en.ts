@@ -9,6 +9,7 @@ import { resolutionEn } from './resolution.js';
 import { messageActionsEn } from './message-actions.js';
 import { chatEn } from './chat.js';
 import { visitEn } from './visit.js';
+import { archiveEn } from './archive.js';
 import { absenceEn } from './absence.js';
 
 export const en: Messages = {
@@ -135,5 +136,6 @@ export const en: Messages = {
   ...messageActionsEn,
   ...chatEn,
   ...visitEn,
+  ...archiveEn,
   ...absenceEn,
 };

@@ -9,6 +9,7 @@ import { resolutionNb } from './resolution.js';
 import { messageActionsNb } from './message-actions.js';
 import { chatNb } from './chat.js';
 import { visitNb } from './visit.js';
+import { archiveNb } from './archive.js';
 import { absenceNb } from './absence.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
@@ -137,6 +138,7 @@ export const nb = {
   ...messageActionsNb,
   ...chatNb,
   ...visitNb,
+  ...archiveNb,
   ...absenceNb,
 } as const;
 

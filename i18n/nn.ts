@@ -9,6 +9,7 @@ import { resolutionNn } from './resolution.js';
 import { messageActionsNn } from './message-actions.js';
 import { chatNn } from './chat.js';
 import { visitNn } from './visit.js';
+import { archiveNn } from './archive.js';
 import { absenceNn } from './absence.js';
 
 export const nn: Messages = {
@@ -135,5 +136,6 @@ export const nn: Messages = {
   ...messageActionsNn,
   ...chatNn,
   ...visitNn,
+  ...archiveNn,
   ...absenceNn,
 };

@@ -1,0 +1,191 @@
+/**
+ * How every registry write goes: in one transaction, lock the row, compare the version the card
+ * showed, decide (a rule may refuse with an AppError, or find it already done), change it with
+ * the version raised and the change's action, actor and time, audit, and answer with the state.
+ */
+import { Prisma, sql, type DbClient, type PrismaClient } from '../../db.js';
+import { writeAudit } from '../../audit.js';
+import { AppError, AppErrorCode } from '../../errors.js';
+import type { ArchiveAction, ArchiveActor, ArchiveCase, ArchiveEntry, WriteResult } from '../port.js';
+import { readCase, readEntry } from './rows.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** An entry's row as a write sees it, read and locked in one statement. */
+export interface LockedEntry {
+  id: string;
+  caseId: string;
+  type: string;
+  status: string;
+  unitId: string | null;
+  subUnitId: string | null;
+  caseworkerId: string | null;
+  assignedAt: Date | null;
+  dueDate: string | null;
+  needsDueDate: boolean;
+  accessCode: string | null;
+  legalBasis: string | null;
+  screenedFields: string[];
+  meirinnsynConsidered: boolean;
+  publicTitle: string | null;
+  behandlingsstatus: string | null;
+  writeOffMethod: string | null;
+  writeOffDate: string | null;
+  writeOffById: string | null;
+  writeOffReplyId: string | null;
+  registeredAt: Date | null;
+  version: number;
+}
+
+/** A case's row as a write sees it. */
+export interface LockedCase {
+  id: string;
+  status: string;
+  saksansvarligId: string | null;
+  obsDate: string | null;
+  version: number;
+}
+
+/** The columns a write may change, by field; dates as `YYYY-MM-DD`, timestamps as Date. */
+const ENTRY_COLUMN = {
+  status: 'status',
+  unitId: 'unit_id',
+  subUnitId: 'sub_unit_id',
+  caseworkerId: 'caseworker_id',
+  assignedAt: 'assigned_at',
+  dueDate: 'due_date',
+  needsDueDate: 'needs_due_date',
+  accessCode: 'access_code',
+  legalBasis: 'legal_basis',
+  screenedFields: 'screened_fields',
+  meirinnsynConsidered: 'meirinnsyn_considered',
+  publicTitle: 'public_title',
+  behandlingsstatus: 'behandlingsstatus',
+  writeOffMethod: 'write_off_method',
+  writeOffDate: 'write_off_date',
+  writeOffById: 'write_off_by_id',
+  writeOffReplyId: 'write_off_reply_id',
+  registeredAt: 'registered_at',
+} as const satisfies Partial<Record<keyof LockedEntry, string>>;
+
+const CASE_COLUMN = { status: 'status', saksansvarligId: 'saksansvarlig_id', obsDate: 'obs_date' } as const satisfies Partial<Record<keyof LockedCase, string>>;
+
+export type EntryChanges = { [Field in keyof typeof ENTRY_COLUMN]?: LockedEntry[Field] };
+export type CaseChanges = { [Field in keyof typeof CASE_COLUMN]?: LockedCase[Field] };
+
+/** What a write decided: the columns to change (and other work done in the same transaction), or that it was already done. */
+export type Decision<Data> = { data: Data } | 'alreadyDone';
+
+interface ChangeInput {
+  actor: ArchiveActor;
+  expectedVersion: number;
+  now: Date;
+}
+
+/** Dates and other values as JSON for the audit log. */
+export const asJson = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+const before = (row: object, data: object) => Object.fromEntries(Object.keys(data).map((key) => [key, (row as Record<string, unknown>)[key] ?? null]));
+
+/** `UPDATE … SET` the changed columns, the version raised, and the last change's action, actor and time. */
+function setClause(columns: Record<string, string>, data: object, action: ArchiveAction, input: ChangeInput): Prisma.Sql {
+  const sets = Object.entries(data).map(([field, value]) => Prisma.sql`${Prisma.raw(columns[field]!)} = ${value}`);
+  return Prisma.join([
+    ...sets,
+    Prisma.sql`version = version + 1`,
+    Prisma.sql`last_action = ${action}`,
+    Prisma.sql`last_actor_id = ${input.actor.id}::uuid`,
+    Prisma.sql`last_changed_at = ${input.now}`,
+    Prisma.sql`updated_at = now()`,
+  ]);
+}
+
+/** Locks the entry and reads what the writes decide on, in one statement. */
+export async function lockEntry(tx: Tx, entryId: string): Promise<LockedEntry> {
+  const [row] = await sql(tx).rows<LockedEntry>`
+    SELECT id::text AS "id", case_id::text AS "caseId", type, status, unit_id::text AS "unitId", sub_unit_id::text AS "subUnitId",
+      caseworker_id::text AS "caseworkerId", assigned_at AS "assignedAt", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
+      needs_due_date AS "needsDueDate", access_code AS "accessCode", legal_basis AS "legalBasis", screened_fields AS "screenedFields",
+      meirinnsyn_considered AS "meirinnsynConsidered", public_title AS "publicTitle", behandlingsstatus,
+      write_off_method AS "writeOffMethod", to_char(write_off_date, 'YYYY-MM-DD') AS "writeOffDate", write_off_by_id::text AS "writeOffById",
+      write_off_reply_id::text AS "writeOffReplyId", registered_at AS "registeredAt", version
+    FROM archive_entry WHERE id = ${entryId}::uuid FOR UPDATE`;
+  if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_entry ${entryId} does not exist` });
+  return row;
+}
+
+/** Changes an entry's columns with the version raised and the change stamped (the caller holds its lock). */
+export async function updateEntry(tx: Tx, entryId: string, data: EntryChanges, action: ArchiveAction, input: ChangeInput): Promise<void> {
+  await sql(tx).run`UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, data, action, input)} WHERE id = ${entryId}::uuid`;
+}
+
+export async function changeEntry(
+  prisma: PrismaClient,
+  input: ChangeInput & { entryId: string },
+  action: ArchiveAction,
+  decide: (tx: Tx, entry: LockedEntry) => Promise<Decision<EntryChanges>>,
+): Promise<WriteResult<ArchiveEntry>> {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockEntry(tx, input.entryId);
+    const decision = row.version !== input.expectedVersion ? 'alreadyDone' : await decide(tx, row);
+    if (decision === 'alreadyDone') {
+      const state = (await readEntry(tx, input.entryId))!;
+      return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
+    }
+    await updateEntry(tx, input.entryId, decision.data, action, input);
+    await writeAudit(tx, {
+      actor: input.actor.aadObjectId,
+      action: `archive.${action}`,
+      entity: 'archive_entry',
+      entityId: input.entryId,
+      before: asJson(before(row, decision.data)),
+      after: asJson(decision.data),
+    });
+    const state = (await readEntry(tx, input.entryId))!;
+    return { outcome: 'done' as const, state, last: state.lastChange! };
+  });
+}
+
+export async function changeCase(
+  prisma: PrismaClient,
+  input: ChangeInput & { caseId: string },
+  action: ArchiveAction,
+  decide: (tx: Tx, found: LockedCase) => Promise<Decision<CaseChanges>>,
+): Promise<WriteResult<ArchiveCase>> {
+  return prisma.$transaction(async (tx) => {
+    const [row] = await sql(tx).rows<LockedCase>`
+      SELECT id::text AS "id", status, saksansvarlig_id::text AS "saksansvarligId", to_char(obs_date, 'YYYY-MM-DD') AS "obsDate", version
+      FROM archive_case WHERE id = ${input.caseId}::uuid FOR UPDATE`;
+    if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_case ${input.caseId} does not exist` });
+    const decision = row.version !== input.expectedVersion ? 'alreadyDone' : await decide(tx, row);
+    if (decision === 'alreadyDone') {
+      const state = (await readCase(tx, input.caseId))!;
+      return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
+    }
+    await sql(tx).run`UPDATE archive_case SET ${setClause(CASE_COLUMN, decision.data, action, input)} WHERE id = ${input.caseId}::uuid`;
+    await writeAudit(tx, {
+      actor: input.actor.aadObjectId,
+      action: `archive.${action}`,
+      entity: 'archive_case',
+      entityId: input.caseId,
+      before: asJson(before(row, decision.data)),
+      after: asJson(decision.data),
+    });
+    const state = (await readCase(tx, input.caseId))!;
+    return { outcome: 'done' as const, state, last: state.lastChange! };
+  });
+}
+
+/** `YYYY-MM-DD` → the Date Prisma stores in a `@db.Date` column. */
+export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
+
+/** The calendar day in Norway at `now` (the archive's dates are Norwegian days). */
+export const osloDate = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
+
+/** The person rows a write names must exist and be active. */
+export async function activePerson(db: DbClient, personId: string): Promise<{ id: string; unitId: string | null }> {
+  const [person] = await sql(db).rows<{ id: string; unitId: string | null }>`
+    SELECT id::text AS "id", unit_id::text AS "unitId" FROM person WHERE id = ${personId}::uuid AND active`;
+  if (!person) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${personId} is not an active person` });
+  return person;
+}

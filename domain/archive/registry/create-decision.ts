@@ -1,0 +1,34 @@
+import type { DbClient } from '../../db.js';
+import { writeAudit } from '../../audit.js';
+import { AppError, AppErrorCode } from '../../errors.js';
+import { isIsoDate } from '../rules.js';
+import type { IsoDate } from '../vocabulary.js';
+import { asJson, dateColumn } from './change.js';
+
+/** A decision (vedtak) whose follow-up someone must confirm, as the import and the demo generator give it. */
+export interface NewDecision {
+  caseId: string;
+  entryId?: string | null;
+  title: string;
+  decidedDate: IsoDate;
+  responsibleId: string;
+  receiptedAt?: Date | null;
+  receiptedById?: string | null;
+}
+
+export async function createDecision(db: DbClient, input: NewDecision, options: { actor: string; now: Date }): Promise<{ id: string }> {
+  if (!isIsoDate(input.decidedDate)) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `${String(input.decidedDate)} is not a date` });
+  if (typeof input.title !== 'string' || input.title.trim() === '') throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'a decision needs a title' });
+  const data = {
+    caseId: input.caseId,
+    entryId: input.entryId ?? null,
+    title: input.title.trim(),
+    decidedDate: dateColumn(input.decidedDate),
+    responsibleId: input.responsibleId,
+    receiptedAt: input.receiptedAt ?? null,
+    receiptedById: input.receiptedById ?? null,
+  };
+  const created = await db.archiveDecision.create({ data, select: { id: true } });
+  await writeAudit(db, { actor: options.actor, action: 'archive.decisionCreated', entity: 'archive_decision', entityId: created.id, after: asJson(data) });
+  return created;
+}

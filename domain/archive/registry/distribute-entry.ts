@@ -1,0 +1,65 @@
+import { sql, type PrismaClient } from '../../db.js';
+import { writeAudit } from '../../audit.js';
+import { AppError, AppErrorCode } from '../../errors.js';
+import type { ArchiveEntry, DistributeInput, WriteResult } from '../port.js';
+import { changeEntry } from './change.js';
+
+/**
+ * «Fordel» (`mode: 'distribute'`, an entry without a caseworker) and «Omfordel» (`'redistribute'`,
+ * one that has one): to a unit, optionally a sub-unit of it, and a caseworker who works there.
+ * The first entry distributed in a case without a saksansvarlig makes that caseworker the
+ * saksansvarlig; of two entries of a new case distributed at once, the first one sets it.
+ */
+export async function distributeEntry(
+  prisma: PrismaClient,
+  input: DistributeInput,
+  mode: 'distribute' | 'redistribute',
+): Promise<WriteResult<ArchiveEntry>> {
+  return changeEntry(prisma, input, mode === 'distribute' ? 'distributed' : 'redistributed', async (tx, entry) => {
+    if (mode === 'distribute' && entry.caseworkerId !== null) return 'alreadyDone';
+    if (mode === 'redistribute' && entry.caseworkerId === null) {
+      throw new AppError(AppErrorCode.ARCHIVE_WRONG_STATUS, { message: `entry ${entry.id} has no caseworker to redistribute from` });
+    }
+    // The unit, the sub-unit and where the caseworker works, in one statement.
+    const [found] = await sql(tx).rows<{ unitActive: boolean | null; subUnitParent: string | null; personActive: boolean | null; worksThere: boolean }>`
+      SELECT
+        (SELECT active FROM unit WHERE id = ${input.unitId}::uuid) AS "unitActive",
+        (SELECT parent_id::text FROM unit WHERE id = ${input.subUnitId}::uuid AND active) AS "subUnitParent",
+        p.active AS "personActive",
+        CASE WHEN ${input.subUnitId}::uuid IS NOT NULL THEN p.unit_id = ${input.subUnitId}::uuid
+          ELSE p.unit_id = ${input.unitId}::uuid
+            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.parent_id = ${input.unitId}::uuid)
+            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = ${input.unitId}::uuid AND u.leader_id = p.id)
+        END AS "worksThere"
+      FROM (SELECT 1) one LEFT JOIN person p ON p.id = ${input.caseworkerId}::uuid`;
+    if (found?.unitActive !== true || (input.subUnitId && found.subUnitParent !== input.unitId)) {
+      throw new AppError(AppErrorCode.INVALID_INPUT, { message: `unit ${input.unitId} / sub-unit ${input.subUnitId} is not an active unit and one of its sub-units` });
+    }
+    if (found.personActive !== true) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${input.caseworkerId} is not an active person` });
+    if (!found.worksThere) {
+      throw new AppError(AppErrorCode.ARCHIVE_CASEWORKER_NOT_IN_UNIT, { message: `person ${input.caseworkerId} does not work in unit ${input.subUnitId ?? input.unitId}` });
+    }
+    const unit = { id: input.unitId };
+    const subUnit = input.subUnitId ? { id: input.subUnitId } : null;
+    if (mode === 'redistribute' && entry.caseworkerId === input.caseworkerId && entry.unitId === unit.id && entry.subUnitId === (subUnit?.id ?? null)) {
+      return 'alreadyDone';
+    }
+
+    // The conditional update is atomic: of two first entries of a new case, one sets it.
+    const caseChanged = await sql(tx).run`
+      UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
+        last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
+      WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL`;
+    if (caseChanged > 0) {
+      await writeAudit(tx, {
+        actor: input.actor.aadObjectId,
+        action: 'archive.saksansvarligSet',
+        entity: 'archive_case',
+        entityId: entry.caseId,
+        before: { saksansvarligId: null },
+        after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
+      });
+    }
+    return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now } };
+  });
+}

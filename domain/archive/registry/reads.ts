@@ -1,0 +1,296 @@
+/**
+ * The registry's reads for the daily cards. Each is ONE statement for the whole list of people
+ * or units (a window function caps every owner's list and counts the rest), so a daily run makes
+ * a fixed number of queries however many people it serves. Owners with nothing are left out.
+ */
+import { Prisma, sql, type DbClient } from '../../db.js';
+import type {
+  ApprovalStep,
+  ArchiveCase,
+  ArchiveControlLists,
+  ArchiveEntry,
+  CappedList,
+  CaseForClosing,
+  DecisionFollowUp,
+  ListGroup,
+  ListOptions,
+  UnitBacklogCount,
+  WindowOptions,
+} from '../port.js';
+import { addDays, isIsoDate } from '../rules.js';
+import { AppError, AppErrorCode } from '../../errors.js';
+import {
+  BACKLOG,
+  CASE_COLUMNS,
+  CASE_FROM,
+  DECISION_COLUMNS,
+  DECISION_FROM,
+  ENTRY_COLUMNS,
+  ENTRY_FROM,
+  STEP_COLUMNS,
+  STEP_FROM,
+  toCase,
+  toDecision,
+  toEntry,
+  toStep,
+  type CaseRow,
+  type DecisionRow,
+  type EntryRow,
+  type StepRow,
+} from './rows.js';
+
+export const DEFAULT_LIMIT = 10;
+
+type Ranked = { ownerId: string; rank: number; total: number };
+
+const limitOf = (options: ListOptions | undefined): number => {
+  const limit = options?.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 0) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `list limit ${limit} is not a whole number ≥ 0` });
+  return limit;
+};
+
+const windowEnd = (options: WindowOptions): string => {
+  if (!isIsoDate(options.today) || !Number.isInteger(options.withinDays)) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, { message: `window ${options.today} + ${options.withinDays} days is not a date and a number of days` });
+  }
+  return addDays(options.today, options.withinDays);
+};
+
+/** The rows of a ranked query, grouped by owner in the order they came. */
+function group<R extends Ranked, T>(rows: R[], map: (row: R) => T): ListGroup<T>[] {
+  const groups = new Map<string, ListGroup<T>>();
+  for (const row of rows) {
+    let found = groups.get(row.ownerId);
+    if (!found) groups.set(row.ownerId, (found = { ownerId: row.ownerId, total: row.total, items: [] }));
+    found.items.push(map(row));
+  }
+  return [...groups.values()];
+}
+
+/** One kind of row: its bare table (alias and all) to rank over, and the joins that make it a full row. */
+interface RowSource {
+  /** The table (or a subquery) with the alias the conditions use, e.g. `archive_entry e`. */
+  base: Prisma.Sql;
+  /** Its key in the base, e.g. `e.id`. */
+  key: Prisma.Sql;
+  columns: Prisma.Sql;
+  /** The full row's joins, with the same alias for the key. */
+  from: Prisma.Sql;
+  fromKey: Prisma.Sql;
+}
+
+const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: ENTRY_COLUMNS, from: ENTRY_FROM, fromKey: Prisma.sql`e.id` };
+const CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: CASE_COLUMNS, from: CASE_FROM, fromKey: Prisma.sql`c.id` };
+const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: STEP_FROM, fromKey: Prisma.sql`s.id` };
+const DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: DECISION_COLUMNS, from: DECISION_FROM, fromKey: Prisma.sql`d.id` };
+
+/**
+ * Ranks the rows of `source.base` WHERE `owner = ANY(ids) AND where` per owner by `order`, keeps
+ * the first `limit` of each owner and counts them all, and only then joins what the kept rows
+ * need (names, case numbers): the joins cost per row shown, not per row counted.
+ */
+async function ranked<R>(
+  db: DbClient,
+  source: RowSource,
+  query: { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
+): Promise<(R & Ranked)[]> {
+  if (query.ids.length === 0) return [];
+  return sql(db).rows<R & Ranked>`
+    SELECT ${source.columns}, kept."ownerId", kept."rank", kept."total"
+    FROM (
+      SELECT * FROM (
+        SELECT ${source.key} AS "keptId", (${query.owner})::text AS "ownerId",
+          row_number() OVER (PARTITION BY ${query.owner} ORDER BY ${query.order})::int AS "rank",
+          count(*) OVER (PARTITION BY ${query.owner})::int AS "total"
+        FROM ${source.base}
+        WHERE ${query.owner} = ANY(${[...query.ids]}::uuid[]) AND ${query.where}
+      ) counted
+      WHERE "rank" <= ${query.limit} OR ("rank" = 1 AND ${query.limit} = 0)
+    ) kept
+    JOIN ${source.from} ON ${source.fromKey} = kept."keptId"
+    ORDER BY kept."ownerId", kept."rank"`;
+}
+
+/** With `limit` 0 the query keeps one row per owner for the count; drop it from the items. */
+const trim = <T>(groups: ListGroup<T>[], limit: number): ListGroup<T>[] => (limit === 0 ? groups.map((found) => ({ ...found, items: [] })) : groups);
+
+async function entriesBy(
+  db: DbClient,
+  owner: Prisma.Sql,
+  ids: readonly string[],
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  options: ListOptions | undefined,
+  base: Prisma.Sql = ENTRIES.base,
+): Promise<ListGroup<ArchiveEntry>[]> {
+  const limit = limitOf(options);
+  const rows = await ranked<EntryRow>(db, { ...ENTRIES, base }, { owner, ids, where, order, limit });
+  return trim(group(rows, toEntry), limit);
+}
+
+/**
+ * An entry counts for its unit and for its sub-unit: a leader of either sees it. Two branches,
+ * each over its own index, give each entry once per unit it belongs to (as `e.owner_unit`).
+ */
+const byUnit = (unitIds: readonly string[]) => {
+  const ids = [...unitIds];
+  return Prisma.sql`(
+    SELECT x.*, x.unit_id AS owner_unit FROM archive_entry x WHERE x.unit_id = ANY(${ids}::uuid[])
+    UNION ALL
+    SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE x.sub_unit_id = ANY(${ids}::uuid[]))`;
+};
+const entriesOfUnits = (unitIds: readonly string[]) => Prisma.sql`${byUnit(unitIds)} e`;
+const BY_UNIT = Prisma.sql`e.owner_unit`;
+const OLDEST = Prisma.sql`e.received_date, e.id`;
+
+export const unassignedEntries = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
+  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entriesOfUnits(unitIds));
+
+export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
+  entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.assigned_at >= ${options.since} AND ${BACKLOG}`, Prisma.sql`e.assigned_at, e.id`, options);
+
+export const backlog = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+  entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, BACKLOG, OLDEST, options);
+
+export const dueList = async (db: DbClient, personIds: readonly string[], options: WindowOptions) =>
+  entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.due_date <= ${windowEnd(options)}::date AND ${BACKLOG}`, Prisma.sql`e.due_date, e.id`, options);
+
+export const drafts = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+  entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, Prisma.sql`e.status = 'R'`, Prisma.sql`e.created_at, e.id`, options);
+
+const PROVISIONAL = Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`;
+
+export const provisionallyScreened = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
+  entriesBy(db, Prisma.sql`e.caseworker_id`, personIds, PROVISIONAL, OLDEST, options);
+
+export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
+  entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entriesOfUnits(unitIds));
+
+/** Open cases: not closed (A) and not «utgår» (U). */
+const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
+
+export async function obsCases(db: DbClient, personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveCase>[]> {
+  const limit = limitOf(options);
+  const rows = await ranked<CaseRow>(db, CASES, {
+    owner: Prisma.sql`c.saksansvarlig_id`,
+    ids: personIds,
+    where: Prisma.sql`c.obs_date <= ${windowEnd(options)}::date AND ${OPEN_CASE}`,
+    order: Prisma.sql`c.obs_date, c.id`,
+    limit,
+  });
+  return trim(group(rows, toCase), limit);
+}
+
+export async function decisionsToFollowUp(db: DbClient, personIds: readonly string[], options?: ListOptions): Promise<ListGroup<DecisionFollowUp>[]> {
+  const limit = limitOf(options);
+  const rows = await ranked<DecisionRow>(db, DECISIONS, {
+    owner: Prisma.sql`d.responsible_id`,
+    ids: personIds,
+    where: Prisma.sql`d.receipted_at IS NULL`,
+    order: Prisma.sql`d.decided_date, d.id`,
+    limit,
+  });
+  return trim(group(rows, toDecision), limit);
+}
+
+export async function approvalsWaiting(db: DbClient, approverIds: readonly string[], options?: ListOptions): Promise<ListGroup<ApprovalStep>[]> {
+  const limit = limitOf(options);
+  const rows = await ranked<StepRow>(db, STEPS, {
+    owner: Prisma.sql`s.approver_id`,
+    ids: approverIds,
+    where: Prisma.sql`s.flytstatus = 'V'`,
+    order: Prisma.sql`s.created_at, s.id`,
+    limit,
+  });
+  return trim(group(rows, toStep), limit);
+}
+
+export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
+  if (unitIds.length === 0) return [];
+  return sql(db).rows<UnitBacklogCount>`
+    SELECT e.owner_unit::text AS "unitId", count(*)::int AS "count"
+    FROM ${byUnit(unitIds)} e
+    WHERE ${BACKLOG}
+    GROUP BY e.owner_unit
+    ORDER BY e.owner_unit`;
+}
+
+/**
+ * A case may close when no entry stands in the way; the same rule as `caseIsClosable` in
+ * rules.ts (a test holds them together).
+ */
+const CLOSABLE = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM archive_entry x
+  WHERE x.case_id = c.id AND x.status <> 'U' AND (
+    (x.type IN ('I', 'N') AND (x.write_off_method IS NULL OR x.write_off_method = '***'))
+    OR (x.type NOT IN ('I', 'N') AND x.status NOT IN ('F', 'E', 'J', 'A'))))`;
+
+type EntryListName = 'toDistribute' | 'toRegisterFinally' | 'accessCodeCheck' | 'dueDatesToEnter';
+type CaseListName = 'reservedCases' | 'casesForClosing';
+
+/**
+ * The archive's control lists: one statement for the four entry lists and one for the two case
+ * lists (each list a UNION ALL branch over its own index).
+ */
+export async function archiveControlLists(db: DbClient, options?: ListOptions): Promise<ArchiveControlLists> {
+  const limit = limitOf(options);
+  // Each list ranks its bare rows over its own index, keeps the first `limit`, then joins.
+  const kept = (source: RowSource, name: string, where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`
+    (SELECT * FROM (
+      SELECT ${source.key} AS "keptId", ${name}::text AS "list",
+        row_number() OVER (ORDER BY ${order})::int AS "rank", count(*) OVER ()::int AS "total"
+      FROM ${source.base} WHERE ${where}) counted
+    WHERE "rank" <= greatest(${limit}, 1))`;
+  const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
+    (SELECT ${ENTRY_COLUMNS}, kept."list", kept."rank", kept."total"
+     FROM ${kept(ENTRIES, name, where, OLDEST)} kept JOIN ${ENTRY_FROM} ON e.id = kept."keptId")`;
+  const entryRows = await sql(db).rows<EntryRow & { list: EntryListName; rank: number; total: number }>`
+    ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
+    UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
+    UNION ALL ${entryList('accessCodeCheck', Prisma.sql`e.status IN ('F', 'E') AND e.type IN ('U', 'N')`)}
+    UNION ALL ${entryList('dueDatesToEnter', Prisma.sql`e.needs_due_date AND e.due_date IS NULL AND e.status <> 'U'`)}
+    ORDER BY "list", "rank"`;
+  const caseList = (name: CaseListName, where: Prisma.Sql) => Prisma.sql`
+    (SELECT ${CASE_COLUMNS}, ${CLOSABLE} AS "closable", kept."list", kept."rank", kept."total"
+     FROM ${kept(CASES, name, where, Prisma.sql`c.year, c.sequence`)} kept JOIN ${CASE_FROM} ON c.id = kept."keptId")`;
+  const caseRows = await sql(db).rows<CaseRow & { closable: boolean; list: CaseListName; rank: number; total: number }>`
+    ${caseList('reservedCases', Prisma.sql`c.status = 'R'`)}
+    UNION ALL ${caseList('casesForClosing', Prisma.sql`c.status = 'F'`)}
+    ORDER BY "list", "rank"`;
+
+  const listOf = <R extends { list: string; rank: number; total: number }, T>(rows: R[], name: string, map: (row: R) => T): CappedList<T> => {
+    const mine = rows.filter((row) => row.list === name);
+    return { total: mine[0]?.total ?? 0, items: mine.filter((row) => row.rank <= limit).map(map) };
+  };
+  const forClosing = (row: CaseRow & { closable: boolean }): CaseForClosing => ({ ...toCase(row), closable: row.closable });
+  return {
+    toDistribute: listOf(entryRows, 'toDistribute', toEntry),
+    toRegisterFinally: listOf(entryRows, 'toRegisterFinally', toEntry),
+    accessCodeCheck: listOf(entryRows, 'accessCodeCheck', toEntry),
+    dueDatesToEnter: listOf(entryRows, 'dueDatesToEnter', toEntry),
+    reservedCases: listOf(caseRows, 'reservedCases', toCase),
+    casesForClosing: listOf(caseRows, 'casesForClosing', forClosing),
+  };
+}
+
+// By id: what a card action needs to authorise and show before it acts (one query per list).
+
+export async function entriesById(db: DbClient, ids: readonly string[]): Promise<ArchiveEntry[]> {
+  if (ids.length === 0) return [];
+  return (await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ANY(${[...ids]}::uuid[]) ORDER BY e.received_date, e.id`).map(toEntry);
+}
+
+export async function casesById(db: DbClient, ids: readonly string[]): Promise<ArchiveCase[]> {
+  if (ids.length === 0) return [];
+  return (await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ANY(${[...ids]}::uuid[]) ORDER BY c.year, c.sequence`).map(toCase);
+}
+
+export async function stepsById(db: DbClient, ids: readonly string[]): Promise<ApprovalStep[]> {
+  if (ids.length === 0) return [];
+  return (await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ANY(${[...ids]}::uuid[]) ORDER BY s.created_at, s.id`).map(toStep);
+}
+
+export async function decisionsById(db: DbClient, ids: readonly string[]): Promise<DecisionFollowUp[]> {
+  if (ids.length === 0) return [];
+  return (await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ANY(${[...ids]}::uuid[]) ORDER BY d.decided_date, d.id`).map(toDecision);
+}

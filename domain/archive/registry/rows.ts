@@ -1,0 +1,285 @@
+/**
+ * The registry's SELECTs and what turns their rows into the port's types. Every read and every
+ * write's answer goes through these, so an entry looks the same wherever it comes from.
+ */
+import { Prisma, sql, type DbClient } from '../../db.js';
+import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, PersonRef } from '../port.js';
+import type {
+  Avskrivningsmate,
+  Behandlingsstatus,
+  Flytstatus,
+  Journalposttype,
+  Journalstatus,
+  OffentleglovaHjemmel,
+  Saksstatus,
+  SkjermetFelt,
+  Tilgangskode,
+} from '../vocabulary.js';
+
+/** Columns of an entry (alias `e`) with its case (`c`) and the people it names. */
+export const ENTRY_COLUMNS = Prisma.sql`
+  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence",
+  c.title AS "caseTitle", c.enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle",
+  e.type AS "type", e.status AS "status", e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId",
+  e.caseworker_id::text AS "caseworkerId", cw.name AS "caseworkerName",
+  to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate", to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate",
+  e.needs_due_date AS "needsDueDate", e.access_code AS "accessCode", e.legal_basis AS "legalBasis",
+  e.screened_fields AS "screenedFields", e.behandlingsstatus AS "behandlingsstatus",
+  e.write_off_method AS "writeOffMethod", to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate",
+  e.write_off_by_id::text AS "writeOffById", wb.name AS "writeOffByName", reply.sequence AS "replySequence",
+  e.registered_at AS "registeredAt", e.version AS "version", e.last_action AS "lastAction",
+  e.last_actor_id::text AS "lastActorId", ela.name AS "lastActorName", e.last_changed_at AS "lastChangedAt"`;
+
+/** The joins every entry read needs, over `base` (the table, or a subquery with its columns) as `e`. */
+export const entryFrom = (base: Prisma.Sql = Prisma.sql`archive_entry`) => Prisma.sql`
+  ${base} e
+  JOIN archive_case c ON c.id = e.case_id
+  LEFT JOIN person cw ON cw.id = e.caseworker_id
+  LEFT JOIN person wb ON wb.id = e.write_off_by_id
+  LEFT JOIN archive_entry reply ON reply.id = e.write_off_reply_id
+  LEFT JOIN person ela ON ela.id = e.last_actor_id`;
+
+export const ENTRY_FROM = entryFrom();
+
+/**
+ * A restanse in SQL; the same rule as `isBacklog` in rules.ts (a test holds them together):
+ * received (I, N), not «utgår», not written off except with *** (foreløpig svar).
+ */
+export const BACKLOG = Prisma.sql`(e.type IN ('I', 'N') AND e.status <> 'U' AND (e.write_off_method IS NULL OR e.write_off_method = '***'))`;
+
+export interface EntryRow {
+  id: string;
+  sequence: number;
+  caseId: string;
+  caseYear: number;
+  caseSequence: number;
+  caseTitle: string;
+  enkeltvedtak: boolean;
+  title: string;
+  publicTitle: string | null;
+  type: string;
+  status: string;
+  unitId: string | null;
+  subUnitId: string | null;
+  caseworkerId: string | null;
+  caseworkerName: string | null;
+  receivedDate: string;
+  dueDate: string | null;
+  needsDueDate: boolean;
+  accessCode: string | null;
+  legalBasis: string | null;
+  screenedFields: string[] | null;
+  behandlingsstatus: string | null;
+  writeOffMethod: string | null;
+  writeOffDate: string | null;
+  writeOffById: string | null;
+  writeOffByName: string | null;
+  replySequence: number | null;
+  registeredAt: Date | null;
+  version: number;
+  lastAction: string | null;
+  lastActorId: string | null;
+  lastActorName: string | null;
+  lastChangedAt: Date | null;
+}
+
+const personRef = (id: string | null, name: string | null): PersonRef | null => (id !== null && name !== null ? { id, name } : null);
+
+const lastChangeOf = (action: string | null, actorId: string | null, actorName: string | null, at: Date | null): LastChange | null =>
+  action !== null && at !== null ? { action: action as ArchiveAction, by: personRef(actorId, actorName), at } : null;
+
+export function toEntry(row: EntryRow): ArchiveEntry {
+  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
+  return {
+    id: row.id,
+    number: `${caseNumber}-${row.sequence}`,
+    caseId: row.caseId,
+    caseNumber,
+    caseTitle: row.caseTitle,
+    enkeltvedtak: row.enkeltvedtak,
+    title: row.title,
+    publicTitle: row.publicTitle ?? row.title,
+    type: row.type as Journalposttype,
+    status: row.status as Journalstatus,
+    unitId: row.unitId,
+    subUnitId: row.subUnitId,
+    caseworker: personRef(row.caseworkerId, row.caseworkerName),
+    receivedDate: row.receivedDate,
+    dueDate: row.dueDate,
+    needsDueDate: row.needsDueDate,
+    accessCode: row.accessCode as Tilgangskode | null,
+    legalBasis: row.legalBasis as OffentleglovaHjemmel | null,
+    screenedFields: (row.screenedFields ?? []) as SkjermetFelt[],
+    behandlingsstatus: row.behandlingsstatus as Behandlingsstatus | null,
+    writeOff:
+      row.writeOffMethod !== null
+        ? {
+            method: row.writeOffMethod as Avskrivningsmate,
+            date: row.writeOffDate ?? row.receivedDate,
+            by: personRef(row.writeOffById, row.writeOffByName),
+            replyNumber: row.replySequence !== null ? `${caseNumber}-${row.replySequence}` : null,
+          }
+        : null,
+    registeredAt: row.registeredAt,
+    version: row.version,
+    lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
+  };
+}
+
+export const CASE_COLUMNS = Prisma.sql`
+  c.id::text AS "id", c.year AS "year", c.sequence AS "sequence", c.title AS "title", c.public_title AS "publicTitle",
+  c.status AS "status", c.unit_id::text AS "unitId", c.saksansvarlig_id::text AS "saksansvarligId", sa.name AS "saksansvarligName",
+  to_char(c.obs_date, 'YYYY-MM-DD') AS "obsDate", c.enkeltvedtak AS "enkeltvedtak", c.version AS "version",
+  c.last_action AS "lastAction", c.last_actor_id::text AS "lastActorId", cla.name AS "lastActorName", c.last_changed_at AS "lastChangedAt"`;
+
+export const CASE_FROM = Prisma.sql`
+  archive_case c
+  LEFT JOIN person sa ON sa.id = c.saksansvarlig_id
+  LEFT JOIN person cla ON cla.id = c.last_actor_id`;
+
+export interface CaseRow {
+  id: string;
+  year: number;
+  sequence: number;
+  title: string;
+  publicTitle: string | null;
+  status: string;
+  unitId: string | null;
+  saksansvarligId: string | null;
+  saksansvarligName: string | null;
+  obsDate: string | null;
+  enkeltvedtak: boolean;
+  version: number;
+  lastAction: string | null;
+  lastActorId: string | null;
+  lastActorName: string | null;
+  lastChangedAt: Date | null;
+}
+
+export function toCase(row: CaseRow): ArchiveCase {
+  return {
+    id: row.id,
+    number: `${row.year}/${row.sequence}`,
+    title: row.title,
+    publicTitle: row.publicTitle ?? row.title,
+    status: row.status as Saksstatus,
+    unitId: row.unitId,
+    saksansvarlig: personRef(row.saksansvarligId, row.saksansvarligName),
+    obsDate: row.obsDate,
+    enkeltvedtak: row.enkeltvedtak,
+    version: row.version,
+    lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
+  };
+}
+
+/** A step (`s`) with its entry's columns. */
+export const STEP_COLUMNS = Prisma.sql`${ENTRY_COLUMNS},
+  s.id::text AS "stepId", s.chain AS "chain", s."order" AS "order", s.approver_id::text AS "approverId", ap.name AS "approverName",
+  s.sender_id::text AS "senderId", sd.name AS "senderName", s.flytstatus AS "flytstatus", s.merknad AS "merknad", s.comment AS "comment",
+  s.decided_at AS "decidedAt", s.decided_by_id::text AS "decidedById", db.name AS "decidedByName", s.version AS "stepVersion"`;
+
+export const STEP_FROM = Prisma.sql`
+  archive_approval_step s
+  JOIN person ap ON ap.id = s.approver_id
+  JOIN person sd ON sd.id = s.sender_id
+  LEFT JOIN person db ON db.id = s.decided_by_id
+  JOIN (${ENTRY_FROM}) ON e.id = s.entry_id`;
+
+export interface StepRow extends EntryRow {
+  stepId: string;
+  chain: number;
+  order: number;
+  approverId: string;
+  approverName: string;
+  senderId: string;
+  senderName: string;
+  flytstatus: string;
+  merknad: string | null;
+  comment: string | null;
+  decidedAt: Date | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  stepVersion: number;
+}
+
+export function toStep(row: StepRow): ApprovalStep {
+  return {
+    id: row.stepId,
+    entry: toEntry(row),
+    chain: row.chain,
+    order: row.order,
+    approver: { id: row.approverId, name: row.approverName },
+    sender: { id: row.senderId, name: row.senderName },
+    flytstatus: row.flytstatus as Flytstatus,
+    merknad: row.merknad,
+    comment: row.comment,
+    decidedAt: row.decidedAt,
+    decidedBy: personRef(row.decidedById, row.decidedByName),
+    version: row.stepVersion,
+  };
+}
+
+export const DECISION_COLUMNS = Prisma.sql`
+  d.id::text AS "id", d.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence", de.sequence AS "entrySequence",
+  d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.responsible_id::text AS "responsibleId",
+  rp.name AS "responsibleName", d.receipted_at AS "receiptedAt", d.receipted_by_id::text AS "receiptedById",
+  rb.name AS "receiptedByName", d.version AS "version"`;
+
+export const DECISION_FROM = Prisma.sql`
+  archive_decision d
+  JOIN archive_case c ON c.id = d.case_id
+  LEFT JOIN archive_entry de ON de.id = d.entry_id
+  JOIN person rp ON rp.id = d.responsible_id
+  LEFT JOIN person rb ON rb.id = d.receipted_by_id`;
+
+export interface DecisionRow {
+  id: string;
+  caseId: string;
+  caseYear: number;
+  caseSequence: number;
+  entrySequence: number | null;
+  title: string;
+  decidedDate: string;
+  responsibleId: string;
+  responsibleName: string;
+  receiptedAt: Date | null;
+  receiptedById: string | null;
+  receiptedByName: string | null;
+  version: number;
+}
+
+export function toDecision(row: DecisionRow): DecisionFollowUp {
+  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseNumber,
+    entryNumber: row.entrySequence !== null ? `${caseNumber}-${row.entrySequence}` : null,
+    title: row.title,
+    decidedDate: row.decidedDate,
+    responsible: { id: row.responsibleId, name: row.responsibleName },
+    receiptedAt: row.receiptedAt,
+    receiptedBy: personRef(row.receiptedById, row.receiptedByName),
+    version: row.version,
+  };
+}
+
+export async function readEntry(db: DbClient, entryId: string): Promise<ArchiveEntry | null> {
+  const [row] = await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ${entryId}::uuid`;
+  return row ? toEntry(row) : null;
+}
+
+export async function readCase(db: DbClient, caseId: string): Promise<ArchiveCase | null> {
+  const [row] = await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ${caseId}::uuid`;
+  return row ? toCase(row) : null;
+}
+
+export async function readStep(db: DbClient, stepId: string): Promise<ApprovalStep | null> {
+  const [row] = await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ${stepId}::uuid`;
+  return row ? toStep(row) : null;
+}
+
+export async function readDecision(db: DbClient, decisionId: string): Promise<DecisionFollowUp | null> {
+  const [row] = await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ${decisionId}::uuid`;
+  return row ? toDecision(row) : null;
+}

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
+import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
+import { createApprovalStep } from '../../domain/archive/registry/create-approval-step.js';
+import { createDecision } from '../../domain/archive/registry/create-decision.js';
+import type { NewEntry } from '../../domain/archive/registry/create-entry.js';
+import { isBacklog } from '../../domain/archive/rules.js';
+import { AppError, AppErrorCode } from '../../domain/errors.js';
+import { ARCHIVE_NOW, ARCHIVE_TODAY, createCaseWith, createTeam, type Team } from '../support/archive.js';
+import { createTestDatabase } from '../support/database.js';
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+const numbersOf = <T extends { number: string }>(groups: ListGroup<T>[], ownerId: string) => groups.find((found) => found.ownerId === ownerId)?.items.map((item) => item.number) ?? [];
+const totalOf = (groups: ListGroup<unknown>[], ownerId: string) => groups.find((found) => found.ownerId === ownerId)?.total ?? 0;
+
+describe('the archive port’s reads on the built-in registry', () => {
+  let db: TestDatabase;
+  let archive: ArchivePort;
+  let team: Team;
+  let other: Team;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ poolSize: 4 });
+    archive = builtInRegistry(db.prisma);
+    team = await createTeam(db.prisma, 'Økonomi');
+    other = await createTeam(db.prisma, 'Plan');
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('lists a unit’s unassigned incoming entries oldest first, capped, with the full count, and the sub-unit’s for both units', async () => {
+    const { entryIds, number } = await createCaseWith(db.prisma, { unitId: team.unit.id }, [
+      { unitId: team.unit.id, receivedDate: '2026-11-03', title: 'Tredje' },
+      { unitId: team.unit.id, receivedDate: '2026-11-01', title: 'Første' },
+      { unitId: team.unit.id, receivedDate: '2026-11-02', type: 'N', title: 'Andre' },
+      { unitId: team.unit.id, caseworkerId: team.caseworker.id, title: 'Fordelt' },
+      { unitId: team.unit.id, type: 'X', title: 'X-notat' },
+      { unitId: team.unit.id, writeOff: { method: 'TO', date: '2026-11-05' }, title: 'Avskrevet' },
+      { unitId: team.unit.id, subUnitId: team.subUnit.id, receivedDate: '2026-11-04', title: 'Til seksjonen' },
+      { unitId: other.unit.id, title: 'Annen enhet' },
+    ]);
+    const groups = await archive.unassignedEntries([team.unit.id, team.subUnit.id, other.unit.id], { limit: 3 });
+    expect(numbersOf(groups, team.unit.id)).toEqual([`${number}-2`, `${number}-3`, `${number}-1`]);
+    expect(totalOf(groups, team.unit.id)).toBe(4);
+    expect(numbersOf(groups, team.subUnit.id)).toEqual([`${number}-7`]);
+    expect(numbersOf(groups, other.unit.id)).toEqual([`${number}-8`]);
+    const entry = groups.find((found) => found.ownerId === team.unit.id)!.items[0]!;
+    expect(entry).toMatchObject({ id: entryIds[1], title: 'Første', type: 'I', status: 'J', caseworker: null, receivedDate: '2026-11-01', version: 1 });
+  });
+
+  it('gives a person’s inbox (assigned since a time), backlog (with *** and without X, U and written-off entries) and drafts', async () => {
+    const me = team.colleague.id;
+    const entries: Partial<Omit<NewEntry, 'caseId'>>[] = [
+      { caseworkerId: me, assignedAt: new Date('2026-11-25T10:00:00Z'), title: 'Ny i går' },
+      { caseworkerId: me, assignedAt: new Date('2026-11-01T10:00:00Z'), receivedDate: '2026-10-30', title: 'Gammel restanse' },
+      { caseworkerId: me, receivedDate: '2026-11-05', writeOff: { method: '***', date: '2026-11-20' }, title: 'Foreløpig svar sendt' },
+      { caseworkerId: me, writeOff: { method: 'TE', date: '2026-11-20' }, title: 'Tatt til etterretning' },
+      { caseworkerId: me, type: 'X', title: 'X-notat' },
+      { caseworkerId: me, status: 'U', title: 'Utgår' },
+      { caseworkerId: me, type: 'U', status: 'R', title: 'Svarbrev under arbeid' },
+    ];
+    const { number } = await createCaseWith(
+      db.prisma,
+      { unitId: team.unit.id, saksansvarligId: me },
+      entries.map((entry, index) => (index === 0 ? entry : { assignedAt: new Date('2026-11-10T10:00:00Z'), ...entry })),
+    );
+    const inbox = await archive.inbox([me], { since: new Date('2026-11-25T00:00:00Z') });
+    expect(numbersOf(inbox, me)).toEqual([`${number}-1`]);
+    const backlog = await archive.backlog([me]);
+    expect(numbersOf(backlog, me)).toEqual([`${number}-2`, `${number}-1`, `${number}-3`]);
+    expect(backlog[0]!.items.every((entry) => isBacklog({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null }))).toBe(true);
+    expect(backlog[0]!.items[2]!.writeOff).toMatchObject({ method: '***', date: '2026-11-20' });
+    expect(numbersOf(await archive.drafts([me]), me)).toEqual([`${number}-7`]);
+  });
+
+  it('lists due dates passed or within the window, and OBS cases the same way, leaving closed cases out', async () => {
+    const me = team.subCaseworker.id;
+    const { number } = await createCaseWith(db.prisma, { saksansvarligId: me, obsDate: '2026-12-01' }, [
+      { caseworkerId: me, dueDate: '2026-11-20', title: 'Forfalt' },
+      { caseworkerId: me, dueDate: '2026-12-10', title: 'Innen 14 dager' },
+      { caseworkerId: me, dueDate: '2026-12-11', title: 'Senere' },
+      { caseworkerId: me, dueDate: '2026-11-01', writeOff: { method: 'TLF', date: '2026-11-02' }, title: 'Besvart på telefon' },
+    ]);
+    const due = await archive.dueList([me], { today: ARCHIVE_TODAY, withinDays: 14 });
+    expect(numbersOf(due, me)).toEqual([`${number}-1`, `${number}-2`]);
+    const later = await createCaseWith(db.prisma, { saksansvarligId: me, obsDate: '2026-12-11' }, []);
+    const closed = await createCaseWith(db.prisma, { saksansvarligId: me, obsDate: '2026-11-01', status: 'A' }, []);
+    const obs = await archive.obsCases([me], { today: ARCHIVE_TODAY, withinDays: 14 });
+    expect(numbersOf(obs, me)).toEqual([number]);
+    expect(numbersOf(obs, me)).not.toContain(later.number);
+    expect(numbersOf(obs, me)).not.toContain(closed.number);
+    await expect(archive.dueList([me], { today: '26.11.2026', withinDays: 14 })).rejects.toMatchObject({ code: AppErrorCode.INVALID_INPUT });
+  });
+
+  it('lists decisions to follow up until they are receipted', async () => {
+    const me = other.caseworker.id;
+    const { caseId, entryIds, number } = await createCaseWith(db.prisma, { enkeltvedtak: true, saksansvarligId: me }, [{ type: 'U', status: 'E', title: 'Vedtak om startlån' }]);
+    await createDecision(db.prisma, { caseId, entryId: entryIds[0], title: 'Vedtak om startlån', decidedDate: '2026-11-10', responsibleId: me }, { actor: 'test', now: ARCHIVE_NOW });
+    await createDecision(db.prisma, { caseId, title: 'Kvittert vedtak', decidedDate: '2026-11-01', responsibleId: me, receiptedAt: ARCHIVE_NOW, receiptedById: me }, { actor: 'test', now: ARCHIVE_NOW });
+    const groups = await archive.decisionsToFollowUp([me]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.items).toEqual([expect.objectContaining({ title: 'Vedtak om startlån', caseNumber: number, entryNumber: `${number}-1`, decidedDate: '2026-11-10', receiptedAt: null })]);
+  });
+
+  it('lists provisionally screened (XX) entries per person and per unit', async () => {
+    const me = other.colleague.id;
+    const { number } = await createCaseWith(db.prisma, {}, [
+      { unitId: other.unit.id, caseworkerId: me, accessCode: 'XX', title: 'Klage fra Kari Hansen', publicTitle: 'Klage fra ****' },
+      { unitId: other.unit.id, accessCode: 'U', legalBasis: '13', title: 'Allerede vurdert' },
+      { unitId: other.unit.id, subUnitId: other.subUnit.id, accessCode: 'XX', receivedDate: '2026-11-09', title: 'Ufordelt XX' },
+    ]);
+    const mine = await archive.provisionallyScreened([me]);
+    expect(numbersOf(mine, me)).toEqual([`${number}-1`]);
+    expect(mine[0]!.items[0]).toMatchObject({ title: 'Klage fra Kari Hansen', publicTitle: 'Klage fra ****', accessCode: 'XX' });
+    const units = await archive.provisionallyScreenedInUnits([other.unit.id, other.subUnit.id]);
+    expect(numbersOf(units, other.unit.id)).toEqual([`${number}-1`, `${number}-3`]);
+    expect(numbersOf(units, other.subUnit.id)).toEqual([`${number}-3`]);
+  });
+
+  it('lists the steps waiting for each approver with the sender’s merknad', async () => {
+    const { entryIds, number } = await createCaseWith(db.prisma, {}, [{ type: 'U', status: 'R', caseworkerId: team.caseworker.id, title: 'Svar på søknad' }]);
+    await createApprovalStep(db.prisma, { entryId: entryIds[0]!, approverId: team.leader.id, senderId: team.caseworker.id, merknad: 'Haster litt' }, { actor: 'test', now: ARCHIVE_NOW });
+    const groups = await archive.approvalsWaiting([team.leader.id, other.leader.id]);
+    expect(groups.map((found) => found.ownerId)).toEqual([team.leader.id]);
+    expect(groups[0]!.items[0]).toMatchObject({
+      flytstatus: 'V',
+      merknad: 'Haster litt',
+      chain: 1,
+      order: 1,
+      sender: { id: team.caseworker.id, name: team.caseworker.name },
+      approver: { id: team.leader.id, name: team.leader.name },
+      entry: { number: `${number}-1`, type: 'U', status: 'R' },
+    });
+  });
+
+  it('gives the archive its control lists', async () => {
+    const registrar = await createCaseWith(db.prisma, {}, [
+      { status: 'M', title: 'Ny post til fordeling' },
+      { unitId: team.unit.id, status: 'F', type: 'X', title: 'Ferdig notat' },
+      { unitId: team.unit.id, status: 'E', type: 'U', title: 'Ekspedert brev' },
+      { unitId: team.unit.id, needsDueDate: true, title: 'Frist i brevet' },
+    ]);
+    const reserved = await createCaseWith(db.prisma, { status: 'R', title: 'Reservert sak' }, []);
+    const readyToClose = await createCaseWith(db.prisma, { status: 'F', title: 'Klar til avslutning' }, [{ writeOff: { method: 'TO', date: '2026-11-03' } }]);
+    const notReady = await createCaseWith(db.prisma, { status: 'F', title: 'Ikke klar' }, [{}]);
+    const lists = await archive.archiveControlLists({ limit: 1000 });
+    const numbers = (list: { items: { number: string }[] }) => list.items.map((item) => item.number);
+    expect(numbers(lists.toDistribute)).toContain(`${registrar.number}-1`);
+    expect(numbers(lists.toRegisterFinally)).toContain(`${registrar.number}-2`);
+    expect(numbers(lists.accessCodeCheck)).toContain(`${registrar.number}-3`);
+    expect(numbers(lists.accessCodeCheck)).not.toContain(`${registrar.number}-2`);
+    expect(numbers(lists.dueDatesToEnter)).toContain(`${registrar.number}-4`);
+    expect(numbers(lists.reservedCases)).toContain(reserved.number);
+    const closing = Object.fromEntries(lists.casesForClosing.items.map((item) => [item.number, item.closable]));
+    expect(closing).toMatchObject({ [readyToClose.number]: true, [notReady.number]: false });
+    const capped = await archive.archiveControlLists({ limit: 1 });
+    expect(capped.toDistribute.items).toHaveLength(1);
+    expect(capped.toDistribute.total).toBe(lists.toDistribute.total);
+  });
+
+  it('counts each unit’s backlog, the sub-unit’s in its parent too', async () => {
+    const team3 = await createTeam(db.prisma, 'Oppvekst');
+    await createCaseWith(db.prisma, {}, [
+      { unitId: team3.unit.id },
+      { unitId: team3.unit.id, caseworkerId: team3.caseworker.id, writeOff: { method: '***', date: '2026-11-20' } },
+      { unitId: team3.unit.id, subUnitId: team3.subUnit.id, caseworkerId: team3.subCaseworker.id },
+      { unitId: team3.unit.id, writeOff: { method: 'BE', date: '2026-11-20' } },
+      { unitId: team3.unit.id, type: 'X' },
+    ]);
+    expect(await archive.unitBacklogCounts([team3.unit.id, team3.subUnit.id])).toEqual(
+      [
+        { unitId: team3.unit.id, count: 3 },
+        { unitId: team3.subUnit.id, count: 1 },
+      ].sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    );
+  });
+
+  it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {
+    // Every statement of sql(db) goes through the pool's query(); Prisma's own go through connect().
+    const statements: string[] = [];
+    const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const query = pool.query;
+    pool.query = function (this: unknown, ...args: unknown[]) {
+      statements.push(String((args[0] as { text?: string }).text ?? args[0]));
+      return query.apply(this, args);
+    };
+    const counted = archive;
+    const people = [team.caseworker.id, team.colleague.id, team.subCaseworker.id, other.caseworker.id, other.colleague.id];
+    const units = [team.unit.id, team.subUnit.id, other.unit.id];
+    const window = { today: ARCHIVE_TODAY, withinDays: 14 };
+    const reads: [string, () => Promise<unknown>, number][] = [
+      ['unassignedEntries', () => counted.unassignedEntries(units), 1],
+      ['inbox', () => counted.inbox(people, { since: new Date('2026-01-01T00:00:00Z') }), 1],
+      ['backlog', () => counted.backlog(people), 1],
+      ['dueList', () => counted.dueList(people, window), 1],
+      ['drafts', () => counted.drafts(people), 1],
+      ['obsCases', () => counted.obsCases(people, window), 1],
+      ['decisionsToFollowUp', () => counted.decisionsToFollowUp(people), 1],
+      ['provisionallyScreened', () => counted.provisionallyScreened(people), 1],
+      ['provisionallyScreenedInUnits', () => counted.provisionallyScreenedInUnits(units), 1],
+      ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
+      ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
+      ['archiveControlLists', () => counted.archiveControlLists(), 2],
+      ['entriesById', () => counted.entriesById([team.unit.id, other.unit.id]), 1],
+      ['casesById', () => counted.casesById([team.unit.id]), 1],
+      ['stepsById', () => counted.stepsById([team.unit.id]), 1],
+      ['decisionsById', () => counted.decisionsById([team.unit.id]), 1],
+    ];
+    try {
+      for (const [name, read, queries] of reads) {
+        statements.length = 0;
+        await read();
+        expect({ name, statements: statements.length }).toEqual({ name, statements: queries });
+      }
+    } finally {
+      pool.query = query;
+    }
+  });
+
+  it('finds entries, cases, steps and decisions by id, leaving unknown ids out', async () => {
+    const { caseId, entryIds, number } = await createCaseWith(db.prisma, { title: 'Byggesak Storgata 1' }, [{ title: 'Søknad' }, { type: 'U', status: 'R', title: 'Svar' }]);
+    const step = await createApprovalStep(db.prisma, { entryId: entryIds[1]!, approverId: team.leader.id, senderId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const decision = await createDecision(db.prisma, { caseId, title: 'Rammetillatelse', decidedDate: '2026-11-20', responsibleId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await archive.entriesById([entryIds[1]!, unknown, entryIds[0]!])).map((entry) => entry.number).sort()).toEqual([`${number}-1`, `${number}-2`]);
+    expect(await archive.casesById([caseId, unknown])).toEqual([expect.objectContaining({ number, title: 'Byggesak Storgata 1', status: 'B', version: 1 })]);
+    expect(await archive.stepsById([step.id])).toEqual([expect.objectContaining({ id: step.id, flytstatus: 'V', entry: expect.objectContaining({ number: `${number}-2` }) })]);
+    expect(await archive.decisionsById([decision.id])).toEqual([expect.objectContaining({ title: 'Rammetillatelse', caseNumber: number })]);
+  });
+
+  it('reads for an empty list of people without asking the database, and refuses a negative cap', async () => {
+    expect(await archive.backlog([])).toEqual([]);
+    await expect(archive.backlog([team.caseworker.id], { limit: -1 })).rejects.toBeInstanceOf(AppError);
+  });
+});
