@@ -1,5 +1,6 @@
 import { LOCALE_TAGS, type Locale, type Translate } from '../i18n/index.js';
 import type { DeliveryStatus } from '../domain/delivery/delivery-status.js';
+import { formatTime } from './support-kit.js';
 import { bullets, card, execute, facts, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 
 export interface DeliveryStatusView {
@@ -18,7 +19,7 @@ export interface DeliveryStatusView {
 export function deliveryStatusCard(view: DeliveryStatusView, t: Translate): AdaptiveCard {
   const { status } = view;
   const number = new Intl.NumberFormat(LOCALE_TAGS[view.locale]).format;
-  const time = new Intl.DateTimeFormat(LOCALE_TAGS[view.locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format;
+  const time = (at: Date) => formatTime(at, view.locale);
   const waiting = status.waiting.dueNow + status.waiting.later + status.waiting.sending;
 
   const body: CardElement[] = [

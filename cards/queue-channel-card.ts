@@ -1,4 +1,5 @@
-import { LOCALE_TAGS, type Locale, type Translate } from '../i18n/index.js';
+import type { Locale, Translate } from '../i18n/index.js';
+import { formatTime } from './support-kit.js';
 import type { QueueLine } from '../domain/support/queue-command.js';
 import { card, done, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 
@@ -41,8 +42,7 @@ export function queueName(queue: QueueName, t: Translate): string {
  */
 export function queueChannelCard(view: QueueChannelView, t: Translate): AdaptiveCard {
   const body: CardElement[] = [heading(t('queue.card.title'))];
-  const time = (at: Date) =>
-    new Intl.DateTimeFormat(LOCALE_TAGS[view.locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(at);
+  const time = (at: Date) => formatTime(at, view.locale);
   const byLine = (key: 'queue.card.boundBy' | 'queue.card.unboundBy') =>
     view.by ? [text(t(key, { name: view.by.name, time: time(view.by.at) }), { isSubtle: true, size: 'Small', spacing: 'Small' })] : [];
 

@@ -23,6 +23,11 @@ export interface EnqueueMessageInput {
    * enqueued a moment ago): it goes to the same recipient and after that message.
    */
   targetMessageId?: bigint;
+  /**
+   * Where `targetMessageId` went and whether the bot still knows that conversation, when the
+   * caller read it already in a statement of its own (refreshChannelCards): spares the lookup.
+   */
+  targetRecipient?: { conversationId: string; conversationKnown: boolean };
   /** The same key twice stores one message (e.g. `digest:<person>:<date>`). */
   idempotencyKey?: string;
   notBefore?: Date;
@@ -48,7 +53,12 @@ export async function enqueueMessage(db: DbClient, input: EnqueueMessageInput): 
     throw new AppError(AppErrorCode.INVALID_INPUT, { message: `a ${kind} needs targetActivityId or targetMessageId` });
   }
   // An update or reply goes where its target went; whether that conversation is known comes with it.
-  const target = input.targetMessageId === undefined ? null : await recipientOf(db, input.targetMessageId);
+  const target =
+    input.targetMessageId === undefined
+      ? null
+      : input.targetRecipient
+        ? { to: { conversationId: input.targetRecipient.conversationId }, conversationKnown: input.targetRecipient.conversationKnown }
+        : await recipientOf(db, input.targetMessageId);
   const to = target ? target.to : input.to;
   if (!to) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'an outbox message needs a recipient' });
 

@@ -54,10 +54,13 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
   const posted = options.post ? await postChannelCard(tx, request.id, options.post) : null;
   // The cards and the names the thread line tells, in one statement.
   const ids = [event.actorId, event.assigneeId].filter((id): id is string => id !== null);
-  const cards = await sql(tx).rows<{ id: bigint; conversationId: string; messageId: bigint; names: Record<string, string> | null }>`
-    SELECT c.id, c.conversation_id AS "conversationId", c.message_id AS "messageId",
+  // With where each card's post went, for its update and thread reply (enqueueMessage's targetRecipient).
+  const cards = await sql(tx).rows<{ id: bigint; conversationId: string; messageId: bigint; postedTo: string; known: boolean; names: Record<string, string> | null }>`
+    SELECT c.id, c.conversation_id AS "conversationId", c.message_id AS "messageId", o.conversation_id AS "postedTo",
+      EXISTS (SELECT 1 FROM conversation_reference r WHERE r.conversation_id = o.conversation_id) AS known,
       (SELECT json_object_agg(p.id::text, p.name) FROM person p WHERE p.id = ANY(${ids}::uuid[])) AS names
-    FROM support_channel_card c WHERE c.request_id = ${request.id}::uuid ORDER BY c.id`;
+    FROM support_channel_card c JOIN outbox_message o ON o.id = c.message_id
+    WHERE c.request_id = ${request.id}::uuid ORDER BY c.id`;
   if (cards.length === 0) return;
   const t = channelTranslator();
   const names = new Map(Object.entries(cards[0]!.names ?? {}));
@@ -76,11 +79,13 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
     if (files.length > 0) reply.attachments = cardActivity(fileThreadCard({ number: request.number, files }, t)).attachments;
   }
   for (const card of cards) {
+    const targetRecipient = { conversationId: card.postedTo, conversationKnown: card.known };
     // A card posted just now already shows the henvendelse as it is.
     if (card.id !== posted?.id) {
       await enqueueMessage(tx, {
         kind: 'update',
         targetMessageId: card.messageId,
+        targetRecipient,
         activity: cardActivity(await channelCard(tx, request.id, { conversationId: card.conversationId })),
         idempotencyKey: `support:${request.id}:channel-card:${card.id}:v${options.version}`,
       });
@@ -88,6 +93,7 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
     await enqueueMessage(tx, {
       kind: 'reply',
       targetMessageId: card.messageId,
+      targetRecipient,
       activity: reply,
       idempotencyKey: `support:${request.id}:event:${event.id}:thread:${card.id}`,
     });
