@@ -37,7 +37,7 @@ export function registerSupportActions(app: Application, deps: BotDeps): void {
   const act = supportAction(app, deps);
   act('support.take', ZCardData, async (actor, { requestId, version }) => {
     const result = await takeRequest(deps.prisma, { requestId, expectedVersion: version, actor, now: deps.now() });
-    return result.outcome === 'taken' ? { kind: 'taken' } : { kind: 'alreadyTaken', name: result.assignee.name };
+    return result.outcome === 'taken' ? { notice: { kind: 'taken' }, channelViews: result.channelViews } : { kind: 'alreadyTaken', name: result.assignee.name };
   });
   act('support.assign', ZAssign, async (actor, { requestId, version, assigneeId }) => {
     const result = await assignRequest(deps.prisma, { requestId, expectedVersion: version, actor, assigneeId, now: deps.now() });

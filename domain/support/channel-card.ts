@@ -128,9 +128,14 @@ interface ViewRow {
  * The channel card of a henvendelse as it is now, in the channel's language, as the channel
  * `conversationId` shows it (left out: the channel of the line that has it).
  */
-export async function channelCard(db: DbClient, requestId: string, options: { systemName?: string; notice?: QueueCardNotice; conversationId?: string } = {}): Promise<AdaptiveCard> {
+export async function channelCard(
+  db: DbClient,
+  requestId: string,
+  options: { systemName?: string; notice?: QueueCardNotice; conversationId?: string; view?: QueueRequestView } = {},
+): Promise<AdaptiveCard> {
   const t = channelTranslator();
-  const request = await loadQueueRequestView(db, requestId, options.conversationId);
+  // `view`: read already for this channel (by the change's refreshChannelCards).
+  const request = options.view ?? (await loadQueueRequestView(db, requestId, options.conversationId));
   return queueRequestCard({ request, systemName: options.systemName ?? t('app.archiveSystem'), notice: options.notice }, t);
 }
 

@@ -1,10 +1,11 @@
 import { eventWords } from '../../cards/event-words.js';
 import { fileThreadCard } from '../../cards/file-thread-card.js';
+import type { QueueRequestView } from '../../cards/queue-request-card.js';
 import type { Translate } from '../../i18n/index.js';
 import { type DbClient, sql } from '../db.js';
 import { enqueueMessage } from '../delivery/enqueue-message.js';
 import type { OutboxActivity } from '../delivery/messenger.js';
-import { cardActivity, channelCard, channelTranslator } from './channel-card.js';
+import { cardActivity, channelCard, channelTranslator, loadQueueRequestView } from './channel-card.js';
 import type { FileLinks } from './file-links.js';
 import { liveChannelOf, type LineScope } from './live-channel.js';
 import { threadFiles } from './thread-files.js';
@@ -42,6 +43,9 @@ export interface RefreshChannelCardsOptions {
   fileLinks?: FileLinks;
 }
 
+/** The henvendelse as each channel with a card of it shows it after a change (by conversation id). */
+export type ChannelViews = ReadonlyMap<string, QueueRequestView>;
+
 /**
  * After a change of a henvendelse: every card it has in a queue channel is replaced in place by
  * the henvendelse as that channel shows it now (with its actions where its line works on it,
@@ -49,7 +53,7 @@ export interface RefreshChannelCardsOptions {
  * hand-over's reason with its text: the channels are support's own places). All through the
  * outbox, in the caller's transaction; recordEvent calls this, so every action gets it.
  */
-export async function refreshChannelCards(tx: DbClient, options: RefreshChannelCardsOptions): Promise<void> {
+export async function refreshChannelCards(tx: DbClient, options: RefreshChannelCardsOptions): Promise<ChannelViews> {
   const { request, event } = options;
   const posted = options.post ? await postChannelCard(tx, request.id, options.post) : null;
   // The cards and the names the thread line tells, in one statement.
@@ -61,7 +65,8 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
       (SELECT json_object_agg(p.id::text, p.name) FROM person p WHERE p.id = ANY(${ids}::uuid[])) AS names
     FROM support_channel_card c JOIN outbox_message o ON o.id = c.message_id
     WHERE c.request_id = ${request.id}::uuid ORDER BY c.id`;
-  if (cards.length === 0) return;
+  const views = new Map<string, QueueRequestView>();
+  if (cards.length === 0) return views;
   const t = channelTranslator();
   const names = new Map(Object.entries(cards[0]!.names ?? {}));
   const actor = (event.actorId && names.get(event.actorId)) ?? t('support.actor.system');
@@ -82,11 +87,13 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
     const targetRecipient = { conversationId: card.postedTo, conversationKnown: card.known };
     // A card posted just now already shows the henvendelse as it is.
     if (card.id !== posted?.id) {
+      const view = await loadQueueRequestView(tx, request.id, card.conversationId);
+      views.set(card.conversationId, view);
       await enqueueMessage(tx, {
         kind: 'update',
         targetMessageId: card.messageId,
         targetRecipient,
-        activity: cardActivity(await channelCard(tx, request.id, { conversationId: card.conversationId })),
+        activity: cardActivity(await channelCard(tx, request.id, { view })),
         idempotencyKey: `support:${request.id}:channel-card:${card.id}:v${options.version}`,
       });
     }
@@ -98,4 +105,5 @@ export async function refreshChannelCards(tx: DbClient, options: RefreshChannelC
       idempotencyKey: `support:${request.id}:event:${event.id}:thread:${card.id}`,
     });
   }
+  return views;
 }

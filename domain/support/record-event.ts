@@ -4,7 +4,7 @@ import { AppError, AppErrorCode } from '../errors.js';
 import type { FileLinks } from './file-links.js';
 import { notifyRequester } from './notify-requester.js';
 import type { Locale, Translate } from '../../i18n/index.js';
-import { refreshChannelCards } from './channel-cards.js';
+import { refreshChannelCards, type ChannelViews } from './channel-cards.js';
 import type { SupportEventKind, SupportLine, SupportStatus } from './vocabulary.js';
 
 /** The fields of a henvendelse that an event may change. */
@@ -56,6 +56,8 @@ export interface RecordedEvent {
   status: SupportStatus;
   /** The requester's notification, when the status changed (null when it did not, or the requester left). */
   notification: Enqueued | null;
+  /** The henvendelse as each channel with a card of it shows it now: the clicker's answer needs no second read. */
+  channelViews: ChannelViews;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
         })
       : null;
   const moved = changes.line !== undefined;
-  await refreshChannelCards(tx, {
+  const channelViews = await refreshChannelCards(tx, {
     request: { id: requestId, number: before.number },
     version: before.version + 1,
     event: {
@@ -146,7 +148,7 @@ export async function recordEvent(tx: DbClient, options: RecordEventOptions): Pr
     threadLine: options.threadLine,
     fileLinks: options.fileLinks,
   });
-  return { eventId: event.id, version: before.version + 1, status, notification };
+  return { eventId: event.id, version: before.version + 1, status, notification, channelViews };
 }
 
 /** What recordEvent reads of a henvendelse before it changes it. */

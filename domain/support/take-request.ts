@@ -1,6 +1,7 @@
 import { type DbClient, type PrismaClient, sql } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { requestViewOf, type SupportViewer } from './access.js';
+import type { ChannelViews } from './channel-cards.js';
 import { recordEvent } from './record-event.js';
 import { isOpen, type SupportLine, type SupportStatus } from './vocabulary.js';
 
@@ -15,7 +16,7 @@ export interface TakeRequestOptions {
   now: Date;
 }
 
-export type TakeRequestResult = { outcome: 'taken' } | { outcome: 'alreadyTaken'; assignee: { id: string; name: string } };
+export type TakeRequestResult = { outcome: 'taken'; channelViews: ChannelViews } | { outcome: 'alreadyTaken'; assignee: { id: string; name: string } };
 
 interface LockedRequest {
   requesterId: string;
@@ -75,7 +76,7 @@ export async function takeRequest(prisma: PrismaClient, options: TakeRequestOpti
     if (request.version !== options.expectedVersion || request.assigneeId !== null || !isOpen(request.status)) {
       throw new AppError(AppErrorCode.STALE, { message: `henvendelse ${options.requestId} cannot be taken from this card` });
     }
-    await recordEvent(tx, {
+    const { channelViews } = await recordEvent(tx, {
       requestId: options.requestId,
       expectedVersion: options.expectedVersion,
       actor: { personId: options.actor.id, aadObjectId: options.actor.aadObjectId },
@@ -83,6 +84,6 @@ export async function takeRequest(prisma: PrismaClient, options: TakeRequestOpti
       changes: { assigneeId: options.actor.id, ...(request.status === 'ny' && { status: 'under_behandling' as const }) },
       now: options.now,
     });
-    return { outcome: 'taken' as const };
+    return { outcome: 'taken' as const, channelViews };
   });
 }
