@@ -1,11 +1,10 @@
 /**
  * «Mine oppgaver» (`oppgaver`, nn `oppgåver`, en `tasks`): the daily card. Keys under `daily.card.`
- * are read only on the card itself; `daily.command` and `daily.showButton` are on the help card.
+ * are read only on the card itself; `daily.command` is on the help card.
  * {date} is a date written out; {count} a number; {name} a person; {unit} a unit.
  */
 export const dailyNb = {
   'daily.command': 'Vis det du har å gjøre i dag: post, frister og saker',
-  'daily.showButton': 'Oppgavene mine i dag',
   'daily.card.title': 'Mine oppgaver {date}',
   'daily.card.speak': 'Mine oppgaver {date}: {summary}.',
   'daily.card.speakPart': '{section} {count}',
@@ -66,7 +65,6 @@ export const dailyNb = {
 
 export const dailyNn: Record<keyof typeof dailyNb, string> = {
   'daily.command': 'Vis det du har å gjere i dag: post, fristar og saker',
-  'daily.showButton': 'Oppgåvene mine i dag',
   'daily.card.title': 'Mine oppgåver {date}',
   'daily.card.speak': 'Mine oppgåver {date}: {summary}.',
   'daily.card.speakPart': '{section} {count}',
@@ -127,7 +125,6 @@ export const dailyNn: Record<keyof typeof dailyNb, string> = {
 
 export const dailyEn: Record<keyof typeof dailyNb, string> = {
   'daily.command': 'Show what you have to do today: post, deadlines and cases',
-  'daily.showButton': 'What I have to do today',
   'daily.card.title': 'My tasks {date}',
   'daily.card.speak': 'My tasks {date}: {summary}.',
   'daily.card.speakPart': '{section} {count}',

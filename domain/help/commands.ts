@@ -89,7 +89,6 @@ export const COMMANDS = {
     // Titles and names are the person's own: offered in the 1:1 chat; elsewhere the card shows public titles only.
     scopes: ['personal'],
     help: 'daily.command',
-    button: { verb: 'daily.show', title: 'daily.showButton' },
   },
   statusUtsending: {
     words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
