@@ -29,8 +29,6 @@ export function registerDaily(app: Application, deps: BotDeps): void {
     await context.sendActivity(typeof answer === 'string' ? answer : { attachments: [CardFactory.adaptiveCard(answer)] });
   });
 
-  app.adaptiveCards.actionExecute('daily.show', async (context) => showCard(context, await loadCaller(context, deps.prisma), deps));
-
   app.adaptiveCards.actionExecute(DAILY_CARD_VERBS.whenEmpty, async (context, _state, data) => {
     const caller = await loadCaller(context, deps.prisma);
     if (!caller.person || !caller.aadObjectId) return caller.t('error.unknownPerson');
