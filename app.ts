@@ -23,6 +23,7 @@ import { createMailer } from './infra/mailer.js';
 import { createMetrics, registerOutboxGauges } from './infra/metrics.js';
 import { applyMigrations } from './infra/migrate.js';
 import { assertPortFree, listen } from './infra/port.js';
+import { builtInRegistry } from './domain/archive/registry/built-in-registry.js';
 
 export interface Arkivlos {
   url: string;
@@ -107,6 +108,7 @@ export async function startArkivlos({
       maxImageBytes: config.SUPPORT_IMAGE_MAX_BYTES,
     },
     itEmail: itEmailSetup(config),
+    archive: builtInRegistry(database.prisma),
   }, routes);
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(

@@ -5,6 +5,7 @@ import { saveConversationReference } from '../domain/conversations/save-conversa
 import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
 import { answerFailedTurn } from './errors.js';
+import { registerDaily } from './routes/daily.js';
 import { registerAbsenceRoutes } from './routes/absence.js';
 import { registerChat } from './routes/chat.js';
 import { registerDelivery } from './routes/delivery.js';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDelivery,
   registerQueues,
   registerAbsenceRoutes,
+  registerDaily,
   registerSelfHelp,
   registerChat,
   registerFallback,

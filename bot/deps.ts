@@ -3,6 +3,7 @@ import type { FileLinks } from '../domain/support/file-links.js';
 import type { Logger } from '../infra/logger.js';
 import type { ImageDownloader } from './image-download.js';
 import type { ItEmailSetup } from '../domain/support/hand-over.js';
+import type { ArchivePort } from '../domain/archive/port.js';
 
 /** What the routes need; main wiring lives in app.ts. */
 export interface BotDeps {
@@ -21,4 +22,6 @@ export interface BotDeps {
   chatFiles: { downloader: ImageDownloader; links: FileLinks; maxImageBytes: number };
   /** The hand-over to IT's e-mail addresses; null or left out when SMTP_URL, SUPPORT_FROM_ADDRESS or IT_SUPPORT_ADDRESS is not set. */
   itEmail?: ItEmailSetup | null;
+  /** The case/archive system behind its port; the built-in registry on `prisma` when left out. */
+  archive?: ArchivePort;
 }

@@ -11,6 +11,7 @@ import { chatEn } from './chat.js';
 import { visitEn } from './visit.js';
 import { archiveEn } from './archive.js';
 import { absenceEn } from './absence.js';
+import { dailyEn } from './daily.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -138,4 +139,5 @@ export const en: Messages = {
   ...visitEn,
   ...archiveEn,
   ...absenceEn,
+  ...dailyEn,
 };

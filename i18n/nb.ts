@@ -11,6 +11,7 @@ import { chatNb } from './chat.js';
 import { visitNb } from './visit.js';
 import { archiveNb } from './archive.js';
 import { absenceNb } from './absence.js';
+import { dailyNb } from './daily.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -140,6 +141,7 @@ export const nb = {
   ...visitNb,
   ...archiveNb,
   ...absenceNb,
+  ...dailyNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

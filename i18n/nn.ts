@@ -11,6 +11,7 @@ import { chatNn } from './chat.js';
 import { visitNn } from './visit.js';
 import { archiveNn } from './archive.js';
 import { absenceNn } from './absence.js';
+import { dailyNn } from './daily.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -138,4 +139,5 @@ export const nn: Messages = {
   ...visitNn,
   ...archiveNn,
   ...absenceNn,
+  ...dailyNn,
 };

@@ -76,8 +76,8 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(texts).toContain('**Leader – Økonomiavdelingen**');
     expect(texts).toContain('Your roles come from the organisation set up in Arkivlos');
     expect(texts).not.toMatch(/distribute|approv|backlog|Q&A|my tasks/i);
-    expect(texts.split('\n').at(-1)).toBe('help search <text> settings new request my requests away <from>–<to>'); // the commands she may use
-    expect(card.speak).toBe('Help from Arkivlos. Commands: help, search, settings, new request, my requests, away.');
+    expect(texts.split('\n').at(-1)).toBe('help search <text> settings new request my requests away <from>–<to> tasks'); // the commands she may use
+    expect(card.speak).toBe('Help from Arkivlos. Commands: help, search, settings, new request, my requests, away, tasks.');
   });
 
   it('a person who is not in the organisation gets help that says so', async () => {
@@ -320,6 +320,9 @@ describe('the bot over HTTP (/api/messages)', () => {
       'fravær 23.12–2.1',
       'fråvær 23.12–2.1',
       'away 23.12–2.1',
+      'oppgaver',
+      'oppgåver',
+      'tasks',
       'status utsending',
       'delivery status',
       'nå alle',

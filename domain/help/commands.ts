@@ -82,6 +82,14 @@ export const COMMANDS = {
     help: 'absence.command',
     button: { verb: 'absence.show', title: 'absence.showButton' },
   },
+  // «Mine oppgaver» (domain/daily/): the caller's daily card now, composed as the daily run composes it.
+  oppgaver: {
+    words: { nb: ['oppgaver'], nn: ['oppgåver'], en: ['tasks'] },
+    roles: 'members',
+    // Titles and names are the person's own: offered in the 1:1 chat; elsewhere the card shows public titles only.
+    scopes: ['personal'],
+    help: 'daily.command',
+  },
   statusUtsending: {
     words: { nb: ['status utsending'], nn: ['status utsending'], en: ['delivery status'] },
     roles: ['administrator'],

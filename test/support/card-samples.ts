@@ -21,6 +21,7 @@ import { addChatCardSamples } from './card-samples-chat.js';
 import { addHandoverCardSamples } from './card-samples-handover.js';
 import { addVisitCardSamples } from './card-samples-visit.js';
 import { addAbsenceCardSamples } from './card-samples-absence.js';
+import { addDailyCardSamples } from './card-samples-daily.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -143,6 +144,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addHandoverCardSamples(add, locale, t);
     addVisitCardSamples(add, locale, t);
     addAbsenceCardSamples(add, locale, t);
+    addDailyCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;

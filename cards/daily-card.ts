@@ -1,0 +1,119 @@
+import type { DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
+import type { Locale, Translate } from '../i18n/index.js';
+import { formatDay } from './absence-card.js';
+import { card, done, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+
+/** The one verb the card handles today: the person's «send me the card also when all is done». */
+export const DAILY_CARD_VERBS = { whenEmpty: 'daily.whenEmpty' } as const;
+
+export interface DailyCardOptions {
+  locale: Locale;
+  /**
+   * `personal`: the person's own 1:1 chat, with full titles of screened entries. `shared`: any
+   * other conversation, where everyone sees the card: public titles, and no one's name or merknad.
+   */
+  audience: 'personal' | 'shared';
+  /**
+   * Show the actions of the view model as buttons. `oppgaver` passes false until the card
+   * actions' handlers land (issue 8, item 4), so no button answers «not implemented».
+   */
+  actions: boolean;
+  /** Right after «send me the card also when all is done» was changed: what is stored now. */
+  saved?: boolean;
+}
+
+const SPEAK_BUDGET = 170;
+
+/** «Mine oppgaver»: one personal card per day, a section per list, the oldest ten of each and «og N til». */
+export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
+  const date = formatDay(view.date, options.locale);
+  const body: CardElement[] = [heading(t('daily.card.title', { date }))];
+  if (options.saved !== undefined) body.push(done(t(options.saved ? 'daily.card.whenEmptySavedOn' : 'daily.card.whenEmptySavedOff')));
+  const footer = options.audience === 'personal' && !view.away ? [whenEmptyToggle(view.whenEmpty, t)] : [];
+
+  if (view.away) {
+    body.push(text(t('daily.card.paused')));
+    return card(t('daily.card.paused'), body);
+  }
+  if (view.sections.length === 0) {
+    body.push(text(t('daily.card.empty')));
+    return card(t('daily.card.empty'), body, footer);
+  }
+  for (const section of view.sections) body.push(sectionContainer(section, options, t));
+  return card(speakOf(view, date, t), body, footer);
+}
+
+function whenEmptyToggle(whenEmpty: boolean, t: Translate): CardElement {
+  return execute(t(whenEmpty ? 'daily.card.whenEmptyOff' : 'daily.card.whenEmptyOn'), DAILY_CARD_VERBS.whenEmpty, { whenEmpty: !whenEmpty });
+}
+
+function sectionTitle(section: DailySection, options: DailyCardOptions, t: Translate): string {
+  const name = t(`daily.card.section.${section.kind}`);
+  const title = section.unit ? t('daily.card.unitHeading', { section: name, unit: section.unit.name }) : name;
+  if (!section.standingInFor) return title;
+  const marker = options.audience === 'personal' ? t('daily.card.standingInFor', { name: section.standingInFor.name }) : t('daily.card.standingIn');
+  return `${title} (${marker})`;
+}
+
+function sectionContainer(section: DailySection, options: DailyCardOptions, t: Translate): CardElement {
+  const title = sectionTitle(section, options, t);
+  const items: CardElement[] = [
+    // A heading per section: screen readers jump between them.
+    text(section.kind === 'unitBacklog' ? title : `${title} (${section.total})`, { style: 'heading', size: 'Medium', weight: 'Bolder' }),
+  ];
+  if (section.kind === 'unitBacklog') items.push(text(t('daily.card.unitBacklogCount', { count: section.total }), { spacing: 'None' }));
+  for (const item of section.items) items.push(...itemElements(section, item, options, t));
+  const rest = section.total - section.items.length;
+  if (rest > 0 && section.kind !== 'unitBacklog') items.push(text(t('daily.card.more', { count: rest }), { isSubtle: true, spacing: 'Small' }));
+  return { type: 'Container', spacing: 'Large', separator: true, items };
+}
+
+const DATE_KEYS = {
+  dueList: 'daily.card.due',
+  dueDatesToEnter: 'daily.card.received',
+  obsCases: 'daily.card.obs',
+  decisions: 'daily.card.decided',
+} as const;
+
+function itemElements(section: DailySection, item: DailyItem, options: DailyCardOptions, t: Translate): CardElement[] {
+  const title = options.audience === 'personal' ? item.title : item.publicTitle;
+  const dateKey = section.kind in DATE_KEYS ? DATE_KEYS[section.kind as keyof typeof DATE_KEYS] : 'daily.card.received';
+  const parts = [`**${item.number}**`, ...(item.date ? [t(dateKey, { date: shortDate(item.date) })] : []), title];
+  const elements: CardElement[] = [text(parts.join(' · '), { spacing: 'Small' })];
+  if (item.forelopigSvar) elements.push(warning(t('daily.card.forelopigSvar'), { spacing: 'None', size: 'Small' }));
+  if (item.forelopigSvarSent) elements.push(text(t('daily.card.forelopigSvarSent'), { spacing: 'None', size: 'Small', isSubtle: true }));
+  if (item.sender && options.audience === 'personal') {
+    const line = item.merknad ? t('daily.card.merknad', { name: item.sender, merknad: item.merknad }) : t('daily.card.sentBy', { name: item.sender });
+    elements.push(text(line, { spacing: 'None', size: 'Small', isSubtle: true }));
+  }
+  if (item.closable !== undefined) {
+    elements.push(item.closable ? done(t('daily.card.closable'), { spacing: 'None', size: 'Small' }) : text(t('daily.card.notClosable'), { spacing: 'None', size: 'Small' }));
+  }
+  if (options.actions && item.actions.length > 0) {
+    elements.push({
+      type: 'ActionSet',
+      spacing: 'None',
+      actions: item.actions.map((action) => execute(t(`daily.card.action.${action.kind}`), action.verb, action.data)),
+    });
+  }
+  return elements;
+}
+
+/** `2026-11-02` → `02.11.2026`: the numeric form Norwegian archives write. */
+function shortDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+function speakOf(view: DailyCardView, date: string, t: Translate): string {
+  const parts: string[] = [];
+  for (const section of view.sections) {
+    const part = t('daily.card.speakPart', { section: t(`daily.card.section.${section.kind}`), count: section.total });
+    if (parts.join(', ').length + part.length > SPEAK_BUDGET) {
+      parts.push('…');
+      break;
+    }
+    parts.push(part);
+  }
+  return t('daily.card.speak', { date, summary: parts.join(', ') });
+}

@@ -1,0 +1,249 @@
+import type { Locale } from '../../i18n/index.js';
+import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
+import { peopleAwayOn } from '../absence/people-away.js';
+import type { ApprovalStep, ArchiveCase, ArchivePort, ArchiveEntry, CappedList, CaseForClosing, DecisionFollowUp, ListGroup } from '../archive/port.js';
+import { needsForelopigSvar } from '../archive/rules.js';
+import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
+import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
+import { type DbClient, sql } from '../db.js';
+import {
+  DAILY_ACTION_VERBS,
+  type DailyAction,
+  type DailyActionKind,
+  type DailyActionTarget,
+  type DailyCardView,
+  type DailyItem,
+  type DailySection,
+  type DailySectionKind,
+} from './daily-view.js';
+
+/** Items per section: the oldest ten, and «og N til» for the rest (PRODUCT.md §3). */
+export const DAILY_SECTION_CAP = 10;
+/** Forfallsliste and Oppfølging av saker: passed, or within this many days. */
+export const DAILY_WINDOW_DAYS = 14;
+
+export interface ComposeDailyCardsOptions {
+  /** The day of the run (the organisation's calendar day). */
+  date: IsoDate;
+  /** The organisation's card time and zone: the inbox shows what was assigned since the previous working day's card. */
+  dailyCardTime: string;
+  timeZone: string;
+  /** The people to compose for; every active person when left out. */
+  personIds?: readonly string[];
+}
+
+interface PersonRow {
+  id: string;
+  aad_object_id: string;
+  name: string;
+  locale: Locale | null;
+  chosen_locale: Locale | null;
+  daily_card_when_empty: boolean;
+  roles: string[];
+}
+
+const ARCHIVE_ROLES = ['arkivet', 'arkivansvarlig'];
+
+/**
+ * Every person's «Mine oppgaver» for a day, set-based: one statement for the people, one for who
+ * acts for each unit, one for who is away, and one port read per section for everyone at once
+ * (the archive's control lists: two). The number of statements does not grow with the number of
+ * people or entries (test/daily/compose-daily-cards.test.ts counts them).
+ *
+ * While a leader is away the acting deputy gets the leader's sections marked «som stedfortreder
+ * for …»; the leader, like anyone away, gets a paused view with no sections.
+ */
+export async function composeDailyCards(db: DbClient, archive: ArchivePort, options: ComposeDailyCardsOptions): Promise<DailyCardView[]> {
+  const { date } = options;
+  const personIds = options.personIds ? [...options.personIds] : null;
+  if (personIds?.length === 0) return [];
+
+  const [people, away, acting] = await Promise.all([
+    sql(db).rows<PersonRow>`
+      SELECT p.id, p.aad_object_id, p.name, p.locale, p.chosen_locale, p.daily_card_when_empty,
+             coalesce(array_agg(DISTINCT r.role::text) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+        FROM person p
+        LEFT JOIN role_assignment r ON r.person_id = p.id
+       WHERE p.active AND (${personIds === null} OR p.id = ANY(${personIds ?? []}::uuid[]))
+       GROUP BY p.id
+       ORDER BY p.name, p.id`,
+    peopleAwayOn(db, { on: date, ...(personIds ? { personIds } : {}) }),
+    actingLeaders(db, { on: date }),
+  ]);
+
+  const present = people.filter((person) => !away.has(person.id));
+  const presentIds = present.map((person) => person.id);
+  const presentSet = new Set(presentIds);
+
+  // The units each present person acts for, and the away leaders whose approvals a deputy takes.
+  const unitsActedFor = [...acting.values()].filter((unit): unit is ActingLeader & { acting: { id: string; name: string } } => unit.acting !== null && presentSet.has(unit.acting.id));
+  const unitIds = unitsActedFor.map((unit) => unit.unitId);
+  const deputyFor = new Map<string, { deputyId: string; leader: { id: string; name: string } }>();
+  for (const unit of unitsActedFor) {
+    if (unit.asDeputy && unit.leader && !deputyFor.has(unit.leader.id)) deputyFor.set(unit.leader.id, { deputyId: unit.acting.id, leader: unit.leader });
+  }
+  const approverIds = [...presentIds, ...deputyFor.keys()];
+  const archivists = present.filter((person) => person.roles.some((role) => ARCHIVE_ROLES.includes(role)));
+
+  const list = { limit: DAILY_SECTION_CAP };
+  const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
+  const since = previousCardAt(date, options.dailyCardTime, options.timeZone);
+  const [inbox, backlog, dueList, drafts, obsCases, decisions, ownScreening, unassigned, unitScreening, unitBacklog, approvals, control] = await Promise.all([
+    archive.inbox(presentIds, { ...list, since }),
+    archive.backlog(presentIds, list),
+    archive.dueList(presentIds, window),
+    archive.drafts(presentIds, list),
+    archive.obsCases(presentIds, window),
+    archive.decisionsToFollowUp(presentIds, list),
+    archive.provisionallyScreened(presentIds, list),
+    archive.unassignedEntries(unitIds, list),
+    archive.provisionallyScreenedInUnits(unitIds, list),
+    archive.unitBacklogCounts(unitIds),
+    archive.approvalsWaiting(approverIds, list),
+    archivists.length > 0 ? archive.archiveControlLists(list) : Promise.resolve(null),
+  ]);
+
+  const byOwner = <T>(groups: ListGroup<T>[]) => new Map(groups.map((group) => [group.ownerId, group]));
+  const lists = {
+    inbox: byOwner(inbox),
+    backlog: byOwner(backlog),
+    dueList: byOwner(dueList),
+    drafts: byOwner(drafts),
+    obsCases: byOwner(obsCases),
+    decisions: byOwner(decisions),
+    ownScreening: byOwner(ownScreening),
+    unassigned: byOwner(unassigned),
+    unitScreening: byOwner(unitScreening),
+    approvals: byOwner(approvals),
+  };
+  const backlogCounts = new Map(unitBacklog.map((count) => [count.unitId, count.count]));
+  const unitsOf = new Map<string, (ActingLeader & { acting: { id: string; name: string } })[]>();
+  for (const unit of unitsActedFor) unitsOf.set(unit.acting.id, [...(unitsOf.get(unit.acting.id) ?? []), unit]);
+
+  return people.map((person): DailyCardView => {
+    const view: DailyCardView = {
+      person: { id: person.id, aadObjectId: person.aad_object_id, name: person.name, locale: person.chosen_locale ?? person.locale },
+      date,
+      away: away.has(person.id),
+      whenEmpty: person.daily_card_when_empty,
+      sections: [],
+    };
+    if (view.away) return view;
+    const ledUnits = unitsOf.get(person.id) ?? [];
+    const ledUnitIds = new Set(ledUnits.map((unit) => unit.unitId));
+    const sections: DailySection[] = [];
+    const add = (section: DailySection) => {
+      if (section.total > 0) sections.push(section);
+    };
+    const entries = (kind: DailySectionKind, group: ListGroup<ArchiveEntry> | undefined, item: (entry: ArchiveEntry) => DailyItem) =>
+      group && add({ kind, total: group.total, items: group.items.map(item) });
+
+    entries('inbox', lists.inbox.get(person.id), (entry) => entryItem(entry, entry.receivedDate, [act('feilSaksbehandler', { entryId: entry.id }, entry.version)]));
+    entries('backlog', lists.backlog.get(person.id), (entry) => ({
+      ...entryItem(entry, entry.receivedDate, [
+        act('avskriv', { entryId: entry.id }, entry.version),
+        ...(entry.unitId !== null && (ledUnitIds.has(entry.unitId) || (entry.subUnitId !== null && ledUnitIds.has(entry.subUnitId)))
+          ? [act('omfordel', { entryId: entry.id }, entry.version)]
+          : []),
+      ]),
+      forelopigSvar: needsForelopigSvar({ ...entryFacts(entry), enkeltvedtak: entry.enkeltvedtak, receivedDate: entry.receivedDate }, date),
+      forelopigSvarSent: entry.writeOff?.method === FORELOPIG_SVAR,
+    }));
+    entries('dueList', lists.dueList.get(person.id), (entry) => entryItem(entry, entry.dueDate, [act('settForfallsdato', { entryId: entry.id }, entry.version)]));
+    entries('drafts', lists.drafts.get(person.id), (entry) => entryItem(entry, entry.receivedDate, []));
+    const obs = lists.obsCases.get(person.id);
+    if (obs) add({ kind: 'obsCases', total: obs.total, items: obs.items.map((kase) => caseItem(kase, kase.obsDate, [act('nyObsDato', { caseId: kase.id }, kase.version)])) });
+    const decided = lists.decisions.get(person.id);
+    if (decided) add({ kind: 'decisions', total: decided.total, items: decided.items.map(decisionItem) });
+    entries('ownScreening', lists.ownScreening.get(person.id), screeningItem);
+
+    for (const unit of ledUnits) {
+      const marks = { unit: { id: unit.unitId, name: unit.unitName }, ...(unit.asDeputy && unit.leader ? { standingInFor: unit.leader } : {}) };
+      const open = lists.unassigned.get(unit.unitId);
+      if (open) {
+        add({
+          kind: 'unassigned',
+          ...marks,
+          total: open.total,
+          items: open.items.map((entry) => entryItem(entry, entry.receivedDate, [act('fordel', { entryId: entry.id }, entry.version), act('feilEnhet', { entryId: entry.id }, entry.version)])),
+        });
+      }
+      const screening = lists.unitScreening.get(unit.unitId);
+      if (screening) add({ kind: 'unitScreening', ...marks, total: screening.total, items: screening.items.map(screeningItem) });
+      add({ kind: 'unitBacklog', ...marks, total: backlogCounts.get(unit.unitId) ?? 0, items: [] });
+    }
+
+    const finalApprover = person.roles.includes('toppgodkjenner');
+    const own = lists.approvals.get(person.id);
+    if (own) {
+      const kind = finalApprover ? 'finalApproval' : 'approvals';
+      add({ kind, total: own.total, items: own.items.map((step) => stepItem(step, finalApprover)) });
+    }
+    for (const [leaderId, stand] of deputyFor) {
+      const theirs = stand.deputyId === person.id ? lists.approvals.get(leaderId) : undefined;
+      if (theirs) add({ kind: 'approvals', standingInFor: stand.leader, total: theirs.total, items: theirs.items.map((step) => stepItem(step, false)) });
+    }
+
+    if (control && person.roles.some((role) => ARCHIVE_ROLES.includes(role))) {
+      const controlSection = <T>(kind: DailySectionKind, capped: CappedList<T>, item: (value: T) => DailyItem) =>
+        add({ kind, total: capped.total, items: capped.items.map(item) });
+      controlSection('toDistribute', control.toDistribute, (entry) => entryItem(entry, entry.receivedDate, []));
+      controlSection('toRegisterFinally', control.toRegisterFinally, (entry) => entryItem(entry, entry.receivedDate, [act('journalfor', { entryId: entry.id }, entry.version)]));
+      controlSection('accessCodeCheck', control.accessCodeCheck, (entry) => entryItem(entry, entry.receivedDate, []));
+      controlSection('reservedCases', control.reservedCases, (kase) => caseItem(kase, null, []));
+      controlSection('casesForClosing', control.casesForClosing, (kase: CaseForClosing) => ({ ...caseItem(kase, null, []), closable: kase.closable }));
+      controlSection('dueDatesToEnter', control.dueDatesToEnter, (entry) => entryItem(entry, entry.receivedDate, [act('settForfallsdato', { entryId: entry.id }, entry.version)]));
+    }
+    view.sections = sections;
+    return view;
+  });
+}
+
+/** The previous working day's card time: the inbox lists what was assigned since that card. */
+function previousCardAt(date: IsoDate, time: string, timeZone: string): Date {
+  let day = addDays(date, -1);
+  while (!isWorkingDay(day, timeZone)) day = addDays(day, -1);
+  return instantAt(day, time, timeZone);
+}
+
+function act(kind: DailyActionKind, target: DailyActionTarget, version: number): DailyAction {
+  return { kind, verb: DAILY_ACTION_VERBS[kind], data: { ...target, version } };
+}
+
+const entryFacts = (entry: ArchiveEntry) => ({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null });
+
+function entryItem(entry: ArchiveEntry, date: IsoDate | null, actions: DailyAction[]): DailyItem {
+  return { number: entry.number, title: entry.title, publicTitle: entry.publicTitle, date, type: entry.type, status: entry.status, actions };
+}
+
+function screeningItem(entry: ArchiveEntry): DailyItem {
+  return entryItem(entry, entry.receivedDate, [act('offentlig', { entryId: entry.id }, entry.version), act('unnta', { entryId: entry.id }, entry.version)]);
+}
+
+function caseItem(kase: ArchiveCase, date: IsoDate | null, actions: DailyAction[]): DailyItem {
+  return { number: kase.number, title: kase.title, publicTitle: kase.publicTitle, date, actions };
+}
+
+function decisionItem(decision: DecisionFollowUp): DailyItem {
+  // A decision's follow-up carries no access code of its own: only the case number goes beyond the 1:1 chat.
+  return {
+    number: decision.entryNumber ?? decision.caseNumber,
+    title: decision.title,
+    publicTitle: decision.entryNumber ?? decision.caseNumber,
+    date: decision.decidedDate,
+    actions: [act('kvitter', { decisionId: decision.id }, decision.version)],
+  };
+}
+
+function stepItem(step: ApprovalStep, final: boolean): DailyItem {
+  const target = { stepId: step.id };
+  return {
+    ...entryItem(step.entry, step.entry.receivedDate, [
+      act('godkjent', target, step.version),
+      act('ikkeGodkjent', target, step.version),
+      ...(final ? [] : [act('sendVidere', target, step.version)]),
+    ]),
+    sender: step.sender.name,
+    merknad: step.merknad,
+  };
+}

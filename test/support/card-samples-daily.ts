@@ -1,0 +1,54 @@
+import type { AdaptiveCard } from '../../cards/card-kit.js';
+import { dailyCard } from '../../cards/daily-card.js';
+import { DAILY_ACTION_VERBS, DAILY_SECTION_KINDS, type DailyActionKind, type DailyCardView, type DailySection } from '../../domain/daily/daily-view.js';
+import type { Locale, Translate } from '../../i18n/index.js';
+
+const ID = (n: number) => `7d3f1c2a-9b4e-4c5d-8e6f-${String(n).padStart(12, '0')}`;
+const LONG_TITLE = 'Søknad om dispensasjon fra reguleringsplan for oppføring av tilbygg til bolighus på gnr. 45 bnr. 112 – Kari Nordmann';
+const ALL_ACTIONS = Object.keys(DAILY_ACTION_VERBS) as DailyActionKind[];
+
+/** Every section full (ten items, three buttons each, long titles, merknader): the largest card one person can get. */
+function fullView(): DailyCardView {
+  let n = 0;
+  const sections: DailySection[] = DAILY_SECTION_KINDS.map((kind, index) => ({
+    kind,
+    ...(['unassigned', 'unitScreening', 'unitBacklog'].includes(kind) ? { unit: { id: ID(900), name: 'Plan- og bygningsetaten, seksjon for byggesak' } } : {}),
+    ...(index % 3 === 0 ? { standingInFor: { id: ID(901), name: 'Kristine Amundsen-Berg' } } : {}),
+    total: kind === 'unitBacklog' ? 57 : 23,
+    items:
+      kind === 'unitBacklog'
+        ? []
+        : Array.from({ length: 10 }, () => {
+            n += 1;
+            return {
+              number: `2026/${10000 + n}-12`,
+              title: LONG_TITLE,
+              publicTitle: 'Søknad om dispensasjon fra reguleringsplan for oppføring av tilbygg til bolighus på gnr. 45 bnr. 112',
+              date: '2026-10-30',
+              type: 'I',
+              status: 'J',
+              forelopigSvar: kind === 'backlog',
+              ...(kind === 'approvals' || kind === 'finalApproval' ? { sender: 'Kristine Amundsen-Berg', merknad: 'Se særlig punkt 3 om naboforhold og avstand til nabogrense.' } : {}),
+              ...(kind === 'casesForClosing' ? { closable: n % 2 === 0 } : {}),
+              actions: [0, 1, 2].map((offset) => {
+                const action = ALL_ACTIONS[(n + offset) % ALL_ACTIONS.length]!;
+                return { kind: action, verb: DAILY_ACTION_VERBS[action], data: { entryId: ID(n), version: 12 } };
+              }),
+            };
+          }),
+  }));
+  return { person: { id: ID(1), aadObjectId: ID(2), name: 'Alex Wilber', locale: null }, date: '2026-11-26', away: false, whenEmpty: false, sections };
+}
+
+export function addDailyCardSamples(add: (file: string, name: string, card: AdaptiveCard) => void, locale: Locale, t: Translate): void {
+  const full = fullView();
+  add('daily-card.ts', `${locale} every section full`, dailyCard(full, { locale, audience: 'personal', actions: false }, t));
+  // With a button per entry, a caseworker's and a leader's sections full (the actions are not shown yet: see cards/daily-card.ts).
+  const withActions = { ...full, sections: full.sections.filter((section) => ['inbox', 'backlog', 'dueList', 'unassigned', 'approvals'].includes(section.kind)) };
+  add('daily-card.ts', `${locale} five sections full, with actions`, dailyCard(withActions, { locale, audience: 'personal', actions: true }, t));
+  add('daily-card.ts', `${locale} every section full, in a group chat`, dailyCard(full, { locale, audience: 'shared', actions: false }, t));
+  const empty: DailyCardView = { ...full, sections: [] };
+  add('daily-card.ts', `${locale} nothing to do`, dailyCard(empty, { locale, audience: 'personal', actions: false }, t));
+  add('daily-card.ts', `${locale} nothing to do, all-clear chosen`, dailyCard({ ...empty, whenEmpty: true }, { locale, audience: 'personal', actions: false, saved: true }, t));
+  add('daily-card.ts', `${locale} away`, dailyCard({ ...empty, away: true }, { locale, audience: 'personal', actions: false }, t));
+}
