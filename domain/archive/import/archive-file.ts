@@ -257,7 +257,7 @@ interface ReadEntry {
   caseNumber: string;
 }
 
-function readCase(reader: Reader, ref: Refs, seenCases: Set<string>, entries: Map<string, ReadEntry>): ImportCase | undefined {
+function readCase(reader: Reader, ref: Refs, seenCases: Set<string>, entries: Map<string, ReadEntry>, broken: Set<string>): ImportCase | undefined {
   const numberText = reader.text('number', true);
   const parsed = numberText === undefined ? null : parseCaseNumber(numberText);
   if (numberText !== undefined && !parsed) reader.problem('number', { key: 'caseNumber', params: { value: numberText } });
@@ -279,7 +279,13 @@ function readCase(reader: Reader, ref: Refs, seenCases: Set<string>, entries: Ma
     const entryReader = reader.child('entries', raw, FIELDS.entry, [...reader.path, 'entries', index]);
     if (!entryReader) return;
     const entry = readEntry(entryReader, ref, number);
-    if (!entry) return;
+    if (!entry) {
+      // A broken entry is reported once: what refers to it is not reported as well.
+      const written = entryReader.text('number');
+      const known = written === undefined ? null : normaliseEntryNumber(written);
+      if (known) broken.add(known);
+      return;
+    }
     if (entries.has(entry.number)) entryReader.problem('number', { key: 'duplicateEntry', params: { value: entry.number } });
     else entries.set(entry.number, { entry, reader: entryReader, caseNumber: number ?? '' });
     caseEntries.push(entry);
@@ -295,7 +301,7 @@ function readCase(reader: Reader, ref: Refs, seenCases: Set<string>, entries: Ma
     const responsibleId = ref.person(decisionReader, 'responsible', true);
     const entryText = decisionReader.text('entry');
     const entryNumber = entryText === undefined ? null : normaliseEntryNumber(entryText);
-    if (entryText !== undefined && !caseEntries.some((entry) => entry.number === entryNumber)) {
+    if (entryText !== undefined && !caseEntries.some((entry) => entry.number === entryNumber) && !(entryNumber && broken.has(entryNumber))) {
       decisionReader.problem('entry', { key: 'decisionEntryUnknown', params: { value: entryText } });
     }
     const receiptedDate = decisionReader.date('receipted') ?? null;
@@ -420,7 +426,7 @@ function readEntry(reader: Reader, ref: Refs, caseNumber: string | undefined): I
  * The write-offs, checked with the registry's own rule (`writeOffProblem`) against the entries of
  * the file: BU needs an outgoing U of the same case, BN and NN a note N of it.
  */
-function checkWriteOffs(entries: Map<string, ReadEntry>): void {
+function checkWriteOffs(entries: Map<string, ReadEntry>, broken: Set<string>): void {
   for (const { entry, reader, caseNumber } of entries.values()) {
     if (!entry.writeOff) continue;
     const { method, replyNumber } = entry.writeOff;
@@ -428,6 +434,7 @@ function checkWriteOffs(entries: Map<string, ReadEntry>): void {
     const path = 'writeOff';
     const at = (key: string, message: ArchiveFileMessage) => reader.problems.push({ path: [...reader.path, path, key], message });
     const reply = replyNumber === null ? undefined : entries.get(replyNumber);
+    if (replyNumber !== null && !reply && broken.has(replyNumber)) continue;
     if (wanted === null && replyNumber !== null) {
       at('reply', { key: 'replyNotNeeded', params: { method } });
       continue;
@@ -503,12 +510,13 @@ export function parseArchiveFile(text: string, fileName: string, directory: Arch
     if (root.cases === undefined) file.problem('cases', { key: 'required' });
     const ref = refs(directory);
     const seen = new Set<string>();
+    const broken = new Set<string>();
     file.list('cases').forEach((value, index) => {
       const reader = file.child('cases', value, FIELDS.case, ['cases', index]);
-      const kase = reader && readCase(reader, ref, seen, entries);
+      const kase = reader && readCase(reader, ref, seen, entries, broken);
       if (kase) cases.push(kase);
     });
-    checkWriteOffs(entries);
+    checkWriteOffs(entries, broken);
     for (const kase of cases) orderByReplies(kase, entries);
   }
   if (problems.length === 0) return { cases };
