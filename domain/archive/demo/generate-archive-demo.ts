@@ -45,7 +45,7 @@ export interface DemoContext {
   archivistIds: string[];
 }
 
-/** What each entry is for; the daily card section it feeds. */
+/** What each entry is for; the daily card section it feeds. Parties screened under § 13 come in every kind. */
 export const DEMO_KINDS = [
   'unassigned',
   'toDistribute',
@@ -63,7 +63,6 @@ export const DEMO_KINDS = [
   'saksframleggRE',
   'saksframleggKL',
   'provisional',
-  'screened13',
   'toRegisterFinally',
   'dispatched',
   'needsDueDate',
