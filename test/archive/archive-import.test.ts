@@ -37,11 +37,11 @@ beforeEach(async () => {
 const parse = async (text: string) => parseArchiveFile(text, 'arkiv.yaml', await loadArchiveDirectory(db.prisma));
 
 async function counts() {
-  const { rows } = await db.pool.query<Record<string, number>>(`
+  const { rows } = await db.pool.query(`
     SELECT (SELECT count(*) FROM archive_case)::int AS cases, (SELECT count(*) FROM archive_entry)::int AS entries,
            (SELECT count(*) FROM archive_approval_step)::int AS steps, (SELECT count(*) FROM archive_decision)::int AS decisions,
            (SELECT count(*) FROM audit_entry WHERE action LIKE 'archive.%')::int AS audit`);
-  return rows[0]!;
+  return rows[0] as Record<string, number>;
 }
 
 async function entryByNumber(number: string) {
