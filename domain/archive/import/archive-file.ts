@@ -176,7 +176,7 @@ class Reader {
   code<T extends string>(key: string, codes: readonly T[], required = false): T | undefined {
     const value = this.text(key, required);
     if (value === undefined) return undefined;
-    const upper = key === 'screenedFields' ? value.toLowerCase() : value.toUpperCase();
+    const upper = value.toUpperCase();
     if ((codes as readonly string[]).includes(upper)) return upper as T;
     this.problem(key, { key: 'badCode', params: { value, valid: codes.join(', ') } });
     return undefined;
@@ -358,12 +358,11 @@ function readEntry(reader: Reader, ref: Refs, caseNumber: string | undefined): I
   const accessCode = reader.code('accessCode', TILGANGSKODER) ?? null;
   const legalBasis = reader.code('legalBasis', OFFENTLEGLOVA_HJEMLER) ?? null;
   const screenedFields: SkjermetFelt[] = [];
-  reader.list('screenedFields').forEach((value, index) => {
+  for (const value of reader.list('screenedFields')) {
     const field = typeof value === 'string' ? value.trim().toLowerCase() : String(value);
     if ((SKJERMEDE_FELT as readonly string[]).includes(field)) screenedFields.push(field as SkjermetFelt);
     else reader.problem('screenedFields', { key: 'badCode', params: { value: String(value), valid: SKJERMEDE_FELT.join(', ') } });
-    void index;
-  });
+  }
   const meirinnsynConsidered = reader.boolean('meirinnsynConsidered') ?? false;
   const behandlingsstatus = reader.code('behandlingsstatus', BEHANDLINGSSTATUSER) ?? null;
   if (behandlingsstatus && type && type !== 'S') reader.problem('behandlingsstatus', { key: 'behandlingsstatusOnlyS' });
