@@ -42,6 +42,18 @@ describe('the demo-data generator', () => {
     }
   });
 
+  it('its dates make sense: nothing received after today, no deadline before its receipt, no reply before what it answers', () => {
+    for (const kase of generate('eksempel', 2_000)) {
+      for (const entry of kase.entries) {
+        expect(entry.receivedDate <= TODAY).toBe(true);
+        if (entry.dueDate) expect(entry.dueDate >= entry.receivedDate).toBe(true);
+        if (entry.writeOff) expect(entry.writeOff.date >= entry.receivedDate).toBe(true);
+        const reply = entry.writeOff?.replyIndex == null ? null : kase.entries[entry.writeOff.replyIndex]!;
+        if (reply) expect([reply.type, reply.receivedDate >= entry.receivedDate]).toEqual(['U', true]);
+      }
+    }
+  });
+
   it('a few hundred entries hold every kind the daily card sections need, and § 13 parties screened as «*****»', () => {
     const entries = generate('eksempel').flatMap((kase) => kase.entries);
     const byKind = new Map(DEMO_KINDS.map((kind) => [kind, entries.filter((entry) => entry.kind === kind).length]));

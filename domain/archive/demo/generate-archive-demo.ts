@@ -342,7 +342,8 @@ function makeCase(
       incoming('backlog');
       break;
     case 'overdue':
-      incoming('overdue', { dueDate: ago(random.int(1, 10)) });
+      // Received well before its deadline, which has passed.
+      incoming('overdue', { receivedDate: ago(random.int(15, 40)), dueDate: ago(random.int(1, 10)) });
       break;
     case 'dueSoon':
       incoming('dueSoon', { dueDate: addDays(today, random.int(0, 14)) });
