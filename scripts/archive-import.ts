@@ -30,7 +30,7 @@ const NB_TEXTS = {
   noChanges: (file: string) => `Ingen endringer: arkivet stemmer allerede med ${file}.`,
   imported: (file: string) => `Importert fra ${file}:`,
   kinds: { cases: 'Saker:', entries: 'Journalposter:', approvalSteps: 'Godkjenningssteg:', decisions: 'Vedtak:' },
-  counts: (created: number, updated: number) => `${created} nye, ${updated} endret`,
+  counts: (created: number, updated: number) => `${created} ${created === 1 ? 'ny' : 'nye'}, ${updated} endret`,
 };
 
 type Texts = typeof NB_TEXTS;

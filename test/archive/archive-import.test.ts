@@ -168,7 +168,7 @@ describe('npm run archive:import', () => {
     const first = await runCli(EXAMPLE_PATH);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe(
-      [`Importert fra ${EXAMPLE_PATH}:`, '  Saker:             3 nye, 0 endret', '  Journalposter:     7 nye, 0 endret', '  Godkjenningssteg:  2 nye, 0 endret', '  Vedtak:            1 nye, 0 endret', ''].join('\n'),
+      [`Importert fra ${EXAMPLE_PATH}:`, '  Saker:             3 nye, 0 endret', '  Journalposter:     7 nye, 0 endret', '  Godkjenningssteg:  2 nye, 0 endret', '  Vedtak:            1 ny, 0 endret', ''].join('\n'),
     );
     const again = await runCli(EXAMPLE_PATH);
     expect(again.code, again.stderr).toBe(0);
