@@ -42,7 +42,8 @@ export async function holdsDemoOrganisation(prisma: PrismaClient): Promise<boole
  * organisation (never over a real organisation's people). Returns what it wrote, or null.
  */
 export async function loadDemoArchiveIfEmpty(prisma: PrismaClient, { now }: { now: Date }): Promise<DemoWriteSummary | null> {
-  if ((await prisma.archiveCase.count()) > 0 || (await prisma.archiveEntry.count()) > 0) return null;
+  // Whether any row exists, not how many: this runs at every start, also over ten million entries.
+  if ((await prisma.archiveCase.findFirst({ select: { id: true } })) || (await prisma.archiveEntry.findFirst({ select: { id: true } }))) return null;
   if (!(await holdsDemoOrganisation(prisma))) return null;
   return generateDemoArchive(prisma, { seed: DEMO_ARCHIVE_SEED, entries: DEMO_ARCHIVE_ENTRIES, now });
 }
