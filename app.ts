@@ -12,6 +12,7 @@ import { createTeamsMessenger } from './bot/teams-messenger.js';
 import { startDeliveryWorker, type WorkerOptions } from './domain/delivery/delivery-worker.js';
 import { readQueueGauges } from './domain/delivery/delivery-status.js';
 import { loadDemoOrganisationIfEmpty } from './domain/org/load-demo-organisation.js';
+import { loadDemoArchiveIfEmpty } from './domain/archive/demo/load-demo-archive.js';
 import { EMAIL_CHANNEL } from './domain/support/enqueue-email.js';
 import { startEmailWorker, type EmailWorkerOptions } from './domain/support/email-worker.js';
 import { autoCloseJob } from './domain/support/auto-close-requests.js';
@@ -75,8 +76,13 @@ export async function startArkivlos({
   try {
     const applied = await applyMigrations(database.pool);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    if (config.DEMO_DATA === 'auto' && database.kind === 'embedded' && (await loadDemoOrganisationIfEmpty(database.prisma))) {
-      logger.info('empty embedded database: demo organisation "Eksempel kommune" and its knowledge base loaded');
+    if (config.DEMO_DATA === 'auto' && database.kind === 'embedded') {
+      if (await loadDemoOrganisationIfEmpty(database.prisma)) {
+        logger.info('empty embedded database: demo organisation "Eksempel kommune" and its knowledge base loaded');
+      }
+      // Also for a database made before the demo archive existed: only the demo organisation's, only while the registry is empty.
+      const archive = await loadDemoArchiveIfEmpty(database.prisma, { now: now() });
+      if (archive) logger.info({ entries: archive.entries, cases: archive.cases }, 'empty archive registry: demo archive data loaded');
     }
   } catch (error) {
     if (!given) await database.close();

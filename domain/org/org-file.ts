@@ -463,7 +463,7 @@ function resolvePersonRefs(file: Shape): Shape {
 
 type Format = 'yaml' | 'json';
 
-function formatOf(fileName: string): Format | undefined {
+export function formatOf(fileName: string): Format | undefined {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.json') return 'json';
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
@@ -540,7 +540,7 @@ function specificIssues(issue: z.ZodIssue): z.ZodIssue[] {
   return meant ? meant.issues.flatMap(specificIssues) : [issue];
 }
 
-function checkJsonSyntax(text: string): { line: number; message: OrgFileMessage } | undefined {
+export function checkJsonSyntax(text: string): { line: number; message: OrgFileMessage } | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -562,7 +562,7 @@ function checkJsonSyntax(text: string): { line: number; message: OrgFileMessage 
   }
 }
 
-function firstLine(message: string): string {
+export function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
@@ -579,7 +579,7 @@ function formatPath(path: PropertyKey[], entry: EntryName): string {
 }
 
 /** Start offset of the node at `path`, or of the nearest ancestor that exists (a missing field). */
-function offsetOf(doc: Document, path: PropertyKey[]): number {
+export function offsetOf(doc: Document, path: PropertyKey[]): number {
   let node: Node | null | undefined = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const segment of path) {
