@@ -1,38 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.js';
 
 /** Domain functions take a client or a transaction, so callers decide the transaction scope. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 export type { PrismaClient };
 export { Prisma } from '../prisma/generated/client.js';
-
-/** One statement on pg: a pool, or the connection one transaction holds (infra/database.ts makes them). */
-export interface SqlConnection {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
-}
-
-const pools = new WeakMap<object, SqlConnection>();
-const transactionSlot = new AsyncLocalStorage<{ connection?: SqlConnection }>();
-
-/**
- * How `sql(db)` finds the connection of `db`, set up by infra/database.ts: a client's own
- * statements go to its pool; a transaction's go to the connection Prisma took for it. Prisma's
- * driver adapter takes that connection with the pool's `connect()` inside `$transaction`, so
- * `$transaction` runs in a slot of its own and the pool puts the connection there
- * (test/sql.test.ts proves it is the transaction's own, also with many at once).
- */
-export const sqlBridge = {
-  attach(prisma: PrismaClient, pool: SqlConnection): void {
-    pools.set(prisma, pool);
-  },
-  inTransactionSlot<T>(run: () => T): T {
-    return transactionSlot.run({}, run);
-  },
-  connectionTaken(connection: SqlConnection): void {
-    const slot = transactionSlot.getStore();
-    if (slot && !slot.connection) slot.connection = connection;
-  },
-};
+import { connectionOf } from './sql-bridge.js';
+export { sqlBridge, type SqlConnection } from './sql-bridge.js';
 
 export interface Sql {
   /** The rows of one statement; every `${value}` is a parameter (a `Prisma.sql` fragment is spliced in). */
@@ -51,7 +24,7 @@ export interface Sql {
  * transaction's connection, so it sees and commits with the rest.
  */
 export function sql(db: DbClient): Sql {
-  const connection = pools.get(db) ?? transactionSlot.getStore()?.connection;
+  const connection = connectionOf(db);
   if (!connection) throw new Error('sql(db) needs a client made by openDatabase, or a transaction it started');
   const statement = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const compiled = strings instanceof Prisma.Sql ? strings : Prisma.sql(strings, ...(values as Prisma.Sql[]));

@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.js';
 import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-postgres.js';
-import { sqlBridge } from '../domain/db.js';
+import { sqlBridge } from '../domain/sql-bridge.js';
 import { CatalogSafePool, sqlConnectionOf } from './pg-pool.js';
 
 export type Db = PrismaClient;

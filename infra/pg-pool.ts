@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sqlBridge, type SqlConnection } from '../domain/db.js';
+import { sqlBridge, type SqlConnection } from '../domain/sql-bridge.js';
 
 /** What `$queryRaw` returns for int8 (and int8[]): bigint; for a date: its midnight UTC, whatever the process's time zone. */
 const PRISMA_LIKE_PARSERS: Record<number, (text: string) => unknown> = {

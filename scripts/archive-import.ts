@@ -11,11 +11,10 @@
  * written; the import is one transaction and can be repeated. Example: docs/archive-example.yaml.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { loadCliConfig, openCliDatabase } from './cli.js';
+import { loadCliConfig, openCliDatabase, readPathArgs } from './cli.js';
 import { ArchiveFileError, parseArchiveFile } from '../domain/archive/import/archive-file.js';
 import { importArchive, loadArchiveDirectory, type ArchiveCounts, type ArchiveImportSummary } from '../domain/archive/import/import-archive.js';
-import { isOrgFileLanguage, type OrgFileLanguage } from '../domain/org/org-file-messages.js';
+import type { OrgFileLanguage } from '../domain/org/org-file-messages.js';
 
 const ACTOR = 'archive-import';
 
@@ -52,28 +51,6 @@ const TEXTS: Record<OrgFileLanguage, Texts> = {
   },
 };
 
-function readArgs(args: string[]): { file: string; language: OrgFileLanguage } | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: true });
-  } catch {
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const lang = parsed.values.lang ?? 'nb';
-  if (!isOrgFileLanguage(lang)) {
-    console.error(TEXTS.nb.unknownLanguage(lang));
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    console.error(TEXTS[lang].usage);
-    return undefined;
-  }
-  return { file, language: lang };
-}
-
 function describeSummary(file: string, summary: ArchiveImportSummary, say: Texts): string {
   const kinds = Object.keys(say.kinds) as (keyof ArchiveCounts)[];
   if (kinds.every((kind) => summary.created[kind] === 0 && summary.updated[kind] === 0)) return say.noChanges(file);
@@ -81,9 +58,9 @@ function describeSummary(file: string, summary: ArchiveImportSummary, say: Texts
 }
 
 async function main(args: string[]): Promise<number> {
-  const call = readArgs(args);
+  const call = readPathArgs(args, TEXTS);
   if (!call) return 1;
-  const { file, language } = call;
+  const { path: file, language } = call;
   const say = TEXTS[language];
 
   let text: string;

@@ -7,6 +7,36 @@ import { ConfigError, loadConfig, type Config } from '../infra/config.js';
 export const CLI_LANGUAGES = ['nb', 'en'] as const;
 export type CliLanguage = (typeof CLI_LANGUAGES)[number];
 
+/**
+ * `[--lang nb|en] <one file or folder>`, what the import scripts take: the path and the language,
+ * or undefined after telling (in bokmål, or the language asked for) how to call the script.
+ */
+export function readPathArgs(
+  args: string[],
+  texts: Record<CliLanguage, { usage: string; unknownLanguage: (lang: string) => string }>,
+): { path: string; language: CliLanguage } | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: true });
+  } catch {
+    console.error(texts.nb.usage);
+    return undefined;
+  }
+  const lang = parsed.values.lang ?? 'nb';
+  if (!(CLI_LANGUAGES as readonly string[]).includes(lang)) {
+    console.error(texts.nb.unknownLanguage(lang));
+    console.error(texts.nb.usage);
+    return undefined;
+  }
+  const language = lang as CliLanguage;
+  const [path, ...extra] = parsed.positionals;
+  if (!path || extra.length > 0) {
+    console.error(texts[language].usage);
+    return undefined;
+  }
+  return { path, language };
+}
+
 /** `--lang nb|en` (bokmål without it); anything else prints the usage in bokmål and gives undefined. */
 export function readLanguage(args: string[], nb: { usage: string; unknownLanguage: (lang: string) => string }): CliLanguage | undefined {
   let parsed;

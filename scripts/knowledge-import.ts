@@ -11,8 +11,7 @@
  * in the README ("Hjelp til selvhjelp").
  */
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { CLI_LANGUAGES, loadCliConfig, openCliDatabase, type CliLanguage } from './cli.js';
+import { loadCliConfig, openCliDatabase, readPathArgs, type CliLanguage } from './cli.js';
 import { ArticleFileError } from '../domain/knowledge/article-file.js';
 import { importArticles, readArticleFolder, type ImportArticlesSummary } from '../domain/knowledge/import-articles.js';
 import type { ArticleFileContent } from '../domain/knowledge/article-file.js';
@@ -50,33 +49,10 @@ const TEXTS: Record<CliLanguage, Texts> = {
   },
 };
 
-function readArgs(args: string[]): { folder: string; language: CliLanguage } | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: true });
-  } catch {
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const lang = parsed.values.lang ?? 'nb';
-  if (!(CLI_LANGUAGES as readonly string[]).includes(lang)) {
-    console.error(TEXTS.nb.unknownLanguage(lang));
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const language = lang as CliLanguage;
-  const [folder, ...extra] = parsed.positionals;
-  if (!folder || extra.length > 0) {
-    console.error(TEXTS[language].usage);
-    return undefined;
-  }
-  return { folder, language };
-}
-
 async function main(args: string[]): Promise<number> {
-  const call = readArgs(args);
+  const call = readPathArgs(args, TEXTS);
   if (!call) return 1;
-  const { folder, language } = call;
+  const { path: folder, language } = call;
   const say = TEXTS[language];
 
   try {

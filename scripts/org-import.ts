@@ -11,11 +11,10 @@
  * in one run; the import is all or nothing. The file's format: docs/ORGANISATION.md.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { loadCliConfig, openCliDatabase } from './cli.js';
+import { loadCliConfig, openCliDatabase, readPathArgs } from './cli.js';
 import { importOrganisation, type ImportSummary } from '../domain/org/import-organisation.js';
 import { OrgFileError, parseOrganisationFile, type OrganisationFile } from '../domain/org/org-file.js';
-import { isOrgFileLanguage, type OrgFileLanguage } from '../domain/org/org-file-messages.js';
+import type { OrgFileLanguage } from '../domain/org/org-file-messages.js';
 
 const ACTOR = 'org-import';
 
@@ -61,33 +60,10 @@ const TEXTS: Record<OrgFileLanguage, Texts> = {
   },
 };
 
-/** The file and the language, or undefined after telling how to call the script. */
-function readArgs(args: string[]): { file: string; language: OrgFileLanguage } | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { lang: { type: 'string' } }, allowPositionals: true });
-  } catch {
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const lang = parsed.values.lang ?? 'nb';
-  if (!isOrgFileLanguage(lang)) {
-    console.error(TEXTS.nb.unknownLanguage(lang));
-    console.error(TEXTS.nb.usage);
-    return undefined;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    console.error(TEXTS[lang].usage);
-    return undefined;
-  }
-  return { file, language: lang };
-}
-
 async function main(args: string[]): Promise<number> {
-  const call = readArgs(args);
+  const call = readPathArgs(args, TEXTS);
   if (!call) return 1;
-  const { file, language } = call;
+  const { path: file, language } = call;
   const say: Texts = TEXTS[language];
 
   let text: string;
