@@ -15,7 +15,7 @@ export interface DailyCardOptions {
   audience: 'personal' | 'shared';
   /**
    * Show the actions of the view model as buttons. `oppgaver` passes false until the card
-   * actions' handlers land (issue 8, item 4), so no button answers «not implemented».
+   * actions' handlers land (issue 8, item 4): a card shows no button that nothing answers yet.
    */
   actions: boolean;
   /** Right after «send me the card also when all is done» was changed: what is stored now. */

@@ -1,37 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../infra/database.js';
 import { messageActivity } from './support/activities.js';
 import { startFakeConnector } from './support/fake-connector.js';
+import { freePort, startMain, waitForReady } from './support/main-process.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  // As `npm start` runs it: one Node process (tsx as a loader, not as a parent), so a kill -9 hits the bot itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const start = startMain;
 
 /** A process that exists and is not a zombie waiting to be reaped (in a container, pid 1 may reap late). */
 function isRunning(pid: number): boolean {
@@ -50,16 +28,6 @@ async function countPeople(dataDir: string): Promise<number> {
   } finally {
     await database.close();
   }
-}
-
-async function waitForReady(url: string, ms: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    const status = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
-    if (status === 200) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not ready within ${ms} ms`);
 }
 
 describe('npm start (main.ts) on the embedded database', () => {

@@ -1,45 +1,14 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ARCHIVE_ENTRIES } from '../../domain/archive/demo/load-demo-archive.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import { openDatabase } from '../../infra/database.js';
+import { freePort, startMain, waitForReady } from '../support/main-process.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `npm start` as test/start.test.ts runs it: main.ts on an embedded database in `dataDir`, DEMO_DATA left at its default (auto). */
-function start(dataDir: string, port: number) {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForReady(url: string, ms: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not ready within ${ms} ms`);
-}
+/** `npm start` on an embedded database in `dataDir`, DEMO_DATA left at its default (auto). */
+const start = (dataDir: string, port: number) => startMain({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
 
 describe('the demo archive on first start', () => {
   const dirs: string[] = [];
