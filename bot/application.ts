@@ -6,6 +6,7 @@ import { loadCaller, turnLogger } from './caller.js';
 import type { BotDeps } from './deps.js';
 import { answerFailedTurn } from './errors.js';
 import { registerDaily } from './routes/daily.js';
+import { registerDailyActions } from './routes/daily-actions.js';
 import { registerAbsenceRoutes } from './routes/absence.js';
 import { registerChat } from './routes/chat.js';
 import { registerDelivery } from './routes/delivery.js';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerQueues,
   registerAbsenceRoutes,
   registerDaily,
+  registerDailyActions,
   registerSelfHelp,
   registerChat,
   registerFallback,

@@ -25,7 +25,8 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   ARCHIVE_NO_TOP_APPROVER: 'archive.error.noTopApprover',
 };
 
-function errorMessageKey(error: unknown): MessageKey {
+/** What a person reads for a domain error (a card that shows it in place of an error banner). */
+export function errorMessageKey(error: unknown): MessageKey {
   return isAppError(error) ? MESSAGE_FOR_CODE[error.code] : 'error.generic';
 }
 

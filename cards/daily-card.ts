@@ -1,7 +1,10 @@
+import type { ArchiveAction } from '../domain/archive/port.js';
+import type { DailyActOutcome } from '../domain/daily/act-on-daily-card.js';
 import type { DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { formatDay } from './absence-card.js';
 import { card, done, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { formatTime } from './support-kit.js';
 
 /** The one verb the card handles today: the person's «send me the card also when all is done». */
 export const DAILY_CARD_VERBS = { whenEmpty: 'daily.whenEmpty' } as const;
@@ -14,21 +17,40 @@ export interface DailyCardOptions {
    */
   audience: 'personal' | 'shared';
   /**
-   * Show the actions of the view model as buttons. `oppgaver` passes false until the card
-   * actions' handlers land (issue 8, item 4): a card shows no button that nothing answers yet.
+   * Show the actions of the view model as buttons: in the person's own 1:1 chat (the daily run's
+   * card and `oppgaver` there). Elsewhere the card is for reading: everyone there sees it.
    */
   actions: boolean;
   /** Right after «send me the card also when all is done» was changed: what is stored now. */
   saved?: boolean;
+  /** Right after a card action: what it did, or who had done it already. */
+  notice?: DailyActOutcome;
 }
 
 const SPEAK_BUDGET = 170;
+/**
+ * Teams refuses messages above about 100 KB (STACK.md: keep under 80). A card over this budget
+ * is drawn again with fewer items per section (each still says «og N til»), so no card is refused.
+ */
+export const DAILY_CARD_BUDGET_BYTES = 60 * 1024;
+const ITEM_CAPS = [10, 5, 3, 1];
+
+/** «Mine oppgaver» as a card, with as many items per section as fit the budget. */
+export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
+  let drawn = drawDailyCard(view, options, t);
+  for (const cap of ITEM_CAPS.slice(1)) {
+    if (Buffer.byteLength(JSON.stringify(drawn)) <= DAILY_CARD_BUDGET_BYTES) break;
+    drawn = drawDailyCard({ ...view, sections: view.sections.map((section) => ({ ...section, items: section.items.slice(0, cap) })) }, options, t);
+  }
+  return drawn;
+}
 
 /** «Mine oppgaver»: one personal card per day, a section per list, the oldest ten of each and «og N til». */
-export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
+function drawDailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
   const date = formatDay(view.date, options.locale);
   const body: CardElement[] = [heading(t('daily.card.title', { date }))];
   if (options.saved !== undefined) body.push(done(t(options.saved ? 'daily.card.whenEmptySavedOn' : 'daily.card.whenEmptySavedOff')));
+  if (options.notice) body.push(noticeLine(options.notice, options, t));
   const footer = options.audience === 'personal' && !view.away ? [whenEmptyToggle(view.whenEmpty, t)] : [];
 
   if (view.away) {
@@ -41,6 +63,24 @@ export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Tra
   }
   for (const section of view.sections) body.push(sectionContainer(section, options, t));
   return card(speakOf(view, date, t), body, footer);
+}
+
+/** Where an entry went is part of what was done for these. */
+const WENT_TO: readonly ArchiveAction[] = ['distributed', 'redistributed', 'forwarded', 'notApproved', 'approved'];
+
+/**
+ * After an action: «2026/12-1: fordelt til Kari Nordmann. Gjort av deg 26.11.2026, 08:12.», or
+ * when someone was first: «2026/12-1: allerede fordelt til Kari Nordmann av Per Leder …».
+ */
+function noticeLine(notice: DailyActOutcome, options: DailyCardOptions, t: Translate): CardElement {
+  const { last } = notice;
+  if (!last) return warning(t('daily.notice.changed', { number: notice.number }));
+  const did = t(`daily.did.${last.action}`);
+  const to = notice.to && WENT_TO.includes(last.action) ? t('daily.notice.to', { name: notice.to.name }) : '';
+  const time = formatTime(last.at, options.locale);
+  if (notice.outcome === 'done') return done(t('daily.notice.done', { number: notice.number, did, to, time }));
+  const values = { number: notice.number, did, to, time };
+  return warning(last.by ? t('daily.notice.already', { ...values, name: last.by.name }) : t('daily.notice.alreadyNoName', values));
 }
 
 function whenEmptyToggle(whenEmpty: boolean, t: Translate): CardElement {

@@ -12,6 +12,7 @@ import { visitEn } from './visit.js';
 import { archiveEn } from './archive.js';
 import { absenceEn } from './absence.js';
 import { dailyEn } from './daily.js';
+import { dailyActionsEn } from './daily-actions.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -140,4 +141,5 @@ export const en: Messages = {
   ...archiveEn,
   ...absenceEn,
   ...dailyEn,
+  ...dailyActionsEn,
 };

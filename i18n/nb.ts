@@ -12,6 +12,7 @@ import { visitNb } from './visit.js';
 import { archiveNb } from './archive.js';
 import { absenceNb } from './absence.js';
 import { dailyNb } from './daily.js';
+import { dailyActionsNb } from './daily-actions.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -142,6 +143,7 @@ export const nb = {
   ...archiveNb,
   ...absenceNb,
   ...dailyNb,
+  ...dailyActionsNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -12,6 +12,7 @@ import { visitNn } from './visit.js';
 import { archiveNn } from './archive.js';
 import { absenceNn } from './absence.js';
 import { dailyNn } from './daily.js';
+import { dailyActionsNn } from './daily-actions.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -140,4 +141,5 @@ export const nn: Messages = {
   ...archiveNn,
   ...absenceNn,
   ...dailyNn,
+  ...dailyActionsNn,
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dailyCard, DAILY_CARD_VERBS } from '../../cards/daily-card.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import { localDateOf } from '../../domain/calendar/working-days.js';
+import type { DailyActOutcome } from '../../domain/daily/act-on-daily-card.js';
 import { chooseCardWhenEmpty } from '../../domain/daily/choose-card-when-empty.js';
 import { composeDailyCards } from '../../domain/daily/compose-daily-cards.js';
 import { commandPattern, COMMANDS } from '../../domain/help/commands.js';
@@ -19,13 +20,13 @@ const ZWhenEmpty = z.object({ whenEmpty: z.boolean() });
 /**
  * `oppgaver` (nn `oppgåver`, en `tasks`): the caller's «Mine oppgaver» now, composed by the same
  * set-based composer as the daily run. In the 1:1 chat with full titles; anywhere else everyone
- * sees it, so screened entries show their public title and no one's name. The entry actions'
- * buttons stay off until their handlers land (issue 8, item 4).
+ * sees it, so screened entries show their public title and no one's name, and it has no buttons:
+ * the card's actions (bot/routes/daily-actions.ts) are offered in the 1:1 chat only.
  */
 export function registerDaily(app: Application, deps: BotDeps): void {
   app.message(commandPattern(COMMANDS.oppgaver), async (context) => {
     const caller = await loadCaller(context, deps.prisma);
-    const answer = await showCard(context, caller, deps);
+    const answer = await showDailyCard(context, caller, deps);
     await context.sendActivity(typeof answer === 'string' ? answer : { attachments: [CardFactory.adaptiveCard(answer)] });
   });
 
@@ -33,15 +34,16 @@ export function registerDaily(app: Application, deps: BotDeps): void {
     const caller = await loadCaller(context, deps.prisma);
     if (!caller.person || !caller.aadObjectId) return caller.t('error.unknownPerson');
     // The choice is the person's own: only from their 1:1 chat, where the card offers it.
-    if (commandScopeOf(context) !== 'personal') return showCard(context, caller, deps);
+    if (commandScopeOf(context) !== 'personal') return showDailyCard(context, caller, deps);
     const parsed = ZWhenEmpty.safeParse(data);
     if (!parsed.success) return caller.t('error.invalidData');
     await chooseCardWhenEmpty(deps.prisma, { aadObjectId: caller.aadObjectId, whenEmpty: parsed.data.whenEmpty });
-    return showCard(context, caller, deps, parsed.data.whenEmpty);
+    return showDailyCard(context, caller, deps, { saved: parsed.data.whenEmpty });
   });
 }
 
-async function showCard(context: TurnContext, caller: Caller, deps: BotDeps, saved?: boolean) {
+/** The caller's «Mine oppgaver» as of today (also when they act on yesterday's card), after an action with what it did. */
+export async function showDailyCard(context: TurnContext, caller: Caller, deps: BotDeps, after: { saved?: boolean; notice?: DailyActOutcome } = {}) {
   if (!caller.person) return caller.t('error.unknownPerson');
   const settings = await getOrganisationSettings(deps.prisma);
   const [view] = await composeDailyCards(deps.prisma, deps.archive ?? builtInRegistry(deps.prisma), {
@@ -52,5 +54,5 @@ async function showCard(context: TurnContext, caller: Caller, deps: BotDeps, sav
   });
   if (!view) return caller.t('error.unknownPerson');
   const audience = commandScopeOf(context) === 'personal' ? 'personal' : 'shared';
-  return dailyCard(view, { locale: caller.locale, audience, actions: false, ...(saved === undefined ? {} : { saved }) }, caller.t);
+  return dailyCard(view, { locale: caller.locale, audience, actions: audience === 'personal', ...after }, caller.t);
 }

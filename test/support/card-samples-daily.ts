@@ -1,5 +1,8 @@
 import type { AdaptiveCard } from '../../cards/card-kit.js';
+import { dailyActionCard } from '../../cards/daily-action-card.js';
 import { dailyCard } from '../../cards/daily-card.js';
+import type { DailyActOutcome } from '../../domain/daily/act-on-daily-card.js';
+import { FORM_ACTIONS, type DailyActionForm, type FormActionKind, type PersonChoice } from '../../domain/daily/open-daily-action.js';
 import { DAILY_ACTION_VERBS, DAILY_SECTION_KINDS, type DailyActionKind, type DailyCardView, type DailySection } from '../../domain/daily/daily-view.js';
 import type { Locale, Translate } from '../../i18n/index.js';
 
@@ -40,12 +43,36 @@ function fullView(): DailyCardView {
   return { person: { id: ID(1), aadObjectId: ID(2), name: 'Alex Wilber', locale: null }, date: '2026-11-26', away: false, whenEmpty: false, sections };
 }
 
+const PEOPLE: PersonChoice[] = Array.from({ length: 40 }, (_, n) => ({
+  id: ID(2000 + n),
+  name: `Saksbehandler Nummer ${n + 1} Amundsen-Berg`,
+  subUnit: n % 3 === 0 ? null : { id: ID(3000 + (n % 3)), name: `Seksjon ${n % 3} for byggesak og oppmåling` },
+}));
+
+function form(kind: FormActionKind, people: PersonChoice[] = []): DailyActionForm {
+  return { kind, ref: { entryId: ID(5) }, version: 3, number: '2026/10001-12', title: LONG_TITLE, publicTitle: 'Søknad om dispensasjon', currentDate: '2026-12-01', people, preselected: people[0]?.id ?? null };
+}
+
+const AT = new Date('2026-11-26T07:42:00Z');
+const NOTICES: [string, DailyActOutcome][] = [
+  ['distributed', { kind: 'fordel', outcome: 'done', number: '2026/10001-12', last: { action: 'distributed', by: { id: ID(1), name: 'Alex Wilber' }, at: AT }, to: PEOPLE[1]! }],
+  ['already distributed by the deputy', { kind: 'fordel', outcome: 'alreadyDone', number: '2026/10001-12', last: { action: 'distributed', by: { id: ID(7), name: 'Kristine Amundsen-Berg' }, at: AT }, to: PEOPLE[2]! }],
+  ['changed since the card', { kind: 'avskriv', outcome: 'alreadyDone', number: '2026/10001-12', last: null, to: null }],
+];
+
 export function addDailyCardSamples(add: (file: string, name: string, card: AdaptiveCard) => void, locale: Locale, t: Translate): void {
   const full = fullView();
-  add('daily-card.ts', `${locale} every section full`, dailyCard(full, { locale, audience: 'personal', actions: false }, t));
-  // With a button per entry, a caseworker's and a leader's sections full (the actions are not shown yet: see cards/daily-card.ts).
+  // The largest card one person can get, with a button per action: drawn with fewer items per section to stay under the budget.
+  add('daily-card.ts', `${locale} every section full, with actions`, dailyCard(full, { locale, audience: 'personal', actions: true }, t));
   const withActions = { ...full, sections: full.sections.filter((section) => ['inbox', 'backlog', 'dueList', 'unassigned', 'approvals'].includes(section.kind)) };
   add('daily-card.ts', `${locale} five sections full, with actions`, dailyCard(withActions, { locale, audience: 'personal', actions: true }, t));
+  for (const [name, notice] of NOTICES) add('daily-card.ts', `${locale} after an action: ${name}`, dailyCard(withActions, { locale, audience: 'personal', actions: true, notice }, t));
+  for (const kind of FORM_ACTIONS) {
+    const people = kind === 'fordel' || kind === 'omfordel' || kind === 'ikkeGodkjent' || kind === 'sendVidere' ? PEOPLE : [];
+    add('daily-action-card.ts', `${locale} ${kind}`, dailyActionCard(form(kind, people), { personal: true }, t));
+  }
+  add('daily-action-card.ts', `${locale} avskriv refused (BU without a reply number)`, dailyActionCard(form('avskriv'), { personal: true, problem: t('archive.error.replyRequired') }, t));
+  add('daily-action-card.ts', `${locale} fordel in a unit without caseworkers`, dailyActionCard(form('fordel'), { personal: true }, t));
   add('daily-card.ts', `${locale} every section full, in a group chat`, dailyCard(full, { locale, audience: 'shared', actions: false }, t));
   const empty: DailyCardView = { ...full, sections: [] };
   add('daily-card.ts', `${locale} nothing to do`, dailyCard(empty, { locale, audience: 'personal', actions: false }, t));
