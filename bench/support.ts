@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { startArkivlos } from '../app.js';
-import { ROUTES, type RegisterRoutes } from '../bot/application.js';
+import { ROUTES } from '../bot/application.js';
 import { CONVERSATION_WINDOWS, earliestSlot, tenantWindows } from '../domain/delivery/limits.js';
 import { importOrganisation } from '../domain/org/import-organisation.js';
 import { parseOrganisationFile } from '../domain/org/org-file.js';
@@ -40,6 +40,7 @@ import { applyMigrations } from '../infra/migrate.js';
 import { actionExecuteActivity, channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from '../test/support/activities.js';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../test/support/fake-connector.js';
 import { benchServerUrl, openBenchDatabase, openServerBenchDatabase } from './bench-database.js';
+import { activityPoster, registerEcho, summary } from './turns.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +60,6 @@ const PEOPLE = Math.max(...LEVELS);
 const TARGET = { concurrency: 50, ratio: 3 };
 
 const TEAM = '19:bench-team-general@thread.tacv2';
-const ECHO = /^bench echo\b/;
 const TAKEN = translator('nb')('channel.notice.taken');
 const ANSWERS = {
   who: 'Arkivet',
@@ -67,13 +67,6 @@ const ANSWERS = {
   category: 'flytte_kopiere_rette',
   urgency: 'hoy',
   reference: '2026/1234-3',
-};
-
-/** The baseline: one sendActivity, nothing else, on the same app (the product has no such command). */
-const registerEcho: RegisterRoutes = (app) => {
-  app.message(ECHO, async (context) => {
-    await context.sendActivity(context.activity.text ?? '');
-  });
 };
 
 /** `PEOPLE` caseworkers who ask, and `PEOPLE` people in the archive (the first line) who take. */
@@ -95,12 +88,6 @@ function organisation() {
   });
   const users = (list: { aadObjectId: string; name: string }[]): TestUser[] => list.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
   return { file, requesters: users(requesters), archive: users(archive) };
-}
-
-function summary(samples: readonly number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99) };
 }
 
 /** When the last of `cards` cards to one idle channel could reach Teams at the earliest, by its windows and the tenant's. */
@@ -151,14 +138,7 @@ async function runOn(database: Database, label: string) {
   const arkivlos = await startArkivlos({ config, logger: createLogger('silent'), database, routes: [registerEcho, ...ROUTES] });
   const { prisma } = database;
 
-  const post = async (activity: unknown): Promise<{ ms: number; body: unknown }> => {
-    const started = performance.now();
-    const response = await fetch(`${arkivlos.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await response.text();
-    const ms = performance.now() - started;
-    if (response.status !== 200) throw new Error(`/api/messages answered ${response.status}: ${text}`);
-    return { ms, body: text ? JSON.parse(text) : undefined };
-  };
+  const post = activityPoster(arkivlos.url);
   const personal = (user: TestUser): ActivityOptions => ({ serviceUrl: connector.url, user });
   let channelCount = 0;
   let channel = '';

@@ -1,0 +1,183 @@
+/**
+ * How fast is «Fordel» from the daily card when many leaders use it at once? Runs the whole app
+ * in-process against the fake connector, with an organisation of its own (a unit per leader, with
+ * two caseworkers, a backlog and more unassigned post than the card shows), and measures at 1, 10
+ * and 50 concurrent leaders, each on an entry of their own unit:
+ *   - «Fordel» opened: the first click, answered with the form (the unit's caseworkers);
+ *   - «Fordel» sent: the form's button, answered with the leader's «Mine oppgaver» as it is now
+ *     (the write through the archive port, its audit entry, and the card composed again).
+ * The baseline, measured in the same run on the same server at the same concurrency, is a bare
+ * echo turn (bench/turns.ts). Runs on the embedded PostgreSQL and on a PostgreSQL server.
+ *
+ *   npx tsx bench/daily-actions.ts [--rounds N] [--concurrency 1,10,50] [--only-embedded | --only-postgres]
+ * Target (issue 8): p99 of «Fordel» at 50 ≤ 3× the echo's p99 at 50; every invoke well under 3 s.
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { startArkivlos } from '../app.js';
+import { ROUTES } from '../bot/application.js';
+import { createCase } from '../domain/archive/registry/create-case.js';
+import { createEntry } from '../domain/archive/registry/create-entry.js';
+import { importOrganisation } from '../domain/org/import-organisation.js';
+import { parseOrganisationFile } from '../domain/org/org-file.js';
+import { loadConfig } from '../infra/config.js';
+import type { Database } from '../infra/database.js';
+import { createLogger } from '../infra/logger.js';
+import { applyMigrations } from '../infra/migrate.js';
+import { actionExecuteActivity, messageActivity, type TestUser } from '../test/support/activities.js';
+import { startFakeConnector } from '../test/support/fake-connector.js';
+import { benchServerUrl, openBenchDatabase, openServerBenchDatabase } from './bench-database.js';
+import { activityPoster, registerEcho, summary } from './turns.js';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '1,10,50' },
+    'only-embedded': { type: 'boolean', default: false },
+    'only-postgres': { type: 'boolean', default: false },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const LEVELS = values.concurrency.split(',').map(Number);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds is a whole number ≥ 1');
+if (LEVELS.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('--concurrency is a list of whole numbers ≥ 1, e.g. 1,10,50');
+const LEADERS = Math.max(...LEVELS);
+const WARM_UP = 5;
+/** Entries each leader distributes in the run, and those that stay unassigned and on the card. */
+const TO_DISTRIBUTE = WARM_UP + ROUNDS * LEVELS.length;
+const STAYING = { unassigned: 12, backlog: 15 };
+const NOW = new Date();
+const TODAY = NOW.toISOString().slice(0, 10);
+const TARGET = { concurrency: 50, ratio: 3 };
+
+function organisation() {
+  const person = (kind: string, unit: number, i: number) => ({
+    aadObjectId: `00000000-0000-4000-${kind === 'leder' ? 'a000' : 'b000'}-${String(unit * 10 + i).padStart(12, '0')}`,
+    name: `${kind === 'leder' ? 'Leder' : 'Saksbehandler'} ${unit}-${i}`,
+    email: `${kind}${unit}-${i}@bench.no`,
+    unit: `E${unit}`,
+    roles: ['saksbehandler'],
+  });
+  const leaders = Array.from({ length: LEADERS }, (_, unit) => person('leder', unit, 0));
+  const caseworkers = Array.from({ length: LEADERS }, (_, unit) => [person('sb', unit, 1), person('sb', unit, 2)]).flat();
+  const file = stringify({
+    organisation: 'Bench kommune',
+    units: leaders.map((leader, unit) => ({ code: `E${unit}`, name: `Enhet ${unit}`, leader: leader.email })),
+    people: [...leaders, ...caseworkers],
+  });
+  return { file, leaders: leaders.map(({ aadObjectId, name }): TestUser => ({ aadObjectId, name })) };
+}
+
+/** Each unit's post: entries to distribute in the run (one new case each), more unassigned post, and a backlog. */
+async function seedArchive(database: Database) {
+  const { prisma } = database;
+  const units = await prisma.unit.findMany({ where: { code: { startsWith: 'E' } }, include: { members: true }, orderBy: { code: 'asc' } });
+  const toDistribute = new Map<string, string[]>();
+  const meta = { actor: 'bench', now: NOW };
+  for (const unit of units) {
+    const caseworker = unit.members.find((member) => member.id !== unit.leaderId)!;
+    await prisma.$transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < TO_DISTRIBUTE + STAYING.unassigned; i++) {
+        const kase = await createCase(tx, { title: `Søknad om byggetillatelse ${unit.code}-${i}`, unitId: unit.id }, meta);
+        const entry = await createEntry(tx, { caseId: kase.id, title: `Søknad om byggetillatelse, gnr. ${i} bnr. 7`, type: 'I', status: 'J', unitId: unit.id, receivedDate: TODAY }, meta);
+        ids.push(entry.id);
+      }
+      toDistribute.set(unit.leaderId!, ids.slice(0, TO_DISTRIBUTE));
+      const backlog = await createCase(tx, { title: `Klagesaker ${unit.code}`, unitId: unit.id, saksansvarligId: caseworker.id }, meta);
+      for (let i = 0; i < STAYING.backlog; i++) {
+        await createEntry(tx, { caseId: backlog.id, title: `Klage ${i}`, type: 'I', status: 'J', unitId: unit.id, caseworkerId: caseworker.id, receivedDate: TODAY }, meta);
+      }
+    });
+  }
+  const people = await prisma.person.findMany({ where: { id: { in: [...toDistribute.keys()] } } });
+  const entriesOf = new Map(people.map((leader) => [leader.aadObjectId, toDistribute.get(leader.id)!]));
+  const caseworkerOf = new Map(units.map((unit) => [unit.leaderId!, unit.members.find((member) => member.id !== unit.leaderId)!.id]));
+  return { entriesOf, caseworkerOf: new Map(people.map((leader) => [leader.aadObjectId, caseworkerOf.get(leader.id)!])) };
+}
+
+async function runOn(database: Database, label: string) {
+  await applyMigrations(database.pool);
+  const org = organisation();
+  await importOrganisation(database.prisma, parseOrganisationFile(org.file, 'bench.yaml'), { actor: 'bench' });
+  const { entriesOf, caseworkerOf } = await seedArchive(database);
+  const connector = await startFakeConnector();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO_DATA: 'off', TEAMS_SERVICE_URL: connector.url });
+  const arkivlos = await startArkivlos({ config, logger: createLogger('silent'), database, routes: [registerEcho, ...ROUTES], now: () => NOW });
+  const post = activityPoster(arkivlos.url);
+  const as = (user: TestUser) => ({ serviceUrl: connector.url, user });
+  const next = new Map<string, number>();
+
+  /** Each leader opens «Fordel» on their next entry and sends the form; both answers timed. */
+  const distributeRound = (leaders: readonly TestUser[]) =>
+    Promise.all(
+      leaders.map(async (leader) => {
+        const index = next.get(leader.aadObjectId) ?? 0;
+        next.set(leader.aadObjectId, index + 1);
+        const entryId = entriesOf.get(leader.aadObjectId)![index]!;
+        const opened = await post(actionExecuteActivity('daily.distribute', { entryId, version: 1 }, as(leader)));
+        if (!JSON.stringify(opened.body).includes('"id":"person"')) throw new Error(`«Fordel» did not answer with its form: ${JSON.stringify(opened.body).slice(0, 300)}`);
+        const sent = await post(actionExecuteActivity('daily.distribute', { entryId, version: 1, submit: true, person: caseworkerOf.get(leader.aadObjectId) }, as(leader)));
+        if (!JSON.stringify(sent.body).includes('✔ ')) throw new Error(`«Fordel» did not distribute: ${JSON.stringify(sent.body).slice(0, 300)}`);
+        return { open: opened.ms, send: sent.ms };
+      }),
+    );
+  const echoRound = (leaders: readonly TestUser[]) => Promise.all(leaders.map(async (leader, i) => (await post(messageActivity(`bench echo ${i}`, as(leader)))).ms));
+
+  for (let i = 0; i < WARM_UP; i++) {
+    await echoRound(org.leaders.slice(0, 1));
+    await distributeRound(org.leaders.slice(0, 1));
+  }
+  const results = new Map<number, { echo: number[]; open: number[]; send: number[] }>();
+  for (const level of LEVELS) {
+    const leaders = org.leaders.slice(0, level);
+    const measured = { echo: [] as number[], open: [] as number[], send: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      measured.echo.push(...(await echoRound(leaders)));
+      const timed = await distributeRound(leaders);
+      measured.open.push(...timed.map((t) => t.open));
+      measured.send.push(...timed.map((t) => t.send));
+    }
+    results.set(level, measured);
+  }
+  const distributed = await database.prisma.auditEntry.count({ where: { action: 'archive.distributed' } });
+  await arkivlos.stop();
+  await connector.close();
+  return { label, results, distributed };
+}
+
+function print({ label, results, distributed }: Awaited<ReturnType<typeof runOn>>) {
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
+  console.log(`\n${label} (${distributed} entries distributed, each audited once)`);
+  console.log(`  ${'scenario'.padEnd(40)} ${'leaders'.padStart(7)} ${'n'.padStart(5)} ${'p50'.padStart(11)} ${'p99'.padStart(11)}   p99 ÷ echo p99`);
+  for (const [level, measured] of results) {
+    const echo = summary(measured.echo);
+    const row = (name: string, samples: readonly number[]) => {
+      const s = summary(samples);
+      console.log(`  ${name.padEnd(40)} ${String(level).padStart(7)} ${String(s.n).padStart(5)} ${ms(s.p50)} ${ms(s.p99)}   ${(s.p99 / echo.p99).toFixed(2).padStart(6)}×`);
+    };
+    row('echo turn (baseline)', measured.echo);
+    row('«Fordel» opened (the form)', measured.open);
+    row('«Fordel» sent (write + card again)', measured.send);
+  }
+  const at = results.get(TARGET.concurrency);
+  if (at) {
+    const ratio = summary(at.send).p99 / summary(at.echo).p99;
+    console.log(`  target p99 «Fordel» at ${TARGET.concurrency} ≤ ${TARGET.ratio}× echo p99: ${ratio.toFixed(2)}× — ${ratio <= TARGET.ratio ? 'holds ✔' : 'does NOT hold ✘'}`);
+  }
+}
+
+console.log(`bench daily-actions (${ROUNDS} rounds at ${LEVELS.join(', ')} concurrent leaders; load average ${loadavg()[0]!.toFixed(1)} at start)`);
+const databases: [string, () => Promise<Database>][] = [];
+if (!values['only-postgres']) databases.push(['embedded PostgreSQL (npm start)', () => openBenchDatabase()]);
+if (!values['only-embedded']) databases.push([`PostgreSQL server (${new URL(benchServerUrl()).host}, a database of its own)`, () => openServerBenchDatabase()]);
+for (const [label, open] of databases) {
+  const database = await open();
+  try {
+    print(await runOn(database, `${label}, a pool of ${database.pool.options.max} connections`));
+  } finally {
+    await database.close();
+  }
+}
+console.log(`\nload average ${loadavg()[0]!.toFixed(1)} at the end`);
