@@ -6,7 +6,7 @@ import { formatDay } from './absence-card.js';
 import { card, done, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { formatTime } from './support-kit.js';
 
-/** The one verb the card handles today: the person's «send me the card also when all is done». */
+/** The card's own verb (the entries' actions are DAILY_ACTION_VERBS): the person's «send me the card also when all is done». */
 export const DAILY_CARD_VERBS = { whenEmpty: 'daily.whenEmpty' } as const;
 
 export interface DailyCardOptions {

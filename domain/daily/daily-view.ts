@@ -35,8 +35,7 @@ export type DailySectionKind = (typeof DAILY_SECTION_KINDS)[number];
 
 /**
  * The actions the card offers, each an `Action.Execute` verb whose data names what it acts on and
- * the version the card showed. Their handlers come with the card actions (issue 8, item 4); until
- * then `oppgaver` renders the card without them.
+ * the version the card showed (handled in bot/routes/daily-actions.ts).
  */
 export const DAILY_ACTION_VERBS = {
   fordel: 'daily.distribute',
