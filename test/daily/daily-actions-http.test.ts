@@ -284,6 +284,22 @@ describe('acting on «Mine oppgaver» over HTTP (/api/messages)', () => {
     expect(await entry(s14)).toMatchObject({ accessCode: 'U', legalBasis: '14', status: 'S' });
   });
 
+  it('shows today’s card when someone acts on yesterday’s', async () => {
+    const kase = await createCaseWith(prisma(), { unitId: team.unit.id }, [{ unitId: team.unit.id, caseworkerId: team.caseworker.id, assignedAt: ARCHIVE_NOW, title: 'Brev fra i går' }]);
+    const [letter] = kase.entryIds as [string];
+    const yesterday = await tasks(team.caseworker);
+    expect(lines(yesterday)[0]).toBe('Mine oppgaver torsdag 26. november 2026');
+    now = new Date('2026-11-27T07:45:00Z');
+    try {
+      const form = await clickCard(team.caseworker, 'daily.writeOff', button(yesterday, 'daily.writeOff', 'entryId', letter).data!);
+      const today = await clickCard(team.caseworker, 'daily.writeOff', actions(form).find((action) => action.data?.method === 'TO')!.data!);
+      expect(lines(today)[0]).toBe('Mine oppgaver fredag 27. november 2026');
+      expect(lines(today)[1]).toMatch(/^✔ .*: avskrevet\. Gjort av deg 27\.11\.2026, 08:45\.$/);
+    } finally {
+      now = ARCHIVE_NOW;
+    }
+  });
+
   it('lets the archive register an entry finally («Journalfør»), and no one else', async () => {
     const kase = await createCaseWith(prisma(), { unitId: team.unit.id }, [{ unitId: team.unit.id, caseworkerId: team.caseworker.id, type: 'U', status: 'F', title: 'Ferdig brev' }]);
     const [letter] = kase.entryIds as [string];
