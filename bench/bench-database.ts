@@ -41,3 +41,22 @@ export async function openServerBenchDatabase(serverUrl = benchServerUrl(), pool
     },
   };
 }
+
+/**
+ * Runs a benchmark on the embedded PostgreSQL and then on a database of its own on a PostgreSQL
+ * server (either alone with `--only-embedded` / `--only-postgres`), each closed afterwards.
+ */
+export async function onBenchDatabases(only: { embedded?: boolean; postgres?: boolean }, run: (database: Database, label: string) => Promise<void>): Promise<void> {
+  if (only.embedded && only.postgres) throw new Error('--only-embedded and --only-postgres exclude each other');
+  const databases: [string, () => Promise<Database>][] = [];
+  if (!only.postgres) databases.push(['embedded PostgreSQL (npm start)', () => openBenchDatabase()]);
+  if (!only.embedded) databases.push([`PostgreSQL server (${new URL(benchServerUrl()).host}, a database of its own)`, () => openServerBenchDatabase()]);
+  for (const [label, open] of databases) {
+    const database = await open();
+    try {
+      await run(database, `${label}, a pool of ${database.pool.options.max} connections`);
+    } finally {
+      await database.close();
+    }
+  }
+}

@@ -27,7 +27,7 @@ import { createLogger } from '../infra/logger.js';
 import { applyMigrations } from '../infra/migrate.js';
 import { actionExecuteActivity, messageActivity, type TestUser } from '../test/support/activities.js';
 import { startFakeConnector } from '../test/support/fake-connector.js';
-import { benchServerUrl, openBenchDatabase, openServerBenchDatabase } from './bench-database.js';
+import { onBenchDatabases } from './bench-database.js';
 import { activityPoster, registerEcho, summary } from './turns.js';
 
 const { values } = parseArgs({
@@ -169,15 +169,5 @@ function print({ label, results, distributed }: Awaited<ReturnType<typeof runOn>
 }
 
 console.log(`bench daily-actions (${ROUNDS} rounds at ${LEVELS.join(', ')} concurrent leaders; load average ${loadavg()[0]!.toFixed(1)} at start)`);
-const databases: [string, () => Promise<Database>][] = [];
-if (!values['only-postgres']) databases.push(['embedded PostgreSQL (npm start)', () => openBenchDatabase()]);
-if (!values['only-embedded']) databases.push([`PostgreSQL server (${new URL(benchServerUrl()).host}, a database of its own)`, () => openServerBenchDatabase()]);
-for (const [label, open] of databases) {
-  const database = await open();
-  try {
-    print(await runOn(database, `${label}, a pool of ${database.pool.options.max} connections`));
-  } finally {
-    await database.close();
-  }
-}
+await onBenchDatabases({ embedded: values['only-embedded'], postgres: values['only-postgres'] }, async (database, label) => print(await runOn(database, label)));
 console.log(`\nload average ${loadavg()[0]!.toFixed(1)} at the end`);

@@ -39,7 +39,7 @@ import { createLogger } from '../infra/logger.js';
 import { applyMigrations } from '../infra/migrate.js';
 import { actionExecuteActivity, channelMessageActivity, messageActivity, type ActivityOptions, type TestUser } from '../test/support/activities.js';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../test/support/fake-connector.js';
-import { benchServerUrl, openBenchDatabase, openServerBenchDatabase } from './bench-database.js';
+import { onBenchDatabases } from './bench-database.js';
 import { activityPoster, registerEcho, summary } from './turns.js';
 
 const { values } = parseArgs({
@@ -51,7 +51,6 @@ const { values } = parseArgs({
     'only-postgres': { type: 'boolean', default: false },
   },
 });
-if (values['only-embedded'] && values['only-postgres']) throw new Error('--only-embedded and --only-postgres exclude each other');
 const ROUNDS = Number(values.rounds ?? (values.quick ? 2 : 10));
 const LEVELS = (values.concurrency ?? (values.quick ? '1,10' : '1,10,50')).split(',').map(Number);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds is a whole number ≥ 1');
@@ -295,15 +294,5 @@ function print({ label, results, tenantRps }: Awaited<ReturnType<typeof runOn>>)
 }
 
 console.log(`bench support (${ROUNDS} rounds at ${LEVELS.join(', ')} concurrent people; load average ${loadavg()[0]!.toFixed(1)} at start)`);
-const databases: [string, () => Promise<Database>][] = [];
-if (!values['only-postgres']) databases.push(['embedded PostgreSQL (npm start)', () => openBenchDatabase()]);
-if (!values['only-embedded']) databases.push([`PostgreSQL server (${new URL(benchServerUrl()).host}, a database of its own)`, () => openServerBenchDatabase()]);
-for (const [label, open] of databases) {
-  const database = await open();
-  try {
-    print(await runOn(database, `${label}, a pool of ${database.pool.options.max} connections`));
-  } finally {
-    await database.close();
-  }
-}
+await onBenchDatabases({ embedded: values['only-embedded'], postgres: values['only-postgres'] }, async (database, label) => print(await runOn(database, label)));
 console.log(`\nload average ${loadavg()[0]!.toFixed(1)} at the end`);
