@@ -101,7 +101,9 @@ function sectionContainer(section: DailySection, options: DailyCardOptions, t: T
     // A heading per section: screen readers jump between them.
     text(section.kind === 'unitBacklog' ? title : `${title} (${section.total})`, { style: 'heading', size: 'Medium', weight: 'Bolder' }),
   ];
-  if (section.kind === 'unitBacklog') items.push(text(t('daily.card.unitBacklogCount', { count: section.total }), { spacing: 'None' }));
+  if (section.kind === 'unitBacklog') {
+    items.push(text(section.total === 1 ? t('daily.card.unitBacklogOne') : t('daily.card.unitBacklogCount', { count: section.total }), { spacing: 'None' }));
+  }
   for (const item of section.items) items.push(...itemElements(section, item, options, t));
   const rest = section.total - section.items.length;
   if (rest > 0 && section.kind !== 'unitBacklog') items.push(text(t('daily.card.more', { count: rest }), { isSubtle: true, spacing: 'Small' }));
