@@ -8,6 +8,7 @@ import { answerFailedTurn } from './errors.js';
 import { registerDaily } from './routes/daily.js';
 import { registerAbsenceRoutes } from './routes/absence.js';
 import { registerChat } from './routes/chat.js';
+import { registerDailySend } from './routes/daily-send.js';
 import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
@@ -40,6 +41,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerResolution,
   registerMessageActions,
   registerDelivery,
+  registerDailySend,
   registerQueues,
   registerAbsenceRoutes,
   registerDaily,

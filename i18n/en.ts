@@ -109,6 +109,10 @@ export const en: Messages = {
   'delivery.reach.explain': 'Arkivlos creates a personal chat with each of them, at the pace Teams allows. Type {command} to see whom Arkivlos cannot reach.',
   'delivery.reach.nobody': 'Every active person already has a personal chat with Arkivlos.',
   'delivery.reach.showStatus': 'Show delivery status',
+  'daily.send.command': 'Administrators: send today’s task cards now to everyone who has something to do (also on weekends and public holidays)',
+  'daily.send.done': 'Task cards for {date}: {queued} queued now, {alreadyQueued} already queued, {nothingToDo} have nothing to do, {away} are away ({composed} people in all).',
+  'daily.send.tooLarge': '{count} cards were too large for Teams and are stored as failed.',
+  'daily.send.follow': 'Type **{command}** to follow the delivery.',
 
   'fallback.text': 'I did not understand that. Type **{command}** to see what I can do for you.',
   'error.generic': 'Something went wrong in Arkivlos. Try again shortly, or contact the archive if it keeps happening.',

@@ -111,6 +111,10 @@ export const nb = {
   'delivery.reach.explain': 'Arkivlos oppretter en personlig chat med hver av dem, i det tempoet Teams tillater. Skriv {command} for å se hvem Arkivlos ikke når.',
   'delivery.reach.nobody': 'Alle aktive personer har allerede en personlig chat med Arkivlos.',
   'delivery.reach.showStatus': 'Vis status for utsending',
+  'daily.send.command': 'Administratorer: send dagens oppgavekort nå til alle som har noe å gjøre (også på helgedager og helligdager)',
+  'daily.send.done': 'Oppgavekortene for {date}: {queued} satt i kø nå, {alreadyQueued} var allerede i kø, {nothingToDo} har ingenting å gjøre, {away} er borte ({composed} personer i alt).',
+  'daily.send.tooLarge': '{count} kort var for store for Teams og er lagret som feilet.',
+  'daily.send.follow': 'Skriv **{command}** for å følge utsendingen.',
 
   'fallback.text': 'Det forstod jeg ikke. Skriv **{command}** for å se hva jeg kan gjøre for deg.',
   'error.generic': 'Noe gikk galt hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet hvis feilen vedvarer.',

@@ -109,6 +109,10 @@ export const nn: Messages = {
   'delivery.reach.explain': 'Arkivlos opprettar ein personleg chat med kvar av dei, i det tempoet Teams tillèt. Skriv {command} for å sjå kven Arkivlos ikkje når.',
   'delivery.reach.nobody': 'Alle aktive personar har allereie ein personleg chat med Arkivlos.',
   'delivery.reach.showStatus': 'Vis status for utsending',
+  'daily.send.command': 'Administratorar: send dagens oppgåvekort no til alle som har noko å gjere (også på helgedagar og heilagdagar)',
+  'daily.send.done': 'Oppgåvekorta for {date}: {queued} sett i kø no, {alreadyQueued} var allereie i kø, {nothingToDo} har ingenting å gjere, {away} er borte ({composed} personar i alt).',
+  'daily.send.tooLarge': '{count} kort var for store for Teams og er lagra som feila.',
+  'daily.send.follow': 'Skriv **{command}** for å følgje utsendinga.',
 
   'fallback.text': 'Det forstod eg ikkje. Skriv **{command}** for å sjå kva eg kan gjere for deg.',
   'error.generic': 'Noko gjekk gale hos Arkivlos. Prøv igjen om litt, eller kontakt arkivet dersom feilen held fram.',
