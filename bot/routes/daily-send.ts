@@ -1,5 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
-import { formatDay } from '../../cards/absence-card.js';
+import { CardFactory } from 'botbuilder';
+import { dailySendCard } from '../../cards/daily-send-card.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import { localDateOf } from '../../domain/calendar/working-days.js';
 import { sendDailyCards } from '../../domain/daily/send-daily-cards.js';
@@ -30,18 +31,7 @@ export function registerDailySend(app: Application, deps: BotDeps): void {
       timeZone: settings.timeZone,
       actor: caller.person!.aadObjectId,
     });
-    const lines = [
-      caller.t('daily.send.done', {
-        date: formatDay(result.date, caller.locale),
-        queued: result.queued,
-        alreadyQueued: result.alreadyQueued,
-        nothingToDo: result.nothingToDo,
-        away: result.away,
-        composed: result.composed,
-      }),
-      ...(result.tooLarge > 0 ? [caller.t('daily.send.tooLarge', { count: result.tooLarge })] : []),
-      caller.t('daily.send.follow', { command: commandWord('statusUtsending', caller.locale) }),
-    ];
-    await context.sendActivity(lines.join('\n\n'));
+    const card = dailySendCard({ ...result, locale: caller.locale, statusCommand: commandWord('statusUtsending', caller.locale) }, caller.t);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   });
 }

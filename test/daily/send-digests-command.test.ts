@@ -10,6 +10,10 @@ import { startTestBot, type TestBot } from '../support/bot.js';
 const SIGRID = { aadObjectId: '4c70f70d-c03a-4145-b03e-53c56d1096c9', name: 'Sigrid Dahl' }; // administrator
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }; // saksbehandler
 
+type Card = { speak: string; body: { type: string; text?: string; facts?: { title: string; value: string }[] }[]; actions?: { verb?: string }[] };
+/** Everything a reader sees on the card, one line per text block or fact. */
+const cardLines = (card: Card) => card.body.flatMap((element) => (element.facts ? element.facts.map((fact) => `${fact.title}: ${fact.value}`) : [element.text ?? '']));
+
 describe('send oppgaver nå over HTTP', () => {
   let bot: TestBot;
   // Saturday 28 November 2026, 10:00 in Oslo: no scheduled run, but an administrator may ask.
@@ -22,6 +26,15 @@ describe('send oppgaver nå over HTTP', () => {
     expect((await bot.post(messageActivity(text, options))).status).toBe(200);
     const [reply] = await bot.connector.waitFor((activity) => activity.body.type === 'message' && typeof activity.body.text === 'string' && !activity.body.attachments?.length);
     return String(reply!.body.text);
+  };
+  /** The bot's card answer to a message. */
+  const answerCard = async (text: string, options: ActivityOptions) => {
+    bot.connector.clear();
+    expect((await bot.post(messageActivity(text, options))).status).toBe(200);
+    const [reply] = await bot.connector.waitFor(
+      (activity) => activity.body.type === 'message' && JSON.stringify(activity.body.attachments ?? []).includes('delivery.status'),
+    );
+    return reply!.body.attachments![0]!.content as unknown as Card;
   };
   const digests = () => prisma().outboxMessage.findMany({ where: { idempotencyKey: { startsWith: 'digest:' } }, select: { idempotencyKey: true, personId: true } });
 
@@ -54,11 +67,16 @@ describe('send oppgaver nå over HTTP', () => {
 
   it('an administrator sends today’s cards on a Saturday, is told the counts and where to follow them; a second time queues nothing', async () => {
     const people = await prisma().person.count({ where: { active: true } });
-    const text = await answer('send oppgaver nå', as(SIGRID));
-    expect(text).toBe(
-      `Oppgavekortene for lørdag 28. november 2026: 2 satt i kø nå, 0 var allerede i kø, ${people - 2} har ingenting å gjøre, 0 er borte (${people} personer i alt).\n\n` +
-        'Skriv **status utsending** for å følge utsendingen.',
-    );
+    const card = await answerCard('send oppgaver nå', as(SIGRID));
+    expect(cardLines(card)).toEqual([
+      'Oppgavekort for lørdag 28. november 2026',
+      'Satt i kø nå: 2',
+      'Var allerede i kø: 0',
+      `Har ingenting å gjøre: ${people - 2}`,
+      'Er borte: 0',
+      'Arkivlos sender kortene i det tempoet Teams tillater. Skriv **status utsending** for å følge utsendingen.',
+    ]);
+    expect(card.actions?.map((action) => action.verb)).toEqual(['delivery.status']);
     const queued = await digests();
     const alex = await prisma().person.findUniqueOrThrow({ where: { aadObjectId: ALEX.aadObjectId } });
     expect(queued.map((message) => message.idempotencyKey)).toContain(`digest:${alex.id}:2026-11-28`);
@@ -69,10 +87,16 @@ describe('send oppgaver nå over HTTP', () => {
       .poll(() => prisma().outboxMessage.count({ where: { idempotencyKey: { startsWith: 'digest:' }, state: 'sent' } }), { timeout: 20_000, interval: 100 })
       .toBe(2);
 
-    const again = await answer('send digests now', as(SIGRID, { locale: 'en-US' }));
-    expect(again).toMatch(/^Task cards for Saturday, 28 November 2026: 0 queued now, 2 already queued, /);
-    expect(again).toContain('Type **delivery status** to follow the delivery.');
+    const again = await answerCard('send digests now', as(SIGRID, { locale: 'en-US' }));
+    expect(cardLines(again).slice(0, 3)).toEqual(['Task cards for Saturday, 28 November 2026', 'Queued now: 0', 'Already queued: 2']);
     expect(await digests()).toHaveLength(2);
+  });
+
+  it('says so when nobody is due a card', async () => {
+    await prisma().person.updateMany({ data: { dailyCardWhenEmpty: false } });
+    const card = await answerCard('send oppgåver no', as(SIGRID, { locale: 'nn-NO' }));
+    expect(cardLines(card)[1]).toMatch(/^Ingen av dei \d+ aktive personane skal ha kort i dag\.$/);
+    expect(await digests()).toEqual([]);
   });
 
   it('the help card lists it for an administrator only', async () => {
