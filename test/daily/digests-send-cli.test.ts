@@ -97,7 +97,7 @@ describe('npm run digests:send', () => {
     expect(countIn(again.stdout, 'Queued now')).toBe(0);
     expect(countIn(again.stdout, 'Already queued')).toBe(queued);
     expect(cardsSent()).toHaveLength(0);
-  }, 60_000);
+  }, 120_000);
 
   it('two started at once send each card once, on a Saturday too', async () => {
     const saturday = '2026-11-28';
@@ -113,12 +113,12 @@ describe('npm run digests:send', () => {
     const sent = cardsSent();
     expect(new Set(sent.map((call) => call.conversationId)).size).toBe(sent.length);
     expect(connector.stats()).toMatchObject({ throttled: { conversation: 0, tenant: 0 }, retryAfterViolations: 0 });
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a date that is not one, and changes nothing', async () => {
     const run = await runCli(['--date', '2026-02-30']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('«2026-02-30» er ikke en dato på formen ÅÅÅÅ-MM-DD.');
     expect(await db.prisma.outboxMessage.count({ where: { idempotencyKey: { endsWith: ':2026-02-30' } } })).toBe(0);
-  });
+  }, 60_000);
 });
