@@ -122,8 +122,10 @@ describe('the daily run in three instances on one PostgreSQL', () => {
       TEAMS_SERVICE_URL: connector.url,
       BOT_TENANT_ID: TENANT,
       TEAMS_TENANT_RPS: '30',
-      // A short lease, so the killed instance's claims are taken over soon (60 s by default).
-      OUTBOX_LEASE_SECONDS: '6',
+      // A short lease, so the killed instance's claims are taken over soon (60 s by default). Not
+      // shorter: a call times out at half the lease and is tried again, and on a busy machine a
+      // call answered after a second can take seconds to reach the instance (seen: a third send).
+      OUTBOX_LEASE_SECONDS: '10',
       // Thursday 26 November 2026, 09:00 in Oslo: the run is due.
       TEST_CLOCK: ARCHIVE_NOW.toISOString(),
       TEST_JOB_POLL_MS: '200',
@@ -148,7 +150,7 @@ describe('the daily run in three instances on one PostgreSQL', () => {
     const heldAtKill = await db.prisma.outboxMessage.findMany({ where: { ...digests, state: 'sending', lockedBy: { contains: `:${victim.child.pid}:` } }, select: { personId: true } });
     const heldChats = new Set(heldAtKill.map((message) => chatOf.get(message.personId!)!));
 
-    await expect.poll(() => db.prisma.outboxMessage.count({ where: { ...digests, state: 'sent' } }), { timeout: 45_000, interval: 250 }).toBe(expected.length);
+    await expect.poll(() => db.prisma.outboxMessage.count({ where: { ...digests, state: 'sent' } }), { timeout: 60_000, interval: 250 }).toBe(expected.length);
     connector.throttleEvery(0);
     connector.slow(0);
 
