@@ -16,7 +16,9 @@ import { loadDemoArchiveIfEmpty } from './domain/archive/demo/load-demo-archive.
 import { EMAIL_CHANNEL } from './domain/support/enqueue-email.js';
 import { startEmailWorker, type EmailWorkerOptions } from './domain/support/email-worker.js';
 import { autoCloseJob } from './domain/support/auto-close-requests.js';
+import { dailyCardsJob } from './domain/daily/daily-cards-job.js';
 import { startJobRunner, type JobRunnerOptions } from './domain/jobs/job-runner.js';
+import type { ScheduledJob } from './domain/jobs/scheduled-job.js';
 import type { Config } from './infra/config.js';
 import { openDatabase, type Database } from './infra/database.js';
 import type { Logger } from './infra/logger.js';
@@ -49,7 +51,12 @@ export interface StartOptions {
   email?: Pick<EmailWorkerOptions, 'leaseMs' | 'pollMs' | 'retryDelayMs'>;
   /** The scheduled jobs' timer (tests look often). */
   jobs?: Pick<JobRunnerOptions, 'pollMs' | 'leaseMs'>;
+  /** The scheduled jobs (default: SCHEDULED_JOBS; the HTTP tests leave the daily run out unless they ask for it). */
+  scheduledJobs?: readonly ScheduledJob[];
 }
+
+/** What every instance runs on its timer: the automatic closing of henvendelser and the morning's «Mine oppgaver». */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [autoCloseJob, dailyCardsJob];
 
 export async function startArkivlos({
   config,
@@ -61,6 +68,7 @@ export async function startArkivlos({
   delivery = {},
   email = {},
   jobs = {},
+  scheduledJobs = SCHEDULED_JOBS,
 }: StartOptions): Promise<Arkivlos> {
   await assertPortFree(config.PORT, config.HOST);
   const database =
@@ -142,7 +150,7 @@ export async function startArkivlos({
   const mail = await startEmail(config, database, logger, email);
   // Every instance looks for due runs; the database gives each run to one (domain/jobs/).
   const scheduled = startJobRunner(
-    { prisma: database.prisma, jobs: [autoCloseJob], now },
+    { prisma: database.prisma, jobs: scheduledJobs, now },
     {
       ...jobs,
       onRun: (event) => logger.info(event, 'scheduled job ran'),

@@ -9,6 +9,7 @@ import { registerDaily } from './routes/daily.js';
 import { registerDailyActions } from './routes/daily-actions.js';
 import { registerAbsenceRoutes } from './routes/absence.js';
 import { registerChat } from './routes/chat.js';
+import { registerDailySend } from './routes/daily-send.js';
 import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerResolution,
   registerMessageActions,
   registerDelivery,
+  registerDailySend,
   registerQueues,
   registerAbsenceRoutes,
   registerDaily,

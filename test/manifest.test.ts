@@ -86,13 +86,13 @@ describe('Teams app manifest', () => {
   // The lists are made from domain/help/commands.ts, whose every word test/bot-http.test.ts posts
   // to the bot; a feature's command joins them when its row is added to the table.
   it('offers in bokmål, English and nynorsk exactly the commands of the command table, each where the table offers it', () => {
-    expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle']);
+    expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle', 'send oppgaver nå']);
     expect(titles(manifest, 1)).toEqual(['hjelp', 'koble kø', 'koble fra kø', 'kø']);
     expect(titles(manifest, 2)).toEqual(['hjelp']);
-    expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone']);
+    expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now']);
     expect(translated('en.json', 1, 'title')).toEqual(['help', 'bind queue', 'unbind queue', 'queue']);
     expect(translated('en.json', 2, 'title')).toEqual(['help']);
-    expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'fråvær', 'oppgåver', 'status utsending', 'nå alle']);
+    expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'fråvær', 'oppgåver', 'status utsending', 'nå alle', 'send oppgåver no']);
     expect(translated('nn.json', 1, 'title')).toEqual(['hjelp', 'kople kø', 'kople frå kø', 'kø']);
     expect(translated('nn.json', 2, 'title')).toEqual(['hjelp']);
     expect(manifest.bots![0]!.commandLists![0]!.commands.map((c) => c.description)).toEqual([
@@ -105,6 +105,7 @@ describe('Teams app manifest', () => {
       'Vis det du har å gjøre i dag: post, frister og saker',
       'Administratorer: se meldinger som venter, er sendt eller feilet, hvem Arkivlos ikke når, og tempoet mot Teams',
       'Administratorer: opprett personlig chat med alle som ikke har en med Arkivlos ennå',
+      'Administratorer: send dagens oppgavekort nå til alle som har noe å gjøre (også på helgedager og helligdager)',
     ]);
     expect(translated('nn.json', 0, 'description').slice(0, 3)).toEqual([
       'Vis kva Arkivlos kan gjere for deg',
@@ -133,12 +134,12 @@ describe('Teams app manifest', () => {
       sporretime: { words: { nb: ['spørretime'], nn: ['spørjetime'], en: ['q&a'] }, roles: ['arkivet'], scopes: ['team'], help: 'help.title' },
     };
     expect(commandListPlan(table)).toEqual([
-      { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'nyHenvendelse', 'mineHenvendelser', 'fravaer', 'oppgaver', 'statusUtsending', 'naAlle'] },
+      { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'nyHenvendelse', 'mineHenvendelser', 'fravaer', 'oppgaver', 'statusUtsending', 'naAlle', 'sendOppgaverNa'] },
       { scopes: ['team'], commands: ['hjelp', 'kobleKo', 'kobleFraKo', 'ko', 'sporretime'] },
       { scopes: ['groupChat'], commands: ['hjelp'] },
     ]);
     const built = buildManifest(template.manifest, OPTIONS, table);
-    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle']);
+    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle', 'send oppgaver nå']);
     const nn = buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS, table);
     expect(nn['bots[0].commandLists[1].commands[4].title']).toBe('spørjetime');
   });
@@ -214,7 +215,7 @@ describe('Teams app manifest', () => {
 
   it('each localization file passes the bundled localization schema and translates every command', async () => {
     const keys = commandLocalizationKeys(manifest);
-    expect(keys).toHaveLength(2 * (9 + 4 + 1)); // a title and a description for each command
+    expect(keys).toHaveLength(2 * (10 + 4 + 1)); // a title and a description for each command
     for (const [file, localization] of localizations) {
       expect(await validateLocalization(localization, manifest, file)).toEqual([]);
       for (const key of keys) expect(localization[key], `${file} ${key}`).toEqual(expect.stringMatching(/\S/));

@@ -14,7 +14,7 @@ import { commandScopeOf } from './help.js';
  * Why this caller may not use an administrator's command here, in their language; undefined when
  * they may. The answers name people, so they are given only in the administrator's own 1:1 chat.
  */
-function refusal(context: TurnContext, caller: Caller, id: CommandId): string | undefined {
+export function refusal(context: TurnContext, caller: Caller, id: CommandId): string | undefined {
   const command = commandWord(id, caller.locale);
   if (commandScopeOf(context) !== 'personal') return caller.t('delivery.personalOnly', { command });
   const roles = caller.person?.roles.map((holding) => holding.role) ?? [];

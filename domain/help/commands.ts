@@ -104,6 +104,13 @@ export const COMMANDS = {
     scopes: ['personal'],
     help: 'help.command.naAlle',
   },
+  // Today's «Mine oppgaver» at once, on any day (domain/daily/send-daily-cards.ts); the answer counts people.
+  sendOppgaverNa: {
+    words: { nb: ['send oppgaver nå'], nn: ['send oppgåver no'], en: ['send digests now'] },
+    roles: ['administrator'],
+    scopes: ['personal'],
+    help: 'daily.send.command',
+  },
   // Queue channels (domain/support/queue-channels.ts): typed in the channel that is, or is to
   // become, a line's queue, with @Arkivlos in front (Teams passes a channel message to the bot
   // only when it is mentioned). `koble kø` takes the line and, for some lines, a unit or subject

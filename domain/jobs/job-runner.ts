@@ -42,7 +42,7 @@ export function startJobRunner(deps: JobRunnerDeps, options: JobRunnerOptions = 
 
   const runDue = async (job: ScheduledJob) => {
     const now = deps.now();
-    const runKey = job.runKey(now);
+    const runKey = await job.runKey(now, deps.prisma);
     if (runKey === null) return;
     const claim = { job: job.name, runKey, instance, leaseMs };
     if (!(await claimJobRun(deps.prisma, { ...claim, now }))) return;

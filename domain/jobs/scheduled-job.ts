@@ -22,7 +22,11 @@ export interface JobContext {
  */
 export interface ScheduledJob {
   name: string;
-  /** The run due at `now`, e.g. the hour (`2026-11-26T15`), or a day for a morning card; null when none is. */
-  runKey(now: Date): string | null;
+  /**
+   * The run due at `now`, e.g. the hour (`2026-11-26T15`), or a day for a morning card; null when
+   * none is. Asked on every tick, so a job whose schedule lives in the database (the daily cards'
+   * time and zone) reads it here and follows a change at once.
+   */
+  runKey(now: Date, prisma: PrismaClient): string | null | Promise<string | null>;
   run(context: JobContext): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { startArkivlos, type Arkivlos, type StartOptions } from '../../app.js';
 import { loadDemoOrganisationIfEmpty } from '../../domain/org/load-demo-organisation.js';
+import { autoCloseJob } from '../../domain/support/auto-close-requests.js';
 import { loadConfig } from '../../infra/config.js';
 import { createLogger } from '../../infra/logger.js';
 import { createTestDatabase } from './database.js';
@@ -16,7 +17,7 @@ export interface TestApp {
 }
 
 /** The whole app over real HTTP on a free loopback port, on a fresh test database with the demo organisation. */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'delivery' | 'now' | 'jobs'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'delivery' | 'now' | 'jobs' | 'scheduledJobs'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   try {
     // Test databases on a PostgreSQL server are not "embedded", so load the demo organisation here.
@@ -34,6 +35,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
       config,
       logger: createLogger(config.LOG_LEVEL, destination),
       database,
+      // The morning run would put cards in the outbox of any test whose clock is past 07:30 on a
+      // working day; a test of the daily run passes SCHEDULED_JOBS (test/daily/daily-job.test.ts).
+      scheduledJobs: [autoCloseJob],
       ...options,
       delivery: { pollMs: 50, ...options.delivery },
     });
@@ -62,7 +66,7 @@ export interface TestBot {
 }
 
 /** The test app, with activities whose serviceUrl points at a fake connector that records what the bot sends. */
-export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'now' | 'jobs'> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, options: Pick<StartOptions, 'channelAuth' | 'routes' | 'now' | 'jobs' | 'scheduledJobs'> = {}): Promise<TestBot> {
   const connector = await startFakeConnector();
   // Chats the outbox creates (`nå alle`) are created here too, never at the real Bot Connector.
   const app = await startTestApp({ TEAMS_SERVICE_URL: connector.url, ...env }, options).catch(async (error: unknown) => {

@@ -22,6 +22,7 @@ import { addHandoverCardSamples } from './card-samples-handover.js';
 import { addVisitCardSamples } from './card-samples-visit.js';
 import { addAbsenceCardSamples } from './card-samples-absence.js';
 import { addDailyCardSamples } from './card-samples-daily.js';
+import { addDailySendCardSamples } from './card-samples-daily-send.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -144,6 +145,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addHandoverCardSamples(add, locale, t);
     addVisitCardSamples(add, locale, t);
     addAbsenceCardSamples(add, locale, t);
+    addDailySendCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
