@@ -40,6 +40,9 @@ export const en: Messages = {
   'feature.language': 'Type {command} to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.',
   'feature.deliveryStatus': 'As an administrator, type {command} to see how delivery is going: what is waiting, sent or failed, and whom Arkivlos cannot reach.',
   'feature.reachEveryone': 'As an administrator, type {command} to create a personal chat with everyone who does not have one with Arkivlos yet.',
+  'feature.tasks': 'Every working day at 07:30 you get the «My tasks» card with new post, backlog, deadlines, approvals and public-access assessments, and you distribute, write off and approve right from the card. Type {command} to see it now.',
+  'feature.absence': 'Type {command} 23.12–2.1 when you will be away: your card pauses, and if you are a leader, your deputy gets your leader tasks meanwhile.',
+  'feature.sendDigests': 'As an administrator, type {command} to send today’s task cards to everyone with something to do at once.',
 
   'welcome.title': 'Welcome to Arkivlos',
   'welcome.intro': 'Arkivlos is a Teams app for people who work in {system}. Here is what you can do:',

@@ -40,6 +40,9 @@ export const nb = {
   'feature.language': 'Skriv {command} for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English.',
   'feature.deliveryStatus': 'Som administrator skriver du {command} for å se hvordan utsendingen går: hva som venter, er sendt eller feilet, og hvem Arkivlos ikke når.',
   'feature.reachEveryone': 'Som administrator skriver du {command} for å opprette personlig chat med alle som ikke har en med Arkivlos ennå.',
+  'feature.tasks': 'Hver arbeidsdag kl. 07.30 får du kortet «Mine oppgaver» med ny post, restanser, frister, godkjenninger og offentlighetsvurderinger, og du fordeler, avskriver og godkjenner rett fra kortet. Skriv {command} for å se det nå.',
+  'feature.absence': 'Skriv {command} 23.12–2.1 når du skal være borte: kortet ditt tar pause, og er du leder, får stedfortrederen ledersakene dine så lenge.',
+  'feature.sendDigests': 'Som administrator skriver du {command} for å sende dagens oppgavekort til alle med noe å gjøre med én gang.',
 
   'welcome.title': 'Velkommen til Arkivlos',
   'welcome.intro': 'Arkivlos er en Teams-app for deg som arbeider i {system}. Dette kan du gjøre her:',

@@ -40,6 +40,9 @@ export const nn: Messages = {
   'feature.language': 'Skriv {command} for å velje om Arkivlos skal svare deg på bokmål, nynorsk eller English.',
   'feature.deliveryStatus': 'Som administrator skriv du {command} for å sjå korleis utsendinga går: kva som ventar, er sendt eller feila, og kven Arkivlos ikkje når.',
   'feature.reachEveryone': 'Som administrator skriv du {command} for å opprette personleg chat med alle som ikkje har ein med Arkivlos enno.',
+  'feature.tasks': 'Kvar arbeidsdag kl. 07.30 får du kortet «Mine oppgåver» med ny post, restansar, fristar, godkjenningar og offentlegheitsvurderingar, og du fordeler, avskriv og godkjenner rett frå kortet. Skriv {command} for å sjå det no.',
+  'feature.absence': 'Skriv {command} 23.12–2.1 når du skal vere borte: kortet ditt tek pause, og er du leiar, får stadfortredaren leiarsakene dine så lenge.',
+  'feature.sendDigests': 'Som administrator skriv du {command} for å sende dagens oppgåvekort til alle med noko å gjere med ein gong.',
 
   'welcome.title': 'Velkomen til Arkivlos',
   'welcome.intro': 'Arkivlos er ein Teams-app for deg som arbeider i {system}. Dette kan du gjere her:',

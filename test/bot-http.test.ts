@@ -93,7 +93,8 @@ describe('the bot over HTTP (/api/messages)', () => {
     expect(texts).toContain('- Skriv **hjelp** for å se hva Arkivlos kan gjøre for deg, og hvilke roller du har i organisasjonen.');
     expect(texts).toContain('- Skriv **innstillinger** for å velge om Arkivlos skal svare deg på bokmål, nynorsk eller English.');
     expect(texts).toContain('- Skriv **ny henvendelse** for å be om hjelp: du svarer på det brukerstøtten trenger å vite, får et nummer på henvendelsen og beskjed her i chatten når statusen endrer seg.');
-    expect(texts).not.toMatch(/oppgaver|spørretime|godkjenn/i);
+    expect(texts).toContain('- Hver arbeidsdag kl. 07.30 får du kortet «Mine oppgaver» med ny post, restanser, frister, godkjenninger og offentlighetsvurderinger, og du fordeler, avskriver og godkjenner rett fra kortet. Skriv **oppgaver** for å se det nå.');
+    expect(texts).not.toMatch(/spørretime|spørjetime/i);
   });
 
   // In the 1:1 chat such a sentence is a question for the help articles (test/knowledge/self-help-http.test.ts).

@@ -156,10 +156,13 @@ describe('Teams app manifest', () => {
         'Skriv «ny henvendelse» for å be om hjelp: du svarer på det brukerstøtten trenger å vite, får et nummer på henvendelsen og beskjed her i chatten når statusen endrer seg. ' +
         'Skriv «mine henvendelser» for å se henvendelsene dine med hele historikken, og for å lukke en du ikke trenger lenger. ' +
         'Velg «Opprett henvendelse» under «Flere handlinger» (…) på en melding i Teams, så blir meldingen en henvendelse med tekst, avsender og lenke. «Send til journalføring» sender et dokument du har fått i Teams, til arkivet med filene. ' +
+        'Hver arbeidsdag kl. 07.30 får du kortet «Mine oppgaver» med ny post, restanser, frister, godkjenninger og offentlighetsvurderinger, og du fordeler, avskriver og godkjenner rett fra kortet. Skriv «oppgaver» for å se det nå. ' +
+        'Skriv «fravær» 23.12–2.1 når du skal være borte: kortet ditt tar pause, og er du leder, får stedfortrederen ledersakene dine så lenge. ' +
         'Som administrator skriver du «status utsending» for å se hvordan utsendingen går: hva som venter, er sendt eller feilet, og hvem Arkivlos ikke når. ' +
-        'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå.',
+        'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå. ' +
+        'Som administrator skriver du «send oppgaver nå» for å sende dagens oppgavekort til alle med noe å gjøre med én gang.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(8); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(11); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');

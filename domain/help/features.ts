@@ -14,7 +14,7 @@ export interface Feature {
 /**
  * What Arkivlos does today, one line per feature that works end to end. The welcome card and the
  * Teams app's full description are made of these lines, so neither promises what is not here.
- * Brukerstøtte, «Mine oppgaver», the daily card and spørretimer add their line when they land.
+ * Spørretimer add their line when they land.
  */
 export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
@@ -24,8 +24,11 @@ export const FEATURES = {
   myRequests: { roles: 'members', line: 'feature.myRequests', command: 'mineHenvendelser' },
   // No command: the actions are in the «…» menu of a Teams message (domain/help/message-actions.ts).
   messageActions: { roles: 'members', line: 'feature.messageActions' },
+  tasks: { roles: 'members', line: 'feature.tasks', command: 'oppgaver' },
+  absence: { roles: 'members', line: 'feature.absence', command: 'fravaer' },
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
+  sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;
