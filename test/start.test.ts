@@ -133,11 +133,12 @@ describe('npm start (main.ts) on the embedded database', () => {
     const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const bots = ports.map((port) => start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }));
     try {
-      // Each bot either becomes ready or exits (refused); whichever comes first.
+      // Each bot either becomes ready or exits (refused); whichever comes first. The winner makes the
+      // cluster, migrates and loads the demo data: past 40 s on a loaded two-core machine.
       const ready = await Promise.all(
         bots.map((bot, i) =>
           Promise.race([
-            waitForReady(`http://127.0.0.1:${ports[i]}`, 40_000).then(() => true, () => false),
+            waitForReady(`http://127.0.0.1:${ports[i]}`, 90_000).then(() => true, () => false),
             bot.exited.then(() => false),
           ]),
         ),
@@ -149,7 +150,7 @@ describe('npm start (main.ts) on the embedded database', () => {
       for (const bot of bots) bot.child.kill('SIGTERM');
       await Promise.all(bots.map((bot) => bot.exited));
     }
-  }, 120_000);
+  }, 150_000);
 
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
