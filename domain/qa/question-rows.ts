@@ -44,11 +44,8 @@ const COLUMN: Record<keyof QuestionChanges, (value: unknown) => Prisma.Sql> = {
   answeredAt: (value) => Prisma.sql`answered_at = ${value}::timestamptz`,
 };
 
-/**
- * Locks the question's row for the rest of the transaction and reads it with its session, in
- * one statement; `share` takes a share lock (votes: many at once, but not during a merge).
- */
-export async function lockQuestion(tx: DbClient, questionId: string, mode: 'update' | 'share' = 'update'): Promise<LockedQuestion> {
+/** Locks the question's row for the rest of the transaction and reads it with its session, in one statement. */
+export async function lockQuestion(tx: DbClient, questionId: string): Promise<LockedQuestion> {
   const [row] = await sql(tx).rows<LockedQuestion>`
     SELECT q.id::text AS id, q.session_id::text AS "sessionId", s.title AS "sessionTitle", s.state::text AS "sessionState",
       q.kind::text AS kind, q.text, q.asker_id::text AS "askerId", q.anonymous, q.status::text AS status,
@@ -56,7 +53,7 @@ export async function lockQuestion(tx: DbClient, questionId: string, mode: 'upda
       q.answered_by_id::text AS "answeredById", q.answered_at AS "answeredAt", q.version
     FROM qa_question q JOIN qa_session s ON s.id = q.session_id
     WHERE q.id = ${questionId}::uuid
-    ${mode === 'update' ? Prisma.sql`FOR UPDATE OF q` : Prisma.sql`FOR SHARE OF q, s`}`;
+    FOR UPDATE OF q`;
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `qa_question ${questionId} does not exist` });
   return row;
 }
