@@ -23,6 +23,16 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   ARCHIVE_WRONG_STATUS: 'archive.error.wrongStatus',
   ARCHIVE_ACCESS_UNDECIDED: 'archive.error.accessUndecided',
   ARCHIVE_NO_TOP_APPROVER: 'archive.error.noTopApprover',
+  QA_SESSION_OVERLAP: 'qa.error.sessionOverlap',
+  QA_INVALID_TIMES: 'qa.error.invalidTimes',
+  QA_SESSION_CLOSED: 'qa.error.sessionClosed',
+  QA_ANONYMOUS_NOT_ALLOWED: 'qa.error.anonymousNotAllowed',
+  QA_OWN_QUESTION: 'qa.error.ownQuestion',
+  QA_QUESTION_NOT_OPEN: 'qa.error.questionNotOpen',
+  QA_ANSWER_REQUIRED: 'qa.error.answerRequired',
+  QA_TEXT_LENGTH: 'qa.error.textLength',
+  QA_NOT_ERROR_REPORT: 'qa.error.notErrorReport',
+  KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'qa.error.vendorReferenceRequired',
 };
 
 /** What a person reads for a domain error (a card that shows it in place of an error banner). */

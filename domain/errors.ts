@@ -33,6 +33,26 @@ export const AppErrorCode = {
   ARCHIVE_ACCESS_UNDECIDED: 'ARCHIVE_ACCESS_UNDECIDED',
   /** A saksframlegg needs a top approver (toppgodkjenner) in the organisation. */
   ARCHIVE_NO_TOP_APPROVER: 'ARCHIVE_NO_TOP_APPROVER',
+  // Spørretimer and known errors (domain/qa/, domain/known-errors/).
+  /** The conversation has a session that is not closed at an overlapping time. */
+  QA_SESSION_OVERLAP: 'QA_SESSION_OVERLAP',
+  /** End not after start, already over, longer than 12 hours, or a pair's opening not before its closing. */
+  QA_INVALID_TIMES: 'QA_INVALID_TIMES',
+  /** A closed session takes no questions and no votes. */
+  QA_SESSION_CLOSED: 'QA_SESSION_CLOSED',
+  QA_ANONYMOUS_NOT_ALLOWED: 'QA_ANONYMOUS_NOT_ALLOWED',
+  /** The asker cannot vote for their own question. */
+  QA_OWN_QUESTION: 'QA_OWN_QUESTION',
+  /** The question's status does not allow the action (a vote on a hidden one, answering a merged one …). */
+  QA_QUESTION_NOT_OPEN: 'QA_QUESTION_NOT_OPEN',
+  /** A question is marked answered only with a written answer. */
+  QA_ANSWER_REQUIRED: 'QA_ANSWER_REQUIRED',
+  /** A text is empty or longer than its limit (domain/qa/limits.ts). */
+  QA_TEXT_LENGTH: 'QA_TEXT_LENGTH',
+  /** Only error reports become or link to known errors. */
+  QA_NOT_ERROR_REPORT: 'QA_NOT_ERROR_REPORT',
+  /** «Meldt til leverandør» needs the vendor's reference. */
+  KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

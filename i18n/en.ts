@@ -13,6 +13,7 @@ import { archiveEn } from './archive.js';
 import { absenceEn } from './absence.js';
 import { dailyEn } from './daily.js';
 import { dailyActionsEn } from './daily-actions.js';
+import { qaEn } from './qa.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -155,4 +156,5 @@ export const en: Messages = {
   ...absenceEn,
   ...dailyEn,
   ...dailyActionsEn,
+  ...qaEn,
 };

@@ -13,6 +13,7 @@ import { archiveNb } from './archive.js';
 import { absenceNb } from './absence.js';
 import { dailyNb } from './daily.js';
 import { dailyActionsNb } from './daily-actions.js';
+import { qaNb } from './qa.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -157,6 +158,7 @@ export const nb = {
   ...absenceNb,
   ...dailyNb,
   ...dailyActionsNb,
+  ...qaNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -13,6 +13,7 @@ import { archiveNn } from './archive.js';
 import { absenceNn } from './absence.js';
 import { dailyNn } from './daily.js';
 import { dailyActionsNn } from './daily-actions.js';
+import { qaNn } from './qa.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -155,4 +156,5 @@ export const nn: Messages = {
   ...absenceNn,
   ...dailyNn,
   ...dailyActionsNn,
+  ...qaNn,
 };
