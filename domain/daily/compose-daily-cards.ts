@@ -247,3 +247,37 @@ function stepItem(step: ApprovalStep, final: boolean): DailyItem {
     merknad: step.merknad,
   };
 }
+
+/** People per batch in `composeDailyCardsInBatches` unless the caller says otherwise. */
+export const DAILY_COMPOSE_BATCH = 2_000;
+
+export interface ComposeDailyCardsInBatchesOptions extends ComposeDailyCardsOptions {
+  /** People per batch (2,000 unless given). */
+  batchSize?: number;
+}
+
+/**
+ * Every person's view for a day, `batchSize` people at a time (in id order), for a run over the
+ * whole organisation: 50,000 views with every section full would not fit in memory at once, nor
+ * would their rows. Each batch is `composeDailyCards` for its people: the same views, and a fixed
+ * number of statements a batch whatever its people and entries (at most 16; a read for nobody is
+ * not sent, e.g. the unit lists in a batch without a leader, the control lists in one without
+ * anyone from the archive); one more statement lists the active people first. The next batch is
+ * read while the caller works on the one it was given, so two batches' rows are in memory at most.
+ */
+export async function* composeDailyCardsInBatches(db: DbClient, archive: ArchivePort, options: ComposeDailyCardsInBatchesOptions): AsyncGenerator<DailyCardView[]> {
+  const { batchSize = DAILY_COMPOSE_BATCH, ...compose } = options;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize ${batchSize} is not a whole number ≥ 1`);
+  const ids = compose.personIds
+    ? [...new Set(compose.personIds)].sort()
+    : (await sql(db).rows<{ id: string }>`SELECT id::text AS id FROM person WHERE active ORDER BY id`).map((row) => row.id);
+  const batch = (from: number) => composeDailyCards(db, archive, { ...compose, personIds: ids.slice(from, from + batchSize) });
+  let next = ids.length > 0 ? batch(0) : null;
+  for (let from = 0; next; from += batchSize) {
+    const current = next;
+    // Read the next batch while this one is handed over; a failed read surfaces when it is awaited.
+    next = from + batchSize < ids.length ? batch(from + batchSize) : null;
+    next?.catch(() => undefined);
+    yield await current;
+  }
+}

@@ -30,14 +30,17 @@ export const ENTRY_COLUMNS = Prisma.sql`
   e.registered_at AS "registeredAt", e.version AS "version", e.last_action AS "lastAction",
   e.last_actor_id::text AS "lastActorId", ela.name AS "lastActorName", e.last_changed_at AS "lastChangedAt"`;
 
-/** The joins every entry read needs, over `base` (the table, or a subquery with its columns) as `e`. */
-export const entryFrom = (base: Prisma.Sql = Prisma.sql`archive_entry`) => Prisma.sql`
-  ${base} e
+/** What an entry (`e`) is joined with: its case and the people and reply it names. */
+const ENTRY_JOINS = Prisma.sql`
   JOIN archive_case c ON c.id = e.case_id
   LEFT JOIN person cw ON cw.id = e.caseworker_id
   LEFT JOIN person wb ON wb.id = e.write_off_by_id
   LEFT JOIN archive_entry reply ON reply.id = e.write_off_reply_id
   LEFT JOIN person ela ON ela.id = e.last_actor_id`;
+
+/** The joins every entry read needs, over `base` (the table, or a subquery with its columns) as `e`. */
+export const entryFrom = (base: Prisma.Sql = Prisma.sql`archive_entry`) => Prisma.sql`
+  ${base} e${ENTRY_JOINS}`;
 
 export const ENTRY_FROM = entryFrom();
 
@@ -178,12 +181,17 @@ export const STEP_COLUMNS = Prisma.sql`${ENTRY_COLUMNS},
   s.sender_id::text AS "senderId", sd.name AS "senderName", s.flytstatus AS "flytstatus", s.merknad AS "merknad", s.comment AS "comment",
   s.decided_at AS "decidedAt", s.decided_by_id::text AS "decidedById", db.name AS "decidedByName", s.version AS "stepVersion"`;
 
+/**
+ * A step with its people and its entry's joins, flat rather than `JOIN (entry joins) ON …`: with
+ * ten tables (over join_collapse_limit) PostgreSQL plans a parenthesised group on its own, and
+ * joined the whole registry to find one step's entry (bench/daily-compose.ts).
+ */
 export const STEP_FROM = Prisma.sql`
   archive_approval_step s
   JOIN person ap ON ap.id = s.approver_id
   JOIN person sd ON sd.id = s.sender_id
   LEFT JOIN person db ON db.id = s.decided_by_id
-  JOIN (${ENTRY_FROM}) ON e.id = s.entry_id`;
+  JOIN archive_entry e ON e.id = s.entry_id${ENTRY_JOINS}`;
 
 export interface StepRow extends EntryRow {
   stepId: string;
