@@ -6,7 +6,7 @@ import { writeAudit } from '../audit.js';
 import { type DbClient, sql } from '../db.js';
 import { MAX_ACTIVITY_BYTES } from '../delivery/enqueue-message.js';
 import { personLocale } from '../people/person-locale.js';
-import { composeDailyCards } from './compose-daily-cards.js';
+import { composeDailyCardsInBatches } from './compose-daily-cards.js';
 import { getsDailyCard, type DailyCardView } from './daily-view.js';
 
 /** Rows per INSERT: one statement per batch, and a batch's cards (at most ~80 KB each) stay a few MB. */
@@ -23,6 +23,8 @@ export interface SendDailyCardsOptions {
   actor: string;
   /** Called between batches (the scheduled run renews its claim). */
   renewLease?: () => Promise<boolean>;
+  /** People composed at a time (composeDailyCardsInBatches; 2,000 by default). */
+  batchSize?: number;
 }
 
 export interface SendDailyCardsResult {
@@ -53,8 +55,8 @@ interface Row {
 }
 
 /**
- * The daily run: every person's «Mine oppgaver» for `date`, composed set-based
- * (composeDailyCards), for each one who gets a card (`getsDailyCard`) the card with its actions
+ * The daily run: every person's «Mine oppgaver» for `date`, composed set-based a few thousand
+ * people at a time (composeDailyCardsInBatches), for each one who gets a card (`getsDailyCard`) the card with its actions
  * in the person's language (their choice, else the organisation file's, else bokmål), put in the
  * outbox with the key `digest:<person>:<date>`. The inserts go in batches, one statement each
  * (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING`), so a second run of the same day, or
@@ -63,19 +65,8 @@ interface Row {
  */
 export async function sendDailyCards(db: DbClient, archive: ArchivePort, options: SendDailyCardsOptions): Promise<SendDailyCardsResult> {
   const { date } = options;
-  const views = await composeDailyCards(db, archive, { date, dailyCardTime: options.dailyCardTime, timeZone: options.timeZone });
-  const receivers = views.filter(getsDailyCard);
-  const away = views.filter((view) => view.away).length;
-  const result: SendDailyCardsResult = {
-    date,
-    composed: views.length,
-    queued: 0,
-    alreadyQueued: 0,
-    nothingToDo: views.length - away - receivers.length,
-    away,
-    tooLarge: 0,
-    messageIds: [],
-  };
+  const result: SendDailyCardsResult = { date, composed: 0, queued: 0, alreadyQueued: 0, nothingToDo: 0, away: 0, tooLarge: 0, messageIds: [] };
+  const keys: string[] = [];
 
   let batch: Row[] = [];
   let bytes = 0;
@@ -88,16 +79,24 @@ export async function sendDailyCards(db: DbClient, archive: ArchivePort, options
     bytes = 0;
     await options.renewLease?.();
   };
-  for (const view of receivers) {
-    const row = render(view, date);
-    if (batch.length >= BATCH_ROWS || bytes + row.activity.length > BATCH_BYTES) await flush();
-    batch.push(row);
-    bytes += row.activity.length;
+  // A few thousand people at a time: the run's memory does not grow with the organisation.
+  const compose = { date, dailyCardTime: options.dailyCardTime, timeZone: options.timeZone, ...(options.batchSize ? { batchSize: options.batchSize } : {}) };
+  for await (const views of composeDailyCardsInBatches(db, archive, compose)) {
+    result.composed += views.length;
+    for (const view of views) {
+      if (view.away) result.away += 1;
+      else if (!getsDailyCard(view)) result.nothingToDo += 1;
+      if (!getsDailyCard(view)) continue;
+      const row = render(view, date);
+      if (batch.length >= BATCH_ROWS || bytes + row.activity.length > BATCH_BYTES) await flush();
+      batch.push(row);
+      bytes += row.activity.length;
+      keys.push(row.key);
+    }
   }
   await flush();
-  result.alreadyQueued = receivers.length - result.queued;
+  result.alreadyQueued = keys.length - result.queued;
 
-  const keys = receivers.map((view) => digestKey(view.person.id, date));
   const ids = keys.length === 0 ? [] : await sql(db).rows<{ id: bigint }>`SELECT id FROM outbox_message WHERE idempotency_key = ANY(${keys}::text[]) ORDER BY id`;
   result.messageIds = ids.map((row) => row.id);
   if (result.queued > 0) {

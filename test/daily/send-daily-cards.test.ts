@@ -107,6 +107,16 @@ describe('sending the daily cards', () => {
     expect(await db.prisma.auditEntry.count({ where: { action: 'daily.send', entityId: ARCHIVE_TODAY } })).toBe(1);
   });
 
+  it('a run that composes a few people at a time queues the same cards as one that composes everyone at once', async () => {
+    const date = '2026-11-30';
+    const whole = await sendDailyCards(db.prisma, builtInRegistry(db.prisma), { ...SETTINGS, date });
+    const byBatch = await sendDailyCards(db.prisma, builtInRegistry(db.prisma), { ...SETTINGS, date: '2026-12-01', batchSize: 4 });
+    expect(byBatch).toMatchObject({ composed: whole.composed, queued: whole.queued, nothingToDo: whole.nothingToDo, away: whole.away });
+    const people = async (day: string) =>
+      (await db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { endsWith: `:${day}` } }, select: { personId: true } })).map((row) => row.personId).sort();
+    expect(await people('2026-12-01')).toEqual(await people(date));
+  });
+
   it('two runs at once queue each card once', async () => {
     const date = '2026-11-27';
     const [a, b] = await Promise.all([sendDailyCards(db.prisma, builtInRegistry(db.prisma), { ...SETTINGS, date }), sendDailyCards(db.prisma, builtInRegistry(db.prisma), { ...SETTINGS, date })]);
