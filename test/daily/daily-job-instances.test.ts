@@ -121,7 +121,12 @@ describe('the daily run in three instances on one PostgreSQL', () => {
       DATABASE_URL: db.url,
       TEAMS_SERVICE_URL: connector.url,
       BOT_TENANT_ID: TENANT,
-      TEAMS_TENANT_RPS: '30',
+      // Teams' limit as the connector enforces it is 30 a second (the older docs; 50 now); the
+      // organisation's rate here keeps a margin below it, as the default 30 does against today's 50.
+      // Pacing exactly at the limit with three instances on two busy cores is the outbox's own
+      // open bench goal (bench/delivery.ts, test/delivery/instances.test.ts): once in a CI run a
+      // call delayed by the busy machine made 31 in a second.
+      TEAMS_TENANT_RPS: '25',
       // A short lease, so the killed instance's claims are taken over soon (60 s by default). Not
       // shorter: a call times out at half the lease and is tried again, and on a busy machine a
       // call answered after a second can take seconds to reach the instance (seen: a third send).
