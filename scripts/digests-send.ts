@@ -14,22 +14,16 @@
  * e-mail: the report is for the administrator, not for a log.
  */
 import { parseArgs } from 'node:util';
-import { createAdapter } from '../bot/adapter.js';
-import { createTeamsMessenger } from '../bot/teams-messenger.js';
 import { builtInRegistry } from '../domain/archive/registry/built-in-registry.js';
 import { isWorkingDay, localDateOf } from '../domain/calendar/working-days.js';
 import { sendDailyCards, type SendDailyCardsResult } from '../domain/daily/send-daily-cards.js';
-import { readReachOutcome, type ReachOutcome } from '../domain/delivery/reach-people.js';
-import { startDeliveryWorker } from '../domain/delivery/delivery-worker.js';
+import type { ReachOutcome } from '../domain/delivery/reach-people.js';
 import { getOrganisationSettings } from '../domain/org/organisation-settings.js';
 import { translator } from '../i18n/index.js';
-import type { Config } from '../infra/config.js';
-import type { Database } from '../infra/database.js';
 import { CLI_LANGUAGES, loadCliConfig, openCliDatabase, type CliLanguage } from './cli.js';
+import { deliverUntilSettled, settledReport } from './deliver-until-settled.js';
 
 const ACTOR = 'digests-send';
-const POLL_MS = 250;
-const PROGRESS_EVERY_MS = 10_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const NB_TEXTS = {
@@ -148,44 +142,6 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-/** Runs a delivery worker, like the bot's, until every one of these cards is settled (or Ctrl+C). */
-async function deliverUntilSettled(db: Database, config: Config, messageIds: bigint[], say: Texts): Promise<{ outcome: ReachOutcome; interrupted: boolean }> {
-  if (messageIds.length === 0) return { outcome: { pending: 0, created: 0, unreachable: [], failed: [] }, interrupted: false };
-  const worker = startDeliveryWorker(
-    {
-      prisma: db.prisma,
-      messenger: createTeamsMessenger(createAdapter(config), { botAppId: config.BOT_ID ?? '' }),
-      tenantRps: config.TEAMS_TENANT_RPS,
-      serviceUrl: config.TEAMS_SERVICE_URL,
-      tenantId: config.BOT_TENANT_ID,
-    },
-    { leaseMs: config.OUTBOX_LEASE_SECONDS * 1000, onError: (error) => console.error(say.deliveryError((error as Error).message)) },
-  );
-  let interrupted = false;
-  const interrupt = () => {
-    interrupted = true;
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
-    let lastProgress = Date.now();
-    for (;;) {
-      // The same question as for `nå alle`'s messages: what became of each, with the person's name for the administrator.
-      const outcome = await readReachOutcome(db.prisma, messageIds);
-      if (outcome.pending === 0 || interrupted) return { outcome, interrupted };
-      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-        console.error(say.progress(outcome.pending, messageIds.length));
-        lastProgress = Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await worker.stop();
-  }
-}
-
 function describe(result: SendDailyCardsResult, outcome: ReachOutcome, language: CliLanguage): string {
   const say = TEXTS[language];
   const t = translator(language);
@@ -199,17 +155,7 @@ function describe(result: SendDailyCardsResult, outcome: ReachOutcome, language:
     [say.failedCount, outcome.failed.length],
     ...(outcome.pending ? [[say.pending, outcome.pending] as [string, number]] : []),
   ];
-  const width = Math.max(...rows.map(([title]) => title.length)) + 1;
-  const lines = [say.heading(result.date, result.composed), ...rows.map(([title, count]) => `  ${`${title}:`.padEnd(width)} ${String(count).padStart(6)}`)];
-  if (outcome.unreachable.length) {
-    lines.push(`${say.unreachable}:`);
-    for (const person of outcome.unreachable) lines.push(`  ${person.name} <${person.email}>: ${t(`delivery.reason.${person.reason}`)}`);
-  }
-  if (outcome.failed.length) {
-    lines.push(`${say.failedCount}:`);
-    for (const person of outcome.failed) lines.push(`  ${person.name} <${person.email}>: ${person.reason}`);
-  }
-  return lines.join('\n');
+  return settledReport(say.heading(result.date, result.composed), rows, outcome, say, t);
 }
 
 process.exitCode = await main(process.argv.slice(2));

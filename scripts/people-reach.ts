@@ -12,19 +12,13 @@
  * had one already, and who cannot be reached, by name and e-mail: the report is for the
  * administrator, not for a log. The database is opened as org:import opens it.
  */
-import type { Database } from '../infra/database.js';
 import { performance } from 'node:perf_hooks';
-import { createAdapter } from '../bot/adapter.js';
-import { createTeamsMessenger } from '../bot/teams-messenger.js';
-import { startDeliveryWorker } from '../domain/delivery/delivery-worker.js';
-import { reachPeople, readReachOutcome, type ReachOutcome, type ReachPeopleResult } from '../domain/delivery/reach-people.js';
+import { reachPeople, type ReachOutcome, type ReachPeopleResult } from '../domain/delivery/reach-people.js';
 import { translator } from '../i18n/index.js';
-import type { Config } from '../infra/config.js';
 import { loadCliConfig, openCliDatabase, readLanguage, type CliLanguage } from './cli.js';
+import { deliverUntilSettled, settledReport } from './deliver-until-settled.js';
 
 const ACTOR = 'people-reach';
-const POLL_MS = 250;
-const PROGRESS_EVERY_MS = 10_000;
 
 const NB_TEXTS = {
   usage: 'Bruk: npm run people:reach -- [--lang nb|en]',
@@ -110,47 +104,6 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-/** Runs a delivery worker, like the bot's, until every one of these reach messages is settled (or Ctrl+C). */
-async function deliverUntilSettled(
-  db: Database,
-  config: Config,
-  messageIds: bigint[],
-  say: Texts,
-): Promise<{ outcome: ReachOutcome; interrupted: boolean }> {
-  const worker = startDeliveryWorker(
-    {
-      prisma: db.prisma,
-      messenger: createTeamsMessenger(createAdapter(config), { botAppId: config.BOT_ID ?? '' }),
-      tenantRps: config.TEAMS_TENANT_RPS,
-      serviceUrl: config.TEAMS_SERVICE_URL,
-      tenantId: config.BOT_TENANT_ID,
-    },
-    { onError: (error) => console.error(say.deliveryError((error as Error).message)) },
-  );
-  let interrupted = false;
-  const interrupt = () => {
-    interrupted = true;
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
-    let lastProgress = Date.now();
-    for (;;) {
-      const outcome = await readReachOutcome(db.prisma, messageIds);
-      if (outcome.pending === 0 || interrupted) return { outcome, interrupted };
-      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-        console.error(say.progress(outcome.pending, messageIds.length));
-        lastProgress = Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await worker.stop();
-  }
-}
-
 function describeOutcome(total: number, alreadyConnected: number, outcome: ReachOutcome, language: Language): string {
   const say = TEXTS[language];
   const t = translator(language);
@@ -161,17 +114,7 @@ function describeOutcome(total: number, alreadyConnected: number, outcome: Reach
     ...(outcome.failed.length ? [[say.failedCount, outcome.failed.length] as [string, number]] : []),
     ...(outcome.pending ? [[say.pending, outcome.pending] as [string, number]] : []),
   ];
-  const width = Math.max(...rows.map(([title]) => title.length)) + 1;
-  const lines = [say.heading(total), ...rows.map(([title, count]) => `  ${`${title}:`.padEnd(width)} ${String(count).padStart(6)}`)];
-  if (outcome.unreachable.length) {
-    lines.push(`${say.unreachable}:`);
-    for (const person of outcome.unreachable) lines.push(`  ${person.name} <${person.email}>: ${t(`delivery.reason.${person.reason}`)}`);
-  }
-  if (outcome.failed.length) {
-    lines.push(`${say.failedCount}:`);
-    for (const person of outcome.failed) lines.push(`  ${person.name} <${person.email}>: ${person.reason}`);
-  }
-  return lines.join('\n');
+  return settledReport(say.heading(total), rows, outcome, say, t);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,6 @@
  * one, and our own pace causes no 429. The day's run was begun by an instance that died before
  * these started (half its cards queued): the run is taken over and queues only the rest.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
@@ -17,40 +16,14 @@ import { enqueueMessage } from '../../domain/delivery/enqueue-message.js';
 import { ARCHIVE_NOW, ARCHIVE_TODAY, createCaseWith, createTeam, type Team } from '../support/archive.js';
 import { createTestDatabase } from '../support/database.js';
 import { createPersonWithRole, seedDailyWork } from '../support/daily.js';
+import { startInstance, untilListening, type MainProcess } from '../support/main-process.js';
 import { startLimitedConnector, type LimitedConnector } from '../support/limited-connector.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
-interface Instance {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startInstance(env: Record<string, string>): Instance {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/arkivlos-process.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function untilListening(instance: Instance): Promise<void> {
-  const started = Date.now();
-  while (!instance.output().includes('Arkivlos is listening')) {
-    if (instance.child.exitCode !== null) throw new Error(`instance exited: ${instance.output()}`);
-    if (Date.now() - started > 60_000) throw new Error(`instance not listening within 60 s: ${instance.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+type Instance = MainProcess;
 
 describe('the daily run in three instances on one PostgreSQL', () => {
   let db: TestDatabase;
@@ -136,7 +109,7 @@ describe('the daily run in three instances on one PostgreSQL', () => {
       TEST_JOB_POLL_MS: '200',
       TEST_JOB_LEASE_MS: '5000',
     };
-    instances = [startInstance(env), startInstance(env), startInstance(env)];
+    instances = [startInstance(env, 'test/support/arkivlos-process.ts'), startInstance(env, 'test/support/arkivlos-process.ts'), startInstance(env, 'test/support/arkivlos-process.ts')];
     await Promise.all(instances.map(untilListening));
 
     const digests = { idempotencyKey: { startsWith: 'digest:' } };

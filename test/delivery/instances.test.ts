@@ -2,46 +2,19 @@
  * The outbox with three instances of Arkivlos (three processes, as `npm start` runs them) on one
  * PostgreSQL, against a connector that enforces Teams' limits and answers 429 now and then.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../../domain/delivery/enqueue-message.js';
 import { createTestDatabase } from '../support/database.js';
+import { startInstance, untilListening, type MainProcess } from '../support/main-process.js';
 import { startLimitedConnector, type LimitedConnector } from '../support/limited-connector.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
-interface Instance {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startInstance(env: Record<string, string>): Instance {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function untilListening(instance: Instance): Promise<void> {
-  const started = Date.now();
-  while (!instance.output().includes('Arkivlos is listening')) {
-    if (instance.child.exitCode !== null) throw new Error(`instance exited: ${instance.output()}`);
-    if (Date.now() - started > 60_000) throw new Error(`instance not listening within 60 s: ${instance.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+type Instance = MainProcess;
 
 describe('three instances on one PostgreSQL', () => {
   let db: TestDatabase;
