@@ -306,13 +306,14 @@ export interface CommandListPlan {
 
 /**
  * The bot's command lists: for each scope the commands the table offers there, in table order;
- * scopes with the same commands share a list (Teams allows at most three lists).
+ * scopes with the same commands share a list (Teams allows at most three lists). A command with
+ * `menu: false` is left out (it is still on the help card).
  * Teams shows the same menu to everyone, whatever their roles.
  */
 export function commandListPlan(table: CommandTable = COMMANDS): CommandListPlan[] {
   const lists: CommandListPlan[] = [];
   for (const scope of COMMAND_SCOPES) {
-    const commands = Object.keys(table).filter((id) => table[id]!.scopes.includes(scope));
+    const commands = Object.keys(table).filter((id) => table[id]!.scopes.includes(scope) && table[id]!.menu !== false);
     if (!commands.length) continue;
     const same = lists.find((list) => list.commands.join('\n') === commands.join('\n'));
     if (same) same.scopes.push(scope);

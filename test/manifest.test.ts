@@ -122,26 +122,38 @@ describe('Teams app manifest', () => {
     for (const [i, list] of commandListPlan().entries()) {
       expect(manifest.bots![0]!.commandLists![i]!.scopes).toEqual(list.scopes);
       for (const scope of list.scopes) {
-        expect(list.commands).toEqual(Object.keys(COMMANDS).filter((id) => (COMMANDS[id as keyof typeof COMMANDS].scopes as readonly string[]).includes(scope)));
+        const table: CommandTable = COMMANDS;
+        expect(list.commands).toEqual(Object.keys(table).filter((id) => table[id]!.scopes.includes(scope) && table[id]!.menu !== false));
       }
     }
   });
 
   it('a command added to the table joins the lists of its scopes; scopes with the same commands share a list', () => {
     const table: CommandTable = {
-      ...COMMANDS,
+      hjelp: COMMANDS.hjelp,
+      sok: COMMANDS.sok,
+      kobleKo: COMMANDS.kobleKo,
       oppgaver: { words: { nb: ['oppgaver'], nn: ['oppgåver'], en: ['tasks'] }, roles: ['saksbehandler'], scopes: ['personal'], help: 'help.title' },
       sporretime: { words: { nb: ['spørretime'], nn: ['spørjetime'], en: ['q&a'] }, roles: ['arkivet'], scopes: ['team'], help: 'help.title' },
     };
     expect(commandListPlan(table)).toEqual([
-      { scopes: ['personal'], commands: ['hjelp', 'sok', 'innstillinger', 'nyHenvendelse', 'mineHenvendelser', 'fravaer', 'oppgaver', 'statusUtsending', 'naAlle', 'sendOppgaverNa'] },
-      { scopes: ['team'], commands: ['hjelp', 'kobleKo', 'kobleFraKo', 'ko', 'sporretime'] },
+      { scopes: ['personal'], commands: ['hjelp', 'sok', 'oppgaver'] },
+      { scopes: ['team'], commands: ['hjelp', 'kobleKo', 'sporretime'] },
       { scopes: ['groupChat'], commands: ['hjelp'] },
     ]);
     const built = buildManifest(template.manifest, OPTIONS, table);
-    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle', 'send oppgaver nå']);
+    expect(titles(built, 0)).toEqual(['hjelp', 'søk', 'oppgaver']);
     const nn = buildLocalization(template.localizations.get('nn.json')!, 'nn', OPTIONS, table);
-    expect(nn['bots[0].commandLists[1].commands[4].title']).toBe('spørjetime');
+    expect(nn['bots[0].commandLists[1].commands[2].title']).toBe('spørjetime');
+  });
+
+  it('a command marked menu: false stays out of Teams\' command menu', () => {
+    const table: CommandTable = {
+      hjelp: COMMANDS.hjelp,
+      sok: COMMANDS.sok,
+      naAlle: { ...COMMANDS.naAlle, menu: false },
+    };
+    expect(commandListPlan(table)).toEqual([{ scopes: ['personal'], commands: ['hjelp', 'sok'] }, { scopes: ['team', 'groupChat'], commands: ['hjelp'] }]);
   });
 
   it('describes the app only by the lines of the features that exist, in every language', () => {

@@ -27,6 +27,12 @@ export interface CommandDefinition {
    * with `commandWithArgumentPattern`. Teams' command menu shows the word alone.
    */
   argument?: MessageKey;
+  /**
+   * `false`: listed on the help card for those who may use it, but left out of Teams' command menu
+   * (the manifest holds at most 12 commands per scope, and shows the same menu to everyone) — for
+   * commands only a few roles use, when a scope's menu is full.
+   */
+  menu?: boolean;
 }
 
 /**
