@@ -6,6 +6,8 @@
  *   - «Fordel» opened: the first click, answered with the form (the unit's caseworkers);
  *   - «Fordel» sent: the form's button, answered with the leader's «Mine oppgaver» as it is now
  *     (the write through the archive port, its audit entry, and the card composed again).
+ * Besides the times it prints the CPU each turn costs (this process + the database's backends):
+ * unlike p99, the load of other work on the machine hardly moves it.
  * The baseline, measured in the same run on the same server at the same concurrency, is a bare
  * echo turn (bench/turns.ts). Runs on the embedded PostgreSQL and on a PostgreSQL server.
  *
@@ -28,7 +30,7 @@ import { applyMigrations } from '../infra/migrate.js';
 import { actionExecuteActivity, messageActivity, type TestUser } from '../test/support/activities.js';
 import { startFakeConnector } from '../test/support/fake-connector.js';
 import { onBenchDatabases } from './bench-database.js';
-import { activityPoster, registerEcho, summary } from './turns.js';
+import { activityPoster, cpuMeter, registerEcho, summary } from './turns.js';
 
 const { values } = parseArgs({
   options: {
@@ -109,8 +111,8 @@ async function runOn(database: Database, label: string) {
   const as = (user: TestUser) => ({ serviceUrl: connector.url, user });
   const next = new Map<string, number>();
 
-  /** Each leader opens «Fordel» on their next entry and sends the form; both answers timed. */
-  const distributeRound = (leaders: readonly TestUser[]) =>
+  /** Each leader opens «Fordel» on their next entry, all at once; then all send the form at once. Both answers timed. */
+  const openRound = (leaders: readonly TestUser[]) =>
     Promise.all(
       leaders.map(async (leader) => {
         const index = next.get(leader.aadObjectId) ?? 0;
@@ -118,26 +120,42 @@ async function runOn(database: Database, label: string) {
         const entryId = entriesOf.get(leader.aadObjectId)![index]!;
         const opened = await post(actionExecuteActivity('daily.distribute', { entryId, version: 1 }, as(leader)));
         if (!JSON.stringify(opened.body).includes('"id":"person"')) throw new Error(`«Fordel» did not answer with its form: ${JSON.stringify(opened.body).slice(0, 300)}`);
+        return { leader, entryId, ms: opened.ms };
+      }),
+    );
+  const sendRound = (opened: readonly { leader: TestUser; entryId: string }[]) =>
+    Promise.all(
+      opened.map(async ({ leader, entryId }) => {
         const sent = await post(actionExecuteActivity('daily.distribute', { entryId, version: 1, submit: true, person: caseworkerOf.get(leader.aadObjectId) }, as(leader)));
         if (!JSON.stringify(sent.body).includes('✔ ')) throw new Error(`«Fordel» did not distribute: ${JSON.stringify(sent.body).slice(0, 300)}`);
-        return { open: opened.ms, send: sent.ms };
+        return sent.ms;
       }),
     );
   const echoRound = (leaders: readonly TestUser[]) => Promise.all(leaders.map(async (leader, i) => (await post(messageActivity(`bench echo ${i}`, as(leader)))).ms));
 
   for (let i = 0; i < WARM_UP; i++) {
     await echoRound(org.leaders.slice(0, 1));
-    await distributeRound(org.leaders.slice(0, 1));
+    await sendRound(await openRound(org.leaders.slice(0, 1)));
   }
-  const results = new Map<number, { echo: number[]; open: number[]; send: number[] }>();
+  const meter = cpuMeter(database.pool);
+  const results = new Map<number, Measured>();
   for (const level of LEVELS) {
     const leaders = org.leaders.slice(0, level);
-    const measured = { echo: [] as number[], open: [] as number[], send: [] as number[] };
+    const measured: Measured = { echo: [], open: [], send: [], cpu: { echo: noCpu(), open: noCpu(), send: noCpu() } };
+    const timedCpu = async <T>(scenario: keyof Measured['cpu'], work: () => Promise<T>): Promise<T> => {
+      const started = await meter.start();
+      const result = await work();
+      const used = await started.stop();
+      const cpu = measured.cpu[scenario];
+      cpu.nodeMs += used.nodeMs;
+      cpu.pgMs = used.pgMs === null || cpu.pgMs === null ? null : cpu.pgMs + used.pgMs;
+      return result;
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      measured.echo.push(...(await echoRound(leaders)));
-      const timed = await distributeRound(leaders);
-      measured.open.push(...timed.map((t) => t.open));
-      measured.send.push(...timed.map((t) => t.send));
+      measured.echo.push(...(await timedCpu('echo', () => echoRound(leaders))));
+      const opened = await timedCpu('open', () => openRound(leaders));
+      measured.open.push(...opened.map((o) => o.ms));
+      measured.send.push(...(await timedCpu('send', () => sendRound(opened))));
     }
     results.set(level, measured);
   }
@@ -147,19 +165,38 @@ async function runOn(database: Database, label: string) {
   return { label, results, distributed };
 }
 
+interface Measured {
+  echo: number[];
+  open: number[];
+  send: number[];
+  /** CPU used by each scenario's rounds (Node, PostgreSQL's backends; null where /proc cannot tell). */
+  cpu: Record<'echo' | 'open' | 'send', { nodeMs: number; pgMs: number | null }>;
+}
+const noCpu = () => ({ nodeMs: 0, pgMs: 0 as number | null });
+
 function print({ label, results, distributed }: Awaited<ReturnType<typeof runOn>>) {
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
   console.log(`\n${label} (${distributed} entries distributed, each audited once)`);
-  console.log(`  ${'scenario'.padEnd(40)} ${'leaders'.padStart(7)} ${'n'.padStart(5)} ${'p50'.padStart(11)} ${'p99'.padStart(11)}   p99 ÷ echo p99`);
+  console.log(`  ${'scenario'.padEnd(40)} ${'leaders'.padStart(7)} ${'n'.padStart(5)} ${'p50'.padStart(11)} ${'p99'.padStart(11)}   p99 ÷ echo   CPU/turn node + pg   ÷ echo`);
   for (const [level, measured] of results) {
     const echo = summary(measured.echo);
-    const row = (name: string, samples: readonly number[]) => {
-      const s = summary(samples);
-      console.log(`  ${name.padEnd(40)} ${String(level).padStart(7)} ${String(s.n).padStart(5)} ${ms(s.p50)} ${ms(s.p99)}   ${(s.p99 / echo.p99).toFixed(2).padStart(6)}×`);
+    const perTurn = (scenario: keyof Measured['cpu'], n: number) => {
+      const cpu = measured.cpu[scenario];
+      return (cpu.nodeMs + (cpu.pgMs ?? 0)) / n;
     };
-    row('echo turn (baseline)', measured.echo);
-    row('«Fordel» opened (the form)', measured.open);
-    row('«Fordel» sent (write + card again)', measured.send);
+    const echoCpu = perTurn('echo', measured.echo.length);
+    const row = (name: string, scenario: keyof Measured['cpu'], samples: readonly number[]) => {
+      const s = summary(samples);
+      const cpu = measured.cpu[scenario];
+      const split = `${(cpu.nodeMs / s.n).toFixed(1)} + ${cpu.pgMs === null ? '?' : (cpu.pgMs / s.n).toFixed(1)}`;
+      console.log(
+        `  ${name.padEnd(40)} ${String(level).padStart(7)} ${String(s.n).padStart(5)} ${ms(s.p50)} ${ms(s.p99)}   ${(s.p99 / echo.p99).toFixed(2).padStart(6)}×` +
+          `   ${split.padStart(13)} ms ${(perTurn(scenario, s.n) / echoCpu).toFixed(2).padStart(6)}×`,
+      );
+    };
+    row('echo turn (baseline)', 'echo', measured.echo);
+    row('«Fordel» opened (the form)', 'open', measured.open);
+    row('«Fordel» sent (write + card again)', 'send', measured.send);
   }
   const at = results.get(TARGET.concurrency);
   if (at) {

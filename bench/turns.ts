@@ -2,6 +2,7 @@
  * What the benchmarks that time turns through /api/messages share: the echo baseline (a bench-only
  * route, not in the product), posting an activity and timing it to its 200, and p50/p99.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { RegisterRoutes } from '../bot/application.js';
 
@@ -31,3 +32,46 @@ export function activityPoster(botUrl: string) {
     return { ms, body: text ? JSON.parse(text) : undefined };
   };
 }
+
+/**
+ * CPU spent on turns, which the machine's load does not inflate as it does wall-clock times: this
+ * process (the bot, and the fake connector it answers) and the PostgreSQL backends of the bench's
+ * database (read from /proc, so only for a server on this machine; `pgMs` is null elsewhere).
+ * At saturation the p99 ratio follows the CPU ratio.
+ */
+export function cpuMeter(pool: { query(text: string): Promise<{ rows: { pid: number }[] }> }) {
+  const ticks = (pid: number): number | null => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  };
+  const backends = async () => new Map((await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map(({ pid }) => [pid, ticks(pid)]));
+  return {
+    async start() {
+      const node = process.cpuUsage();
+      const before = await backends();
+      return {
+        /** CPU milliseconds since start: Node's, and PostgreSQL's backends' (those alive at both ends). */
+        async stop(): Promise<{ nodeMs: number; pgMs: number | null }> {
+          const used = process.cpuUsage(node);
+          const after = await backends();
+          let pgTicks = 0;
+          let seen = false;
+          for (const [pid, end] of after) {
+            const begin = before.get(pid) ?? (end === null ? null : 0);
+            if (end === null || begin === null) continue;
+            pgTicks += end - begin;
+            seen = true;
+          }
+          return { nodeMs: (used.user + used.system) / 1000, pgMs: seen ? (pgTicks * 1000) / CLOCK_TICKS_PER_SECOND : null };
+        },
+      };
+    },
+  };
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -35,3 +35,13 @@ export function sql(db: DbClient): Sql {
     run: async (strings: TemplateStringsArray, ...values: unknown[]) => (await statement(strings, values)).rowCount ?? 0,
   };
 }
+
+/**
+ * `column = $1` for one id, `column = ANY($1::uuid[])` for several. The planner knows one value
+ * is one row also in a prepared statement's generic plan (infra/pg-pool.ts), so a statement for
+ * one person or one entry keeps its plan; for an array it cannot know the length and plans anew.
+ */
+export function idIn(column: Prisma.Sql, ids: readonly string[]): Prisma.Sql {
+  const distinct = [...new Set(ids)];
+  return distinct.length === 1 ? Prisma.sql`${column} = ${distinct[0]}::uuid` : Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { sqlBridge, type SqlConnection } from '../domain/sql-bridge.js';
 
@@ -11,9 +12,48 @@ const prismaLikeTypes = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') => PRISMA_LIKE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format),
 };
 
-/** A pool or one of its connections as domain/db.ts's `sql(db)` runs statements on it. */
-export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient): SqlConnection {
-  return { query: (text, values) => queryable.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig) };
+/**
+ * A pool or one of its connections as domain/db.ts's `sql(db)` runs statements on it.
+ *
+ * A statement with parameters is a named prepared statement (its name is a hash of its text), so
+ * each connection parses it once and PostgreSQL may keep its plan: after five executions it
+ * compares the generic plan with the custom ones and keeps the generic one when that is no
+ * costlier. Planning cost more than executing for the daily card's reads (bench/daily-actions.ts
+ * measures CPU per turn). The texts come from the code, so their number is bounded. A prepared
+ * statement whose result columns changed under it (another instance migrated the schema) is run
+ * once more unnamed. Needs session pooling: a PgBouncer in transaction mode before 1.21 does
+ * not keep prepared statements (`DATABASE_PREPARED_STATEMENTS=off`).
+ */
+export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient, options: { prepared?: boolean } = {}): SqlConnection {
+  const prepared = options.prepared ?? true;
+  return {
+    query: async (text, values) => {
+      if (!prepared || values.length === 0) return queryable.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
+      try {
+        return await queryable.query({ name: statementName(text), text, values, types: prismaLikeTypes } as pg.QueryConfig);
+      } catch (error) {
+        if (!isChangedResultType(error)) throw error;
+        return queryable.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
+      }
+    },
+  };
+}
+
+const names = new Map<string, string>();
+
+/** `a` + 24 hex digits of the text's SHA-1: the same on every connection and in every instance. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `a${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
+}
+
+/** PostgreSQL's «cached plan must not change result type» (feature_not_supported, 0A000). */
+function isChangedResultType(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/working-days.js';
-import { type DbClient, sql } from '../db.js';
+import { type DbClient, idIn, Prisma, sql } from '../db.js';
 
 /** Who acts for a unit's leader on a day. */
 export interface ActingLeader {
@@ -21,6 +21,8 @@ export interface ActingLeadersOptions {
   on: LocalDate;
   /** The units to answer for; every active unit when left out. */
   unitIds?: readonly string[];
+  /** Only the active units these people lead or are deputies of (a card composed for them). */
+  forPeople?: readonly string[];
 }
 
 interface Row {
@@ -41,7 +43,14 @@ interface Row {
 export async function actingLeaders(db: DbClient, options: ActingLeadersOptions): Promise<Map<string, ActingLeader>> {
   const { on } = options;
   const unitIds = options.unitIds ? [...options.unitIds] : null;
-  if (unitIds?.length === 0) return new Map();
+  if (unitIds?.length === 0 || options.forPeople?.length === 0) return new Map();
+  const which =
+    unitIds !== null
+      ? idIn(Prisma.sql`u.id`, unitIds)
+      : options.forPeople
+        ? Prisma.sql`u.active AND (${idIn(Prisma.sql`u.leader_id`, options.forPeople)}
+            OR EXISTS (SELECT 1 FROM unit_deputy mine WHERE mine.unit_id = u.id AND ${idIn(Prisma.sql`mine.person_id`, options.forPeople)}))`
+        : Prisma.sql`u.active`;
   const rows = await sql(db).rows<Row>`
     SELECT u.id AS unit_id, u.name AS unit_name,
            l.id AS leader_id, l.name AS leader_name,
@@ -69,7 +78,7 @@ export async function actingLeaders(db: DbClient, options: ActingLeadersOptions)
          ORDER BY ud.rank, p.id
          LIMIT 1
       ) d ON true
-     WHERE CASE WHEN ${unitIds === null} THEN u.active ELSE u.id = ANY(${unitIds ?? []}::uuid[]) END`;
+     WHERE ${which}`;
   return new Map(rows.map((row) => [row.unit_id, actingLeaderOf(row)]));
 }
 

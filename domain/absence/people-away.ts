@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/working-days.js';
-import { type DbClient, sql } from '../db.js';
+import { type DbClient, idIn, Prisma, sql } from '../db.js';
 
 /**
  * Which of these people are away on a day (a registered absence covers it), in one query; every
@@ -11,6 +11,6 @@ export async function peopleAwayOn(db: DbClient, options: { on: LocalDate; perso
   const rows = await sql(db).rows<{ person_id: string }>`
     SELECT DISTINCT person_id FROM absence
      WHERE from_date <= ${options.on}::date AND to_date >= ${options.on}::date
-       AND (${personIds === null} OR person_id = ANY(${personIds ?? []}::uuid[]))`;
+       AND ${personIds === null ? Prisma.sql`TRUE` : idIn(Prisma.sql`person_id`, personIds)}`;
   return new Set(rows.map((row) => row.person_id));
 }

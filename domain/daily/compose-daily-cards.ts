@@ -5,7 +5,7 @@ import type { ApprovalStep, ArchiveCase, ArchivePort, ArchiveEntry, CappedList, 
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
-import { type DbClient, sql } from '../db.js';
+import { type DbClient, idIn, Prisma, sql } from '../db.js';
 import {
   DAILY_ACTION_VERBS,
   type DailyAction,
@@ -64,11 +64,11 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
              coalesce(array_agg(DISTINCT r.role::text) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
         FROM person p
         LEFT JOIN role_assignment r ON r.person_id = p.id
-       WHERE p.active AND (${personIds === null} OR p.id = ANY(${personIds ?? []}::uuid[]))
+       WHERE p.active AND ${personIds === null ? Prisma.sql`TRUE` : idIn(Prisma.sql`p.id`, personIds)}
        GROUP BY p.id
        ORDER BY p.name, p.id`,
     peopleAwayOn(db, { on: date, ...(personIds ? { personIds } : {}) }),
-    actingLeaders(db, { on: date }),
+    actingLeaders(db, { on: date, ...(personIds ? { forPeople: personIds } : {}) }),
   ]);
 
   const present = people.filter((person) => !away.has(person.id));

@@ -1,4 +1,4 @@
-import type { DbClient } from '../db.js';
+import { sql, type DbClient } from '../db.js';
 import { OSLO } from '../calendar/working-days.js';
 import { DEFAULT_DAILY_CARD_TIME } from './org-file.js';
 
@@ -14,9 +14,14 @@ export interface OrganisationSettings {
   timeZone: string;
 }
 
-/** The organisation's settings as the last import wrote them; the defaults before any import. */
+/**
+ * The organisation's settings as the last import wrote them; the defaults before any import.
+ * Read on every card action, so on pg itself rather than a Prisma model query (domain/db.ts).
+ */
 export async function getOrganisationSettings(db: DbClient): Promise<OrganisationSettings> {
-  const row = await db.organisationSettings.findUnique({ where: { id: ORGANISATION_SETTINGS_ID } });
+  const [row] = await sql(db).rows<{ name: string | null; postAddress: string | null; dailyCardTime: string | null; timeZone: string | null }>`
+    SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
+    FROM organisation_settings WHERE id = ${ORGANISATION_SETTINGS_ID}::int`;
   return {
     name: row?.name ?? null,
     postAddress: row?.postAddress ?? null,

@@ -3,7 +3,7 @@
  * or units (a window function caps every owner's list and counts the rest), so a daily run makes
  * a fixed number of queries however many people it serves. Owners with nothing are left out.
  */
-import { Prisma, sql, type DbClient } from '../../db.js';
+import { idIn, Prisma, sql, type DbClient } from '../../db.js';
 import type {
   ApprovalStep,
   ArchiveCase,
@@ -100,9 +100,13 @@ async function ranked<R>(
   query: { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
 ): Promise<(R & Ranked)[]> {
   if (query.ids.length === 0) return [];
+  // One owner (a card composed again after an action) as a scalar, not an array: the planner
+  // then sees one row in its generic plan too, and a prepared statement keeps that plan instead
+  // of planning anew each time (infra/pg-pool.ts).
+  const owners = new Set(query.ids).size === 1 ? Prisma.sql`(SELECT ${query.ids[0]}::uuid AS owner)` : Prisma.sql`(SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner)`;
   return sql(db).rows<R & Ranked>`
     SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
-    FROM (SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner) o
+    FROM ${owners} o
     CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${query.owner} = o.owner AND ${query.where}) counted
     CROSS JOIN LATERAL (
       SELECT ${source.key} AS "keptId", row_number() OVER (ORDER BY ${query.order})::int AS "rank"
@@ -137,11 +141,10 @@ async function entriesBy(
  * each over its own index, give each entry once per unit it belongs to (as `e.owner_unit`).
  */
 const byUnit = (unitIds: readonly string[]) => {
-  const ids = [...unitIds];
   return Prisma.sql`(
-    SELECT x.*, x.unit_id AS owner_unit FROM archive_entry x WHERE x.unit_id = ANY(${ids}::uuid[])
+    SELECT x.*, x.unit_id AS owner_unit FROM archive_entry x WHERE ${idIn(Prisma.sql`x.unit_id`, unitIds)}
     UNION ALL
-    SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE x.sub_unit_id = ANY(${ids}::uuid[]))`;
+    SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE ${idIn(Prisma.sql`x.sub_unit_id`, unitIds)})`;
 };
 const entriesOfUnits = (unitIds: readonly string[]) => Prisma.sql`${byUnit(unitIds)} e`;
 const BY_UNIT = Prisma.sql`e.owner_unit`;
@@ -283,20 +286,20 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
 
 export async function entriesById(db: DbClient, ids: readonly string[]): Promise<ArchiveEntry[]> {
   if (ids.length === 0) return [];
-  return (await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ANY(${[...ids]}::uuid[]) ORDER BY e.received_date, e.id`).map(toEntry);
+  return (await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE ${idIn(Prisma.sql`e.id`, ids)} ORDER BY e.received_date, e.id`).map(toEntry);
 }
 
 export async function casesById(db: DbClient, ids: readonly string[]): Promise<ArchiveCase[]> {
   if (ids.length === 0) return [];
-  return (await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ANY(${[...ids]}::uuid[]) ORDER BY c.year, c.sequence`).map(toCase);
+  return (await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE ${idIn(Prisma.sql`c.id`, ids)} ORDER BY c.year, c.sequence`).map(toCase);
 }
 
 export async function stepsById(db: DbClient, ids: readonly string[]): Promise<ApprovalStep[]> {
   if (ids.length === 0) return [];
-  return (await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE s.id = ANY(${[...ids]}::uuid[]) ORDER BY s.created_at, s.id`).map(toStep);
+  return (await sql(db).rows<StepRow>`SELECT ${STEP_COLUMNS} FROM ${STEP_FROM} WHERE ${idIn(Prisma.sql`s.id`, ids)} ORDER BY s.created_at, s.id`).map(toStep);
 }
 
 export async function decisionsById(db: DbClient, ids: readonly string[]): Promise<DecisionFollowUp[]> {
   if (ids.length === 0) return [];
-  return (await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = ANY(${[...ids]}::uuid[]) ORDER BY d.decided_date, d.id`).map(toDecision);
+  return (await sql(db).rows<DecisionRow>`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE ${idIn(Prisma.sql`d.id`, ids)} ORDER BY d.decided_date, d.id`).map(toDecision);
 }
