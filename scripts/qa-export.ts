@@ -11,63 +11,13 @@
  * The file names askers (never an anonymous one): it is for the moderator, not for a log.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { AppError, AppErrorCode } from '../domain/errors.js';
-import { exportSession, QA_EXPORT_FORMATS, type QaExportFormat } from '../domain/qa/export-session.js';
-import { isLocale, type Locale } from '../i18n/index.js';
+import { exportSession } from '../domain/qa/export-session.js';
 import { loadCliConfig, openCliDatabase } from './cli.js';
-
-const USAGE = 'Bruk: npm run qa:export -- <spørretimens id> [--format csv|md] [--out fil] [--lang nb|nn|en]';
-const TEXTS = {
-  notAnId: (id: string) => `«${id}» er ikke en spørretimes id (en UUID, som 0b6c…-…).`,
-  unknownFormat: (format: string) => `Ukjent format «${format}»; velg csv eller md.`,
-  unknownLanguage: (lang: string) => `Ukjent språk «${lang}»; velg nb, nn eller en.`,
-  unknownSession: (id: string) => `Fant ingen spørretime med id ${id}.`,
-  databaseFailed: (reason: string) => `Kunne ikke lese databasen: ${reason}`,
-  written: (file: string, bytes: number) => `Skrev ${file} (${bytes} byte).`,
-};
-
-interface Request {
-  sessionId: string;
-  format: QaExportFormat;
-  locale: Locale;
-  out: string | undefined;
-}
-
-/** The arguments, or undefined after telling what is wrong and how to call the script. */
-function readArgs(args: string[]): Request | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true });
-  } catch (error) {
-    console.error((error as Error).message);
-    console.error(USAGE);
-    return undefined;
-  }
-  const [sessionId, ...extra] = parsed.positionals;
-  const format = parsed.values.format ?? 'csv';
-  const lang = parsed.values.lang ?? 'nb';
-  const problem =
-    !sessionId || extra.length > 0
-      ? null
-      : !z.string().uuid().safeParse(sessionId).success
-        ? TEXTS.notAnId(sessionId)
-        : !(QA_EXPORT_FORMATS as readonly string[]).includes(format)
-          ? TEXTS.unknownFormat(format)
-          : !isLocale(lang)
-            ? TEXTS.unknownLanguage(lang)
-            : undefined;
-  if (problem !== undefined || !sessionId) {
-    if (problem) console.error(problem);
-    console.error(USAGE);
-    return undefined;
-  }
-  return { sessionId, format: format as QaExportFormat, locale: lang as Locale, out: parsed.values.out };
-}
+import { QA_EXPORT_TEXTS as TEXTS, readQaExportArgs } from './qa-export-args.js';
 
 async function main(args: string[]): Promise<number> {
-  const request = readArgs(args);
+  const request = readQaExportArgs(args);
   if (!request) return 1;
   const config = loadCliConfig();
   if (!config) return 1;
