@@ -23,7 +23,7 @@ export interface PostSessionSummaryInput {
   /** Whether its unanswered questions went on to a next session. */
   carriedOver: boolean;
   now: Date;
-  /** Without them (or without a public address) the moderator's message says how an administrator exports. */
+  /** Without them (or without a public address) the moderator's message has no links and says how an administrator exports. */
   exportLinks?: QaExportLinks;
 }
 

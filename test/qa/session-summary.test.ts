@@ -243,7 +243,24 @@ describe('closing a session posts its summary', () => {
     }
   });
 
-  it('without a public address the moderator is told how an administrator exports; a session with nothing asked says so', async () => {
+  it('a moderator who has left the organisation gets no message, and the closing still posts the summary in the conversation', async () => {
+    const leaving = await actor(ASKER_EN);
+    n += 1;
+    const [created] = await createSession(db.prisma, {
+      conversationId: `19:summary-${n}@thread.tacv2`, title: 'Siste økt', anonymousAllowed: false, actor: leaving, now: NOW,
+      schedule: { once: { startsAt: hoursFromNow(1), endsAt: hoursFromNow(2) } },
+    });
+    await db.prisma.person.update({ where: { id: leaving.personId }, data: { active: false } });
+    try {
+      await closeSession(db.prisma, { sessionId: created!.id, actor: moderator, now: at(60), exportLinks: links });
+      expect(await byKey(`qa-summary:${created!.id}`)).toHaveLength(1);
+      expect(await byKey(`qa-export:${created!.id}`)).toEqual([]);
+    } finally {
+      await db.prisma.person.update({ where: { id: leaving.personId }, data: { active: true } });
+    }
+  });
+
+  it('without links the moderator is told how an administrator exports; a session with nothing asked says so', async () => {
     const id = await session('Stille time');
     await closeSession(db.prisma, { sessionId: id, actor: moderator, now: at(60) });
     const [message] = await byKey(`qa-export:${id}`);
