@@ -43,7 +43,7 @@ export function qaSummaryCard(view: QaSummaryCardView, t: Translate): AdaptiveCa
   const total = counts.questions + counts.errorReports;
   const body: CardElement[] = [heading(t('qa.notify.summary.title', { title: view.title }))];
   if (view.moderator) body.push(text(t('qa.notify.export.intro', { title: view.title })));
-  body.push(text(t('qa.notify.summary.closed', { start: formatTime(view.startsAt, view.locale), end: formatTime(view.endsAt, view.locale) }), { isSubtle: true }));
+  body.push(text(t('qa.notify.summary.closed', { start: formatTime(view.startsAt, view.locale), end: clockTime(view.endsAt, view.locale) }), { isSubtle: true }));
   if (total === 0) {
     body.push(text(t('qa.notify.summary.nothing')));
   } else {
@@ -101,6 +101,11 @@ export function qaSummaryCard(view: QaSummaryCardView, t: Translate): AdaptiveCa
     unanswered: number(counts.unanswered),
   });
   return card(speak, body, actions);
+}
+
+/** `09:00`: a session lasts at most 12 hours, so its end is named by the time of day. */
+function clockTime(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(at);
 }
 
 function cut(value: string): string {
