@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApplication, type RegisterRoutes } from './bot/application.js';
 import { createFileLinks, fileLinkSecret, publicBaseUrl } from './bot/file-links.js';
+import { createQaExportLinks } from './bot/qa-export-links.js';
 import { botConnectorToken, createImageDownloader } from './bot/image-download.js';
 import { createHttpServer } from './bot/server.js';
 import { createTeamsMessenger } from './bot/teams-messenger.js';
@@ -108,6 +109,7 @@ export async function startArkivlos({
   const adapter = createAdapter(config, channelAuth);
   const metrics = createMetrics();
   const fileLinks = createFileLinks({ baseUrl: publicBaseUrl(config), secret: fileLinkSecret(config) });
+  const qaExportLinks = createQaExportLinks({ baseUrl: publicBaseUrl(config), secret: fileLinkSecret(config) });
   const app = createBotApplication(adapter, {
     prisma: database.prisma,
     logger,
@@ -123,6 +125,7 @@ export async function startArkivlos({
     },
     itEmail: itEmailSetup(config),
     archive: builtInRegistry(database.prisma),
+    qaExportLinks,
   }, routes);
   registerOutboxGauges(metrics, () => readQueueGauges(database.prisma));
   const worker = startDeliveryWorker(
@@ -157,7 +160,7 @@ export async function startArkivlos({
       onError: (error, job, item) => logger.error({ err: error, job, item }, 'scheduled job: something went wrong'),
     },
   );
-  const server = createHttpServer({ adapter, app, database, logger, metrics, fileLinks });
+  const server = createHttpServer({ adapter, app, database, logger, metrics, fileLinks, qaExportLinks });
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {

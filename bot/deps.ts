@@ -4,6 +4,7 @@ import type { Logger } from '../infra/logger.js';
 import type { ImageDownloader } from './image-download.js';
 import type { ItEmailSetup } from '../domain/support/hand-over.js';
 import type { ArchivePort } from '../domain/archive/port.js';
+import type { QaExportLinks } from '../domain/qa/post-session-summary.js';
 
 /** What the routes need; main wiring lives in app.ts. */
 export interface BotDeps {
@@ -24,4 +25,6 @@ export interface BotDeps {
   itEmail?: ItEmailSetup | null;
   /** The case/archive system behind its port; the built-in registry on `prisma` when left out. */
   archive?: ArchivePort;
+  /** Signs a spørretime's download links for its moderator; pass it to `closeSession`. */
+  qaExportLinks?: QaExportLinks;
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { TeamsAdapter, Application } from '@microsoft/teams-ai';
 import type { Database } from '../infra/database.js';
 import type { SignedFileLinks } from './file-links.js';
+import type { SignedQaExportLinks } from './qa-export-links.js';
+import { serveQaExport } from './qa-export-route.js';
 import type { Logger } from '../infra/logger.js';
 import type { Metrics } from '../infra/metrics.js';
 import { MigrationError, pendingMigrations, readMigrations } from '../infra/migrate.js';
@@ -30,6 +32,8 @@ export interface ServerDeps {
   logger: Logger;
   metrics: Metrics;
   fileLinks: SignedFileLinks;
+  /** A spørretime's export for its moderator (`GET /qa-export/…`); not served without. */
+  qaExportLinks?: SignedQaExportLinks;
 }
 
 /**
@@ -56,8 +60,8 @@ export function restifyLogger(logger: Logger): restify.ServerOptions['log'] {
 const SERVED_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 const ZFileId = z.string().uuid();
 
-/** HTTP: POST /api/messages (Bot Framework), GET /files/:id (kept images, signed links), /healthz, /readyz and /metrics. */
-export function createHttpServer({ adapter, app, database, logger, metrics, fileLinks }: ServerDeps): restify.Server {
+/** HTTP: POST /api/messages (Bot Framework), GET /files/:id (kept images, signed links), GET /qa-export/:file (spørretime exports, signed links), /healthz, /readyz and /metrics. */
+export function createHttpServer({ adapter, app, database, logger, metrics, fileLinks, qaExportLinks }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'arkivlos', log: restifyLogger(logger), handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000, mapParams: false }));
 
@@ -118,6 +122,8 @@ export function createHttpServer({ adapter, app, database, logger, metrics, file
     res.setHeader('cache-control', 'private, max-age=86400');
     res.sendRaw(200, Buffer.from(file.content));
   });
+
+  if (qaExportLinks) serveQaExport(server, { database, links: qaExportLinks, logger });
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

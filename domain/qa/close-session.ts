@@ -1,12 +1,15 @@
 import { writeAudit } from '../audit.js';
 import { sql, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { postSessionSummary, type QaExportLinks } from './post-session-summary.js';
 import type { QaActor, QaSessionState } from './vocabulary.js';
 
 export interface CloseSessionInput {
   sessionId: string;
   actor: QaActor;
   now: Date;
+  /** Signs the moderator's download links (bot/qa-export-links.ts); without them the message says how to export. */
+  exportLinks?: QaExportLinks;
 }
 
 export interface ClosedSession {
@@ -21,7 +24,8 @@ export interface ClosedSession {
  * over to the next session of the conversation that is not closed (the day's closing session, or
  * the next day's opening one): each becomes a new question there that names the one it continues
  * (`carried_from_id`), with the same asker, anonymity, time of asking and votes. Votes in flight
- * finish first (they share-lock the session this locks).
+ * finish first (they share-lock the session this locks). The summary is posted in the
+ * conversation and sent to the moderator in the same transaction (post-session-summary.ts).
  */
 export async function closeSession(prisma: PrismaClient, input: CloseSessionInput): Promise<ClosedSession> {
   return prisma.$transaction(async (tx) => {
@@ -59,6 +63,7 @@ export async function closeSession(prisma: PrismaClient, input: CloseSessionInpu
       before: { state: session.state },
       after: { state: 'closed', carriedTo: next?.id ?? null, carried },
     });
+    await postSessionSummary(tx, { sessionId: input.sessionId, carriedOver: next !== undefined, now: input.now, exportLinks: input.exportLinks });
     return { carriedTo: next?.id ?? null, carried };
   });
 }
