@@ -97,9 +97,12 @@ describe('moderating a spørretime from the moderator’s 1:1 chat, over HTTP (/
     for (const trace of [anonymousAsker.name, 'Anonymsen', anonymousAsker.id, anonymousAsker.aadObjectId]) expect(json).not.toContain(trace);
     expect(JSON.stringify(await moderationCard())).not.toContain('Anonymsen');
 
-    // First line moderates every session.
-    expect(await click(bot, firstLine, 'qa.moderate.open', { sessionId }, inChannel(CHANNEL))).toBe(SENT);
-    await bot.connector.waitFor((activity) => activity.conversationId === personalConversation(firstLine) && !!activity.body.attachments);
+    // First line moderates every session; the card comes in the moderator's language (here the Teams client's).
+    expect(await click(bot, firstLine, 'qa.moderate.open', { sessionId }, { ...inChannel(CHANNEL), locale: 'en-GB' })).toBe('The moderation card is sent to your chat with Arkivlos.');
+    const [english] = await bot.connector.waitFor((activity) => activity.conversationId === personalConversation(firstLine) && !!activity.body.attachments);
+    expect(lines(english!.body.attachments![0]!.content as unknown as Card)).toEqual(
+      expect.arrayContaining(['Moderating: Spørretime – felles oppstart', 'Question · open', 'From Berit Bokmål · Upvoted by 2', 'Anonymous · Upvoted by 0']),
+    );
     // The card names people: only in the 1:1 chat.
     expect(await click(bot, moderator, 'qa.moderate.show', { sessionId }, inChannel(CHANNEL))).toBe(
       'Modereringskortet viser navn og brukes bare i chatten din med Arkivlos. Ingenting er endret.',
