@@ -17,6 +17,8 @@ import { registerInstall } from './routes/install.js';
 import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
+import { registerQaModeration } from './routes/qa-moderation.js';
+import { registerKnownErrors } from './routes/known-errors.js';
 import { registerResolution } from './routes/resolution.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
@@ -47,6 +49,8 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerAbsenceRoutes,
   registerDaily,
   registerDailyActions,
+  registerQaModeration,
+  registerKnownErrors,
   registerSelfHelp,
   registerChat,
   registerFallback,

@@ -15,6 +15,7 @@ import { dailyEn } from './daily.js';
 import { dailyActionsEn } from './daily-actions.js';
 import { qaEn } from './qa.js';
 import { qaExportEn } from './qa-export.js';
+import { qaModerationEn } from './qa-moderation.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -159,4 +160,5 @@ export const en: Messages = {
   ...dailyActionsEn,
   ...qaEn,
   ...qaExportEn,
+  ...qaModerationEn,
 };

@@ -15,6 +15,7 @@ import { dailyNb } from './daily.js';
 import { dailyActionsNb } from './daily-actions.js';
 import { qaNb } from './qa.js';
 import { qaExportNb } from './qa-export.js';
+import { qaModerationNb } from './qa-moderation.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -161,6 +162,7 @@ export const nb = {
   ...dailyActionsNb,
   ...qaNb,
   ...qaExportNb,
+  ...qaModerationNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

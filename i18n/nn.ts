@@ -15,6 +15,7 @@ import { dailyNn } from './daily.js';
 import { dailyActionsNn } from './daily-actions.js';
 import { qaNn } from './qa.js';
 import { qaExportNn } from './qa-export.js';
+import { qaModerationNn } from './qa-moderation.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -159,4 +160,5 @@ export const nn: Messages = {
   ...dailyActionsNn,
   ...qaNn,
   ...qaExportNn,
+  ...qaModerationNn,
 };

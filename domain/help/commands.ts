@@ -140,6 +140,15 @@ export const COMMANDS = {
     scopes: ['team'],
     help: 'help.command.ko',
   },
+  // The known-error register (domain/known-errors/): the list, «Ny kjent feil», «Endre status».
+  // In the 1:1 chat; for the lines that follow errors up, so out of Teams' command menu.
+  kjenteFeil: {
+    words: { nb: ['kjente feil'], nn: ['kjende feil'], en: ['known errors'] },
+    roles: ['arkivet', 'fagspesialist', 'leverandorkontakt', 'systemadministrator', 'administrator'],
+    scopes: ['personal'],
+    help: 'knownErrors.command',
+    menu: false,
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -1,6 +1,6 @@
 import type { Locale, MessageKey } from '../../i18n/index.js';
 import type { RoleKey } from '../people/roles.js';
-import { commandWord, type CommandId } from './commands.js';
+import { commandWord, COMMANDS, type CommandId } from './commands.js';
 
 export interface Feature {
   /** Who it is for: everyone, everyone the organisation file names (`members`), or the people holding one of these roles. */
@@ -29,6 +29,7 @@ export const FEATURES = {
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
+  knownErrors: { roles: COMMANDS.kjenteFeil.roles, line: 'feature.knownErrors', command: 'kjenteFeil' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

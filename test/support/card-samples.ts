@@ -24,6 +24,7 @@ import { addAbsenceCardSamples } from './card-samples-absence.js';
 import { addDailyCardSamples } from './card-samples-daily.js';
 import { addDailySendCardSamples } from './card-samples-daily-send.js';
 import { addQaExportCardSamples } from './card-samples-qa-export.js';
+import { addQaModerationCardSamples } from './card-samples-qa-moderation.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -148,6 +149,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addAbsenceCardSamples(add, locale, t);
     addDailySendCardSamples(add, locale, t);
     addQaExportCardSamples(add, locale, t);
+    addQaModerationCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
