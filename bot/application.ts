@@ -14,6 +14,7 @@ import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
+import { registerKbAdmin } from './routes/kb-admin.js';
 import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
@@ -47,6 +48,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerAbsenceRoutes,
   registerDaily,
   registerDailyActions,
+  registerKbAdmin,
   registerSelfHelp,
   registerChat,
   registerFallback,
