@@ -123,8 +123,8 @@ export const COMMANDS = {
     words: { nb: ['artikler'], nn: ['artiklar'], en: ['articles'] },
     roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'],
     scopes: ['personal'],
+    // No help-card button: that card holds at most five actions, and has five for an administrator.
     help: 'kb.command',
-    button: { verb: 'kb.list', title: 'kb.list.title' },
     menu: false,
   },
   // Queue channels (domain/support/queue-channels.ts): typed in the channel that is, or is to
