@@ -60,6 +60,8 @@ export const AppErrorCode = {
   KB_OTHER_UNIT: 'KB_OTHER_UNIT',
   /** Only a question with a written answer is published. */
   KB_NOT_ANSWERED: 'KB_NOT_ANSWERED',
+  /** The article's other language version already has that language (the same slug). */
+  KB_LANGUAGE_TAKEN: 'KB_LANGUAGE_TAKEN',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

@@ -13,6 +13,7 @@ export const kbAdminNb = {
   'kb.error.noUnit': 'Artikler eies av en enhet, og du er ikke knyttet til noen enhet i organisasjonen. Ingenting er endret. Ta kontakt med arkivet.',
   'kb.error.otherUnit': 'Artikkelen eies av en annen enhet, og bare de kan endre den. Ingenting er endret.',
   'kb.error.notAnswered': 'Bare spørsmål som har fått et skriftlig svar, kan publiseres i kunnskapsbasen. Ingenting er endret.',
+  'kb.error.languageTaken': 'Artikkelen har allerede en versjon på det språket. Ingenting er endret. Rediger den versjonen, eller velg et annet språk.',
 
   'kb.list.title': 'Artikler i kunnskapsbasen',
   'kb.list.speak': 'Artikler i kunnskapsbasen for {unit}: {count} artikler.',
@@ -92,6 +93,7 @@ export const kbAdminNn: Record<keyof typeof kbAdminNb, string> = {
   'kb.error.noUnit': 'Artiklar er eigde av ei eining, og du er ikkje knytt til noka eining i organisasjonen. Ingenting er endra. Ta kontakt med arkivet.',
   'kb.error.otherUnit': 'Artikkelen er eigd av ei anna eining, og berre dei kan endre han. Ingenting er endra.',
   'kb.error.notAnswered': 'Berre spørsmål som har fått eit skriftleg svar, kan publiserast i kunnskapsbasen. Ingenting er endra.',
+  'kb.error.languageTaken': 'Artikkelen har alt ein versjon på det språket. Ingenting er endra. Rediger den versjonen, eller vel eit anna språk.',
 
   'kb.list.title': 'Artiklar i kunnskapsbasen',
   'kb.list.speak': 'Artiklar i kunnskapsbasen for {unit}: {count} artiklar.',
@@ -171,6 +173,7 @@ export const kbAdminEn: Record<keyof typeof kbAdminNb, string> = {
   'kb.error.noUnit': 'Articles belong to a unit, and you are not in any unit of the organisation. Nothing was changed. Contact the archive.',
   'kb.error.otherUnit': 'The article belongs to another unit, and only they can change it. Nothing was changed.',
   'kb.error.notAnswered': 'Only questions with a written answer can be published in the knowledge base. Nothing was changed.',
+  'kb.error.languageTaken': 'The article already has a version in that language. Nothing was changed. Edit that version, or choose another language.',
 
   'kb.list.title': 'Knowledge base articles',
   'kb.list.speak': 'Knowledge base articles of {unit}: {count} articles.',

@@ -1,4 +1,5 @@
 import { writeAudit } from '../audit.js';
+import { AppError, AppErrorCode } from '../errors.js';
 import type { PrismaClient } from '../db.js';
 import type { ArticleDraft } from './article-form.js';
 import { checkSubjectArea, editorUnit, lockKnowledgeBase, lockOwnArticle, type ArticleEditor } from './article-rows.js';
@@ -29,6 +30,10 @@ export async function editArticle(prisma: PrismaClient, { editor, articleId, ver
     await checkSubjectArea(tx, draft.subjectAreaId);
     const changed = EDITABLE.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(draft[field]));
     if (changed.length === 0) return { changed };
+    // (slug, lang) is unique: an imported article's language versions share their slug.
+    if (changed.includes('lang') && (await tx.knowledgeArticle.count({ where: { slug: before.slug, lang: draft.lang } })) > 0) {
+      throw new AppError(AppErrorCode.KB_LANGUAGE_TAKEN);
+    }
     const pick = (from: Pick<ArticleDraft, (typeof EDITABLE)[number]>) => Object.fromEntries(changed.map((field) => [field, from[field]]));
     await tx.knowledgeArticle.update({ where: { id: articleId }, data: { ...pick(draft), version: { increment: 1 }, updatedAt: now } });
     await writeAudit(tx, {

@@ -119,8 +119,14 @@ describe('the knowledge base’s management over HTTP (/api/messages)', () => {
     const created = await cardOf('kb.create', { ...FORM, title: '', tags: Array.from({ length: 11 }, (_, i) => `ord${i}`).join(',') });
     expect(texts(created)).toContain('Tittel: må fylles ut.');
     expect(texts(created)).toContain('Stikkord (skill dem med komma): høyst 10 stikkord.');
+    // An imported article's nynorsk version has the same slug: the bokmål one cannot become nynorsk.
+    const imported = await prisma().knowledgeArticle.findUniqueOrThrow({ where: { slug_lang: { slug: 'avskrivning-metoder', lang: 'nb' } } });
+    expect(await invoke('kb.save', { articleId: imported.id, version: imported.version, title: imported.title, body: imported.body, lang: 'nn' })).toBe(
+      'Artikkelen har allerede en versjon på det språket. Ingenting er endret. Rediger den versjonen, eller velg et annet språk.',
+    );
     expect(await prisma().knowledgeArticle.count()).toBe(count);
     expect(await article(FORM.title)).toMatchObject({ version: 2, link: null });
+    expect(await prisma().knowledgeArticle.findUniqueOrThrow({ where: { id: imported.id } })).toMatchObject({ lang: 'nb', version: imported.version });
   });
 
   it('«Trekk tilbake» keeps the article but søk no longer finds it; «Gjenopprett» brings it back; a second click changes nothing', async () => {
