@@ -14,6 +14,7 @@ import { registerDelivery } from './routes/delivery.js';
 import { registerFallback } from './routes/fallback.js';
 import { registerHelp } from './routes/help.js';
 import { registerInstall } from './routes/install.js';
+import { registerKbAdmin } from './routes/kb-admin.js';
 import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
@@ -51,6 +52,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDailyActions,
   registerQaModeration,
   registerKnownErrors,
+  registerKbAdmin,
   registerSelfHelp,
   registerChat,
   registerFallback,

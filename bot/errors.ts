@@ -33,6 +33,10 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   QA_TEXT_LENGTH: 'qa.error.textLength',
   QA_NOT_ERROR_REPORT: 'qa.error.notErrorReport',
   KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'qa.error.vendorReferenceRequired',
+  KB_NO_UNIT: 'kb.error.noUnit',
+  KB_OTHER_UNIT: 'kb.error.otherUnit',
+  KB_NOT_ANSWERED: 'kb.error.notAnswered',
+  KB_LANGUAGE_TAKEN: 'kb.error.languageTaken',
 };
 
 /** What a person reads for a domain error (a card that shows it in place of an error banner). */

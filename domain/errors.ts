@@ -53,6 +53,15 @@ export const AppErrorCode = {
   QA_NOT_ERROR_REPORT: 'QA_NOT_ERROR_REPORT',
   /** «Meldt til leverandør» needs the vendor's reference. */
   KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED',
+  // The knowledge base's management (domain/knowledge/).
+  /** Articles are kept by a unit: someone without one keeps none. */
+  KB_NO_UNIT: 'KB_NO_UNIT',
+  /** Each unit edits only its own articles. */
+  KB_OTHER_UNIT: 'KB_OTHER_UNIT',
+  /** Only a question with a written answer is published. */
+  KB_NOT_ANSWERED: 'KB_NOT_ANSWERED',
+  /** The article's other language version already has that language (the same slug). */
+  KB_LANGUAGE_TAKEN: 'KB_LANGUAGE_TAKEN',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

@@ -16,6 +16,7 @@ import { dailyActionsEn } from './daily-actions.js';
 import { qaEn } from './qa.js';
 import { qaExportEn } from './qa-export.js';
 import { qaModerationEn } from './qa-moderation.js';
+import { kbAdminEn } from './kb-admin.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -161,4 +162,5 @@ export const en: Messages = {
   ...qaEn,
   ...qaExportEn,
   ...qaModerationEn,
+  ...kbAdminEn,
 };

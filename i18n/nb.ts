@@ -16,6 +16,7 @@ import { dailyActionsNb } from './daily-actions.js';
 import { qaNb } from './qa.js';
 import { qaExportNb } from './qa-export.js';
 import { qaModerationNb } from './qa-moderation.js';
+import { kbAdminNb } from './kb-admin.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -163,6 +164,7 @@ export const nb = {
   ...qaNb,
   ...qaExportNb,
   ...qaModerationNb,
+  ...kbAdminNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

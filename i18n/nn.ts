@@ -16,6 +16,7 @@ import { dailyActionsNn } from './daily-actions.js';
 import { qaNn } from './qa.js';
 import { qaExportNn } from './qa-export.js';
 import { qaModerationNn } from './qa-moderation.js';
+import { kbAdminNn } from './kb-admin.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -161,4 +162,5 @@ export const nn: Messages = {
   ...qaNn,
   ...qaExportNn,
   ...qaModerationNn,
+  ...kbAdminNn,
 };

@@ -19,15 +19,15 @@ describe('the command table', () => {
       availableCommands({ roles, scope: 'personal', locale }, WITH_TASKS).map((command) => command.word);
     expect(words(['leder'])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver']);
     expect(words(['saksbehandler'], 'nn')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'fråvær', 'oppgåver']);
-    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'known errors']);
+    expect(words(['arkivet'], 'en')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'articles', 'known errors']);
     expect(words([])).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær']);
   });
 
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now', 'known errors']);
-    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'known errors']);
+    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now', 'articles', 'known errors']);
+    expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'articles', 'known errors']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);
     expect(mayUseCommand(COMMANDS.naAlle, ['saksbehandler', 'systemadministrator'])).toBe(false);

@@ -117,6 +117,16 @@ export const COMMANDS = {
     scopes: ['personal'],
     help: 'daily.send.command',
   },
+  // The knowledge base's management (domain/knowledge/): support staff keep their unit's articles.
+  // The same roles may publish a written answer as an article (bot/routes/kb-admin.ts).
+  artikler: {
+    words: { nb: ['artikler'], nn: ['artiklar'], en: ['articles'] },
+    roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'],
+    scopes: ['personal'],
+    // No help-card button: that card holds at most five actions, and has five for an administrator.
+    help: 'kb.command',
+    menu: false,
+  },
   // Queue channels (domain/support/queue-channels.ts): typed in the channel that is, or is to
   // become, a line's queue, with @Arkivlos in front (Teams passes a channel message to the bot
   // only when it is mentioned). `koble kø` takes the line and, for some lines, a unit or subject

@@ -30,6 +30,7 @@ export const FEATURES = {
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
   knownErrors: { roles: COMMANDS.kjenteFeil.roles, line: 'feature.knownErrors', command: 'kjenteFeil' },
+  kbAdmin: { roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'], line: 'feature.kbAdmin', command: 'artikler' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

@@ -126,7 +126,8 @@ export async function importArticles(
           continue;
         }
         const pick = (from: ArticleFields) => Object.fromEntries(changed.map((field) => [field, from[field]]));
-        await tx.knowledgeArticle.update({ where: { id: before.id }, data: pick(fields) });
+        // The version tells an article form shown before the import that it is stale.
+        await tx.knowledgeArticle.update({ where: { id: before.id }, data: { ...pick(fields), version: { increment: 1 } } });
         summary.updated += 1;
         audit.push({
           actor,

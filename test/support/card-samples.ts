@@ -25,6 +25,7 @@ import { addDailyCardSamples } from './card-samples-daily.js';
 import { addDailySendCardSamples } from './card-samples-daily-send.js';
 import { addQaExportCardSamples } from './card-samples-qa-export.js';
 import { addQaModerationCardSamples } from './card-samples-qa-moderation.js';
+import { addKbAdminCardSamples } from './card-samples-kb-admin.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -151,6 +152,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addQaExportCardSamples(add, locale, t);
     addQaModerationCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
+    addKbAdminCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
