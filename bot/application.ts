@@ -18,6 +18,7 @@ import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
 import { registerResolution } from './routes/resolution.js';
+import { registerRollout } from './routes/rollout.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
 import { registerSupportActions } from './routes/support-actions.js';
@@ -45,6 +46,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDailySend,
   registerQueues,
   registerAbsenceRoutes,
+  registerRollout,
   registerDaily,
   registerDailyActions,
   registerSelfHelp,

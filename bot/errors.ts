@@ -33,6 +33,7 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   QA_TEXT_LENGTH: 'qa.error.textLength',
   QA_NOT_ERROR_REPORT: 'qa.error.notErrorReport',
   KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'qa.error.vendorReferenceRequired',
+  ROLLOUT_SUPPORT_IN_QA: 'rollout.card.intakeClosed',
 };
 
 /** What a person reads for a domain error (a card that shows it in place of an error banner). */

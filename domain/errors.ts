@@ -53,6 +53,8 @@ export const AppErrorCode = {
   QA_NOT_ERROR_REPORT: 'QA_NOT_ERROR_REPORT',
   /** «Meldt til leverandør» needs the vendor's reference. */
   KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED: 'KNOWN_ERROR_VENDOR_REFERENCE_REQUIRED',
+  /** During a rollout (innføringsmodus) no henvendelse is opened: support is given in the spørretimer (domain/rollout/). */
+  ROLLOUT_SUPPORT_IN_QA: 'ROLLOUT_SUPPORT_IN_QA',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

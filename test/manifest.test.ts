@@ -172,9 +172,10 @@ describe('Teams app manifest', () => {
         'Skriv «fravær» 23.12–2.1 når du skal være borte: kortet ditt tar pause, og er du leder, får stedfortrederen ledersakene dine så lenge. ' +
         'Som administrator skriver du «status utsending» for å se hvordan utsendingen går: hva som venter, er sendt eller feilet, og hvem Arkivlos ikke når. ' +
         'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå. ' +
-        'Som administrator skriver du «send oppgaver nå» for å sende dagens oppgavekort til alle med noe å gjøre med én gang.',
+        'Som administrator skriver du «send oppgaver nå» for å sende dagens oppgavekort til alle med noe å gjøre med én gang. ' +
+        'Som administrator skriver du «innføring» 29.10–6.11 og en tekst for å sette innføringsmodus: de første dagene på et nytt system tar Arkivlos ikke imot vanlige henvendelser, og den som spør, får teksten din.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(11); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(12); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');

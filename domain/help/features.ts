@@ -29,6 +29,7 @@ export const FEATURES = {
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
+  rollout: { roles: ['administrator'], line: 'feature.rollout', command: 'innforing' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

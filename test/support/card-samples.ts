@@ -23,6 +23,7 @@ import { addVisitCardSamples } from './card-samples-visit.js';
 import { addAbsenceCardSamples } from './card-samples-absence.js';
 import { addDailyCardSamples } from './card-samples-daily.js';
 import { addDailySendCardSamples } from './card-samples-daily-send.js';
+import { addRolloutCardSamples } from './card-samples-rollout.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -147,6 +148,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addAbsenceCardSamples(add, locale, t);
     addDailySendCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
+    addRolloutCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
