@@ -82,6 +82,19 @@ describe('rollout mode (innføring) over HTTP (/api/messages)', () => {
     expect(audit.after).toEqual({ from: '2026-10-29', to: '2026-11-06', text: ROLLOUT_TEXT });
   });
 
+  it('answers in English to «rollout … to …», and the rollout card is in the asker’s language', async () => {
+    await prisma().person.updateMany({ where: { aadObjectId: { in: [SIGRID.aadObjectId, ALEX.aadObjectId] } }, data: { chosenLocale: 'en' } });
+    try {
+      const card = await sayCard('rollout 29.10 to 6.11 New system', SIGRID);
+      expect(cardLines(card)).toContain('✔ The rollout is set: Thursday, 29 October 2026 – Friday, 6 November 2026.');
+      now = DURING;
+      const rollout = await sayCard('new request', ALEX);
+      expect(cardLines(rollout)).toContain(`Next Q&A session: “${SESSION_TITLE}”, Thursday 29 October, 09:00–10:00.`);
+    } finally {
+      await prisma().person.updateMany({ data: { chosenLocale: null } });
+    }
+  });
+
   it('«innføring» alone shows the rollout, a labelled form and «Avslutt innføring»; the form sets it too', async () => {
     const empty = await sayCard('innføring', SIGRID);
     expect(cardLines(empty)).toContain('Ingen innføring er satt. Vanlige henvendelser tas imot som før.');
