@@ -142,7 +142,8 @@ export function rolloutAdminCard(view: RolloutAdminCardView, t: Translate): Adap
   body.push(
     text(t('rollout.admin.explain'), { isSubtle: true }),
     subheading(t('rollout.admin.formTitle')),
-    { type: 'Input.Date', id: 'from', label: t('rollout.admin.fromLabel'), isRequired: true, errorMessage: t('rollout.admin.fromError'), min: view.today, ...(rollout ? { value: rollout.from } : {}) },
+    // No `min` on the first day: a rollout going on started before today, and its text can still be changed.
+    { type: 'Input.Date', id: 'from', label: t('rollout.admin.fromLabel'), isRequired: true, errorMessage: t('rollout.admin.fromError'), ...(rollout ? { value: rollout.from } : {}) },
     { type: 'Input.Date', id: 'to', label: t('rollout.admin.toLabel'), isRequired: true, errorMessage: t('rollout.admin.toError'), min: view.today, ...(rollout ? { value: rollout.to } : {}) },
     {
       type: 'Input.Text',

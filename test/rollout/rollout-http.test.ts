@@ -113,6 +113,17 @@ describe('rollout mode (innføring) over HTTP (/api/messages)', () => {
     expect(await stored()).toEqual({ from: '2026-10-29', to: '2026-11-06', text: 'Fra kortet' });
   });
 
+  it('the text of a rollout going on can be changed from the form, its first day already past', async () => {
+    await setRolloutAsSigrid();
+    now = DURING_NO_SESSION;
+    const card = await sayCard('innføring', SIGRID);
+    expect(cardLines(card)).toContain('Innføring pågår: torsdag 29. oktober 2026 – fredag 6. november 2026.');
+    expect(inputs(card).find((input) => input.id === 'from')).not.toHaveProperty('min');
+    const changed = await desk().clickCard('rollout.set', { from: '2026-10-29', to: '2026-11-06', text: 'Ny tekst' }, personal(SIGRID));
+    expect(cardLines(changed)).toContain('✔ Innføringen er satt: torsdag 29. oktober 2026 – fredag 6. november 2026.');
+    expect(await stored()).toEqual({ from: '2026-10-29', to: '2026-11-06', text: 'Ny tekst' });
+  });
+
   it('someone who is not an administrator is refused in words, by command and by card, and nothing is set', async () => {
     expect((await say('innføring 29.10–6.11 Hei', ALEX)).text).toBe('Bare administratorer kan sette innføringsmodus. Ingenting er endret.');
     expect(await desk().click('rollout.set', { from: '2026-10-29', to: '2026-11-06' }, personal(ALEX))).toBe('Bare administratorer kan sette innføringsmodus. Ingenting er endret.');
