@@ -21,6 +21,7 @@ import { registerQueues } from './routes/queues.js';
 import { registerQaModeration } from './routes/qa-moderation.js';
 import { registerKnownErrors } from './routes/known-errors.js';
 import { registerResolution } from './routes/resolution.js';
+import { registerRollout } from './routes/rollout.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
 import { registerSupportActions } from './routes/support-actions.js';
@@ -48,6 +49,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDailySend,
   registerQueues,
   registerAbsenceRoutes,
+  registerRollout,
   registerDaily,
   registerDailyActions,
   registerQaModeration,

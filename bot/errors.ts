@@ -37,6 +37,7 @@ const MESSAGE_FOR_CODE: Record<AppErrorCode, MessageKey> = {
   KB_OTHER_UNIT: 'kb.error.otherUnit',
   KB_NOT_ANSWERED: 'kb.error.notAnswered',
   KB_LANGUAGE_TAKEN: 'kb.error.languageTaken',
+  ROLLOUT_SUPPORT_IN_QA: 'rollout.card.intakeClosed',
 };
 
 /** What a person reads for a domain error (a card that shows it in place of an error banner). */

@@ -62,6 +62,8 @@ export const AppErrorCode = {
   KB_NOT_ANSWERED: 'KB_NOT_ANSWERED',
   /** The article's other language version already has that language (the same slug). */
   KB_LANGUAGE_TAKEN: 'KB_LANGUAGE_TAKEN',
+  /** During a rollout (innføringsmodus) no henvendelse is opened: support is given in the spørretimer (domain/rollout/). */
+  ROLLOUT_SUPPORT_IN_QA: 'ROLLOUT_SUPPORT_IN_QA',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];

@@ -17,6 +17,7 @@ import { qaEn } from './qa.js';
 import { qaExportEn } from './qa-export.js';
 import { qaModerationEn } from './qa-moderation.js';
 import { kbAdminEn } from './kb-admin.js';
+import { rolloutEn } from './rollout.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -163,4 +164,5 @@ export const en: Messages = {
   ...qaExportEn,
   ...qaModerationEn,
   ...kbAdminEn,
+  ...rolloutEn,
 };

@@ -17,6 +17,7 @@ import { qaNb } from './qa.js';
 import { qaExportNb } from './qa-export.js';
 import { qaModerationNb } from './qa-moderation.js';
 import { kbAdminNb } from './kb-admin.js';
+import { rolloutNb } from './rollout.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -165,6 +166,7 @@ export const nb = {
   ...qaExportNb,
   ...qaModerationNb,
   ...kbAdminNb,
+  ...rolloutNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

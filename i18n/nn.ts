@@ -17,6 +17,7 @@ import { qaNn } from './qa.js';
 import { qaExportNn } from './qa-export.js';
 import { qaModerationNn } from './qa-moderation.js';
 import { kbAdminNn } from './kb-admin.js';
+import { rolloutNn } from './rollout.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -163,4 +164,5 @@ export const nn: Messages = {
   ...qaExportNn,
   ...qaModerationNn,
   ...kbAdminNn,
+  ...rolloutNn,
 };

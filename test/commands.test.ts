@@ -26,7 +26,7 @@ describe('the command table', () => {
   it('the delivery commands are for administrators only, and only in their 1:1 chat', () => {
     const words = (roles: Parameters<typeof availableCommands>[0]['roles'], scope: 'personal' | 'groupChat' = 'personal') =>
       availableCommands({ roles, scope, locale: 'en' }).map((command) => command.word);
-    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now', 'articles', 'known errors']);
+    expect(words(['administrator'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now', 'articles', 'rollout', 'known errors']);
     expect(words(['systemadministrator', 'arkivet', 'leder'])).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'articles', 'known errors']);
     expect(words(['administrator'], 'groupChat')).toEqual(['help']);
     expect(mayUseCommand(COMMANDS.naAlle, ['administrator'])).toBe(true);

@@ -174,9 +174,10 @@ describe('Teams app manifest', () => {
         'Som administrator skriver du «nå alle» for å opprette personlig chat med alle som ikke har en med Arkivlos ennå. ' +
         'Som administrator skriver du «send oppgaver nå» for å sende dagens oppgavekort til alle med noe å gjøre med én gang. ' +
         'Skriv «kjente feil» for registeret over kjente feil: status, leverandørens referanse og hvor mange som har meldt feilen. De som meldte den, får beskjed når den er rettet. ' +
-        'Er du i arkivet, prosessrådgiver eller fagspesialist, skriver du «artikler» for å holde enhetens artikler i kunnskapsbasen ved like: skriv nye, rett dem eller trekk dem tilbake.',
+        'Er du i arkivet, prosessrådgiver eller fagspesialist, skriver du «artikler» for å holde enhetens artikler i kunnskapsbasen ved like: skriv nye, rett dem eller trekk dem tilbake. ' +
+        'Som administrator skriver du «innføring» 29.10–6.11 og en tekst for å sette innføringsmodus: de første dagene på et nytt system tar Arkivlos ikke imot vanlige henvendelser, og den som spør, får teksten din.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(13); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(14); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');

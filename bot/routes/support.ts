@@ -8,7 +8,7 @@ import { intakeCard, type IntakeValues } from '../../cards/intake-card.js';
 import { myRequestsCard } from '../../cards/my-requests-card.js';
 import { CLOSE_REASON_LIMIT, requestCard } from '../../cards/request-card.js';
 import { requestConfirmationCard } from '../../cards/request-confirmation-card.js';
-import { isAppError } from '../../domain/errors.js';
+import { AppErrorCode, isAppError } from '../../domain/errors.js';
 import { commandPattern, commandWord, COMMANDS } from '../../domain/help/commands.js';
 import { closeOwnRequest } from '../../domain/support/close-own-request.js';
 import { getRequestHistory } from '../../domain/support/get-request-history.js';
@@ -20,6 +20,7 @@ import type { PersonContext } from '../../domain/people/get-person-context.js';
 import { loadCaller, turnLogger, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { commandScopeOf } from './help.js';
+import { rolloutAnswer } from './rollout.js';
 import { systemName } from './system-name.js';
 
 /** Card data is untrusted: ids only, each checked against the caller by the domain. */
@@ -74,9 +75,12 @@ async function showIntakeCard(context: TurnContext, caller: Caller, deps: BotDep
   await context.sendActivity(typeof answer === 'string' ? answer : { attachments: [CardFactory.adaptiveCard(answer)] });
 }
 
-/** The intake card for this caller, or the sentence saying why not (e.g. in place of the self-help card). */
+/**
+ * The intake card for this caller, or the sentence saying why not (e.g. in place of the self-help
+ * card); during a rollout the rollout card, with what they asked ready for the spørretime.
+ */
 export async function intakeAnswer(context: TurnContext, caller: Caller, deps: BotDeps, prefill?: IntakePrefill): Promise<Answer> {
-  return refusal(context, caller, 'nyHenvendelse') ?? buildIntakeCard(caller, deps, { prefill });
+  return refusal(context, caller, 'nyHenvendelse') ?? (await rolloutAnswer(caller, deps, { question: prefill?.what })) ?? buildIntakeCard(caller, deps, { prefill });
 }
 
 /** What the person typed and chose, to put back on the card: strings only, nothing else from the data. */
@@ -107,8 +111,7 @@ export function registerSupport(app: Application, deps: BotDeps): void {
     await showIntakeCard(context, await loadCaller(context, deps.prisma), deps);
   });
   app.adaptiveCards.actionExecute('support.intake.show', async (context) => {
-    const caller = await loadCaller(context, deps.prisma);
-    return refusal(context, caller, 'nyHenvendelse') ?? buildIntakeCard(caller, deps);
+    return intakeAnswer(context, await loadCaller(context, deps.prisma), deps);
   });
 
   app.adaptiveCards.actionExecute('support.intake.submit', async (context, _state, data) => {
@@ -116,7 +119,12 @@ export function registerSupport(app: Application, deps: BotDeps): void {
     const refused = refusal(context, caller, 'nyHenvendelse');
     if (refused) return refused;
     // A card without its own ids was not made by Arkivlos: submitRequest refuses it (INVALID_INPUT).
-    const result = await submitRequest(deps.prisma, { requester: caller.person!, data, now: deps.now() });
+    const result = await submitRequest(deps.prisma, { requester: caller.person!, data, now: deps.now() }).catch(async (error: unknown) => {
+      // A rollout began after the card was shown (or the card is forged): nothing was stored.
+      if (isAppError(error) && error.code === AppErrorCode.ROLLOUT_SUPPORT_IN_QA) return (await rolloutAnswer(caller, deps, { question: keptValues(data).what })) ?? caller.t('rollout.card.intakeClosed');
+      throw error;
+    });
+    if (typeof result === 'string' || !('outcome' in result)) return result;
     if (result.outcome === 'invalid') {
       const ids = ZIntakeCardIds.parse(data);
       return buildIntakeCard(caller, deps, { intakeKey: ids.intakeKey, prefill: { selfHelpQueryId: ids.selfHelpQueryId }, values: keptValues(data), problems: result.problems });

@@ -127,6 +127,16 @@ export const COMMANDS = {
     help: 'kb.command',
     menu: false,
   },
+  // Rollout mode (domain/rollout/): with days and a text it sets the rollout, alone it shows the card.
+  innforing: {
+    words: { nb: ['innføring'], nn: ['innføring'], en: ['rollout'] },
+    argument: 'rollout.argument',
+    roles: ['administrator'],
+    scopes: ['personal'],
+    help: 'rollout.command',
+    // The personal menu is nearly full, and only administrators use it: on the help card only.
+    menu: false,
+  },
   // Queue channels (domain/support/queue-channels.ts): typed in the channel that is, or is to
   // become, a line's queue, with @Arkivlos in front (Teams passes a channel message to the bot
   // only when it is mentioned). `koble kø` takes the line and, for some lines, a unit or subject

@@ -31,6 +31,7 @@ export const FEATURES = {
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
   knownErrors: { roles: COMMANDS.kjenteFeil.roles, line: 'feature.knownErrors', command: 'kjenteFeil' },
   kbAdmin: { roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'], line: 'feature.kbAdmin', command: 'artikler' },
+  rollout: { roles: ['administrator'], line: 'feature.rollout', command: 'innforing' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

@@ -1,6 +1,7 @@
 import { writeAudit } from '../audit.js';
 import { Prisma, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { refuseIntakeDuringRollout } from '../rollout/current-rollout.js';
 import { postChannelCard } from './channel-cards.js';
 import { parseIntake, type IntakeProblem } from './intake.js';
 import { keepAttachments, type IncomingFile } from './keep-attachments.js';
@@ -68,10 +69,13 @@ const toSubmitted = ({ subjectArea, sourceMessageId, sourceMessageAuthor, source
  * `created` event and an audit entry, all in one transaction. The card's intake key makes it
  * idempotent: a second submit of the same card, even at the same instant, returns the first.
  * The confirmation is the answer to the submit itself; the card for the first line's queue
- * channel, if one is bound, goes through the outbox in the same transaction.
+ * channel, if one is bound, goes through the outbox in the same transaction. During a rollout
+ * (domain/rollout/) it refuses with ROLLOUT_SUPPORT_IN_QA and stores nothing.
  */
 export async function submitRequest(prisma: PrismaClient, options: SubmitRequestOptions): Promise<SubmitRequestResult> {
   const { origin } = options;
+  // During a rollout support is given in the spørretimer: no henvendelse, whatever the card says.
+  await refuseIntakeDuringRollout(prisma, options.now);
   const parsed = parseIntake(options.data, origin?.categories ?? INTAKE_CATEGORIES);
   if (!parsed.ok) {
     if (parsed.brokenCard) throw new AppError(AppErrorCode.INVALID_INPUT, { message: 'the intake card carried no valid intake key' });

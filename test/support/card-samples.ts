@@ -26,6 +26,7 @@ import { addDailySendCardSamples } from './card-samples-daily-send.js';
 import { addQaExportCardSamples } from './card-samples-qa-export.js';
 import { addQaModerationCardSamples } from './card-samples-qa-moderation.js';
 import { addKbAdminCardSamples } from './card-samples-kb-admin.js';
+import { addRolloutCardSamples } from './card-samples-rollout.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -153,6 +154,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addQaModerationCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
     addKbAdminCardSamples(add, locale, t);
+    addRolloutCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
   return samples;
