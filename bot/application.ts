@@ -17,6 +17,7 @@ import { registerInstall } from './routes/install.js';
 import { registerMessageActions } from './routes/message-actions.js';
 import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
+import { registerQaSessions } from './routes/qa-sessions.js';
 import { registerResolution } from './routes/resolution.js';
 import { registerSettings } from './routes/settings.js';
 import { registerSupport } from './routes/support.js';
@@ -44,6 +45,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDelivery,
   registerDailySend,
   registerQueues,
+  registerQaSessions,
   registerAbsenceRoutes,
   registerDaily,
   registerDailyActions,

@@ -14,6 +14,7 @@ import { absenceEn } from './absence.js';
 import { dailyEn } from './daily.js';
 import { dailyActionsEn } from './daily-actions.js';
 import { qaEn } from './qa.js';
+import { qaSessionEn } from './qa-session.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -157,4 +158,5 @@ export const en: Messages = {
   ...dailyEn,
   ...dailyActionsEn,
   ...qaEn,
+  ...qaSessionEn,
 };

@@ -14,6 +14,7 @@ import { absenceNb } from './absence.js';
 import { dailyNb } from './daily.js';
 import { dailyActionsNb } from './daily-actions.js';
 import { qaNb } from './qa.js';
+import { qaSessionNb } from './qa-session.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -159,6 +160,7 @@ export const nb = {
   ...dailyNb,
   ...dailyActionsNb,
   ...qaNb,
+  ...qaSessionNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -14,6 +14,7 @@ import { absenceNn } from './absence.js';
 import { dailyNn } from './daily.js';
 import { dailyActionsNn } from './daily-actions.js';
 import { qaNn } from './qa.js';
+import { qaSessionNn } from './qa-session.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -157,4 +158,5 @@ export const nn: Messages = {
   ...dailyNn,
   ...dailyActionsNn,
   ...qaNn,
+  ...qaSessionNn,
 };

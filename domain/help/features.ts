@@ -14,7 +14,6 @@ export interface Feature {
 /**
  * What Arkivlos does today, one line per feature that works end to end. The welcome card and the
  * Teams app's full description are made of these lines, so neither promises what is not here.
- * Spørretimer add their line when they land.
  */
 export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
@@ -29,6 +28,7 @@ export const FEATURES = {
   deliveryStatus: { roles: ['administrator'], line: 'feature.deliveryStatus', command: 'statusUtsending' },
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
+  qa: { roles: ['arkivet', 'moderator'], line: 'feature.qa', command: 'sporretime' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

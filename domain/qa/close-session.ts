@@ -1,11 +1,13 @@
 import { writeAudit } from '../audit.js';
 import { sql, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import type { QaActor, QaSessionState } from './vocabulary.js';
 
 export interface CloseSessionInput {
   sessionId: string;
-  actor: QaActor;
+  /** The moderator, or the scheduler at the session's end. */
+  actor: QaActor | 'system';
   now: Date;
 }
 
@@ -52,13 +54,15 @@ export async function closeSession(prisma: PrismaClient, input: CloseSessionInpu
       carried = row!.carried;
     }
     await writeAudit(tx, {
-      actor: input.actor.aadObjectId,
+      actor: input.actor === 'system' ? 'system' : input.actor.aadObjectId,
       action: 'qa.session.closed',
       entity: 'qa_session',
       entityId: input.sessionId,
       before: { state: session.state },
       after: { state: 'closed', carriedTo: next?.id ?? null, carried },
     });
+    await enqueueSessionCardUpdate(tx, input.sessionId);
+    if (next && carried > 0) await enqueueSessionCardUpdate(tx, next.id);
     return { carriedTo: next?.id ?? null, carried };
   });
 }
