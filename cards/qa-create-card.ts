@@ -1,6 +1,6 @@
 import type { Locale, Translate } from '../i18n/index.js';
 import { card, done, execute, heading, subheading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
-import { formatSessionTime } from './qa-session-card.js';
+import { formatSessionTime, shorten } from './qa-session-card.js';
 
 export const QA_CREATE_VERBS = {
   form: 'qa.session.form',
@@ -77,7 +77,7 @@ export function qaCreateCard(view: QaCreateCardView, t: Translate): AdaptiveCard
       { type: 'Column', width: 'stretch', items: [time('closingStart', t('qaCreate.closingStartLabel'))] },
       { type: 'Column', width: 'stretch', items: [time('closingEnd', t('qaCreate.closingEndLabel'))] },
     ] },
-    { type: 'Input.Toggle', id: QA_CREATE_INPUT.anonymous, title: t('qaCreate.anonymousToggle'), label: t('qaCreate.anonymousLabel'), value: v?.anonymous === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
+    { type: 'Input.Toggle', id: QA_CREATE_INPUT.anonymous, title: t('qaCreate.anonymousToggle'), label: t('qaCreate.anonymousLabel'), value: v?.anonymous === 'true' ? 'true' : 'false' },
   );
   return card(view.problem ? `${t('qaCreate.title')}. ${view.problem}` : t('qaCreate.speak'), body, [execute(t('qaCreate.create'), QA_CREATE_VERBS.create)]);
 }
@@ -97,7 +97,7 @@ export function qaCreatedCard(view: QaCreatedView, t: Translate, locale: Locale 
   });
   const created = t(view.sessions.length === 1 ? 'qaCreate.createdOne' : 'qaCreate.createdMany', { count: view.sessions.length });
   return card(
-    `${created} ${view.title}`,
+    `${created} ${shorten(view.title, 80)}`,
     [
       done(created, { weight: 'Bolder' }),
       { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: view.title, weight: 'Bolder' }] },

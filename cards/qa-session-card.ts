@@ -71,7 +71,7 @@ export function formatSessionTime(startsAt: Date, endsAt: Date, locale: Locale):
     : `${day.format(startsAt)} ${time.format(startsAt)} – ${day.format(endsAt)} ${time.format(endsAt)}`;
 }
 
-const shorten = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);
+export const shorten = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);
 const bytesOf = (value: AdaptiveCard) => Buffer.byteLength(JSON.stringify(value));
 
 function questionLine(question: QaQuestionView, rank: number, t: Translate, options: { preview?: number } = {}): CardElement[] {
@@ -123,7 +123,7 @@ function askForm(session: QaSessionView, t: Translate): CardElement[] {
     { type: 'Input.Text', id: QA_ASK_INPUT.text, label: t('qaCard.textLabel'), isMultiline: true, maxLength: 1000, placeholder: t('qaCard.textPlaceholder') },
   ];
   if (session.anonymousAllowed) {
-    inputs.push({ type: 'Input.Toggle', id: QA_ASK_INPUT.anonymous, title: t('qaCard.anonymousToggle'), label: t('qaCard.anonymousLabel'), value: 'false', valueOn: 'true', valueOff: 'false' });
+    inputs.push({ type: 'Input.Toggle', id: QA_ASK_INPUT.anonymous, title: t('qaCard.anonymousToggle'), label: t('qaCard.anonymousLabel'), value: 'false' });
   }
   inputs.push({ type: 'ActionSet', actions: [execute(t('qaCard.send'), QA_SESSION_VERBS.ask, { sessionId: session.id }, { associatedInputs: 'auto' })] });
   return inputs;
@@ -195,7 +195,7 @@ function drawSessionCard(view: QaSessionCardView, t: Translate, shown: number): 
     ...(total > 0 ? [execute(t('qaCard.showAll'), QA_SESSION_VERBS.showAll, { sessionId: session.id }, { associatedInputs: 'none' })] : []),
     execute(t('qaCard.moderate'), QA_SESSION_VERBS.moderate, { sessionId: session.id }, { associatedInputs: 'none' }),
   ];
-  const speak = t('qaCard.speak', { title: session.title, state, count: total });
+  const speak = t('qaCard.speak', { title: shorten(session.title, 80), state, count: total });
   return card(speak, body, actions);
 }
 
@@ -209,7 +209,7 @@ export function qaAllQuestionsCard(view: QaSessionCardView, t: Translate): Adapt
   const total = session.counts.open + session.counts.answered;
   const head: CardElement[] = [heading(t('qaCard.allHeading')), { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: session.title, weight: 'Bolder' }] }, text(t('qaCard.stateLine', { state: t(`qaCard.state.${session.state}`) }))];
   const back = [execute(t('qaCard.back'), QA_SESSION_VERBS.show, { sessionId: session.id }, { associatedInputs: 'none' })];
-  const speak = t('qaCard.allSpeak', { title: session.title, count: total });
+  const speak = t('qaCard.allSpeak', { title: shorten(session.title, 80), count: total });
   const rows: CardElement[] = [];
   let used = bytesOf(card(speak, [...head, text(t('qaCard.rest', { count: total }))], back));
   let shown = 0;

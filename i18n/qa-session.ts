@@ -7,7 +7,7 @@
 export const qaSessionNb = {
   'role.moderator': 'Moderator for spørretimer',
   'feature.qa': 'Arkivet og moderatorene lager spørretimer i en kanal eller gruppechat med {command}: alle kan stille spørsmål, også anonymt, melde feil og stemme, og kortet viser spørsmålene etter antall stemmer.',
-  'qaSession.command': 'Lag en spørretime i denne kanalen eller gruppechatten (én gang eller som par over flere dager), eller skriv «kunngjøring» og en tekst for å kunngjøre noe her.',
+  'qaSession.command': 'Lag en spørretime her (én gang eller som par over flere dager), eller skriv «kunngjøring» og en tekst',
   'qaSession.onlyInConversation': 'Spørretimer holdes i en kanal eller gruppechat. Skriv {command} der, med @Arkivlos foran i en kanal.',
   'qaSession.onlyModerators': 'Bare arkivet (førstelinjen) og moderatorer kan lage spørretimer og kunngjøringer med {command}. Du kan stille spørsmål og stemme på kortet til spørretimen.',
   'qaSession.unknownArgument': 'Skriv {command} alene for å lage en spørretime, eller {command} kunngjøring og teksten for å kunngjøre noe.',
@@ -101,7 +101,7 @@ export const qaSessionNb = {
 export const qaSessionNn: Record<keyof typeof qaSessionNb, string> = {
   'role.moderator': 'Moderator for spørjetimar',
   'feature.qa': 'Arkivet og moderatorane lagar spørjetimar i ein kanal eller gruppechat med {command}: alle kan stille spørsmål, også anonymt, melde feil og røyste, og kortet viser spørsmåla etter talet på røyster.',
-  'qaSession.command': 'Lag ein spørjetime i denne kanalen eller gruppechatten (éin gong eller som par over fleire dagar), eller skriv «kunngjering» og ein tekst for å kunngjere noko her.',
+  'qaSession.command': 'Lag ein spørjetime her (éin gong eller som par over fleire dagar), eller skriv «kunngjering» og ein tekst',
   'qaSession.onlyInConversation': 'Spørjetimar blir haldne i ein kanal eller gruppechat. Skriv {command} der, med @Arkivlos framfor i ein kanal.',
   'qaSession.onlyModerators': 'Berre arkivet (førstelina) og moderatorar kan lage spørjetimar og kunngjeringar med {command}. Du kan stille spørsmål og røyste på kortet til spørjetimen.',
   'qaSession.unknownArgument': 'Skriv {command} åleine for å lage ein spørjetime, eller {command} kunngjering og teksten for å kunngjere noko.',
@@ -195,7 +195,7 @@ export const qaSessionNn: Record<keyof typeof qaSessionNb, string> = {
 export const qaSessionEn: Record<keyof typeof qaSessionNb, string> = {
   'role.moderator': 'Q&A session moderator',
   'feature.qa': 'The archive and moderators run Q&A sessions in a channel or group chat with {command}: anyone can ask, also anonymously, report errors and vote, and the card ranks the questions by votes.',
-  'qaSession.command': 'Create a Q&A session in this channel or group chat (once, or as a pair over several days), or type “announce” and a text to announce something here.',
+  'qaSession.command': 'Create a Q&A session here (once, or as a pair over several days), or type “announce” and a text',
   'qaSession.onlyInConversation': 'Q&A sessions are held in a channel or group chat. Type {command} there, with @Arkivlos in front in a channel.',
   'qaSession.onlyModerators': 'Only the archive (first line) and moderators can create Q&A sessions and announcements with {command}. You can ask and vote on the session’s card.',
   'qaSession.unknownArgument': 'Type {command} alone to create a Q&A session, or {command} announce and the text to announce something.',

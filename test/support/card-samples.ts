@@ -23,6 +23,7 @@ import { addVisitCardSamples } from './card-samples-visit.js';
 import { addAbsenceCardSamples } from './card-samples-absence.js';
 import { addDailyCardSamples } from './card-samples-daily.js';
 import { addDailySendCardSamples } from './card-samples-daily-send.js';
+import { addQaSessionCardSamples } from './card-samples-qa-session.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -146,6 +147,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addVisitCardSamples(add, locale, t);
     addAbsenceCardSamples(add, locale, t);
     addDailySendCardSamples(add, locale, t);
+    addQaSessionCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
   }
   selfHelpCardSamples(add);
