@@ -7,7 +7,7 @@ import { QA_ASK_INPUT, QA_SESSION_VERBS } from '../../cards/qa-session-card.js';
 import { localDateOf } from '../../domain/calendar/working-days.js';
 import { channelConversationId } from '../../domain/conversations/channel-conversation-id.js';
 import { isAppError } from '../../domain/errors.js';
-import { commandWithArgumentsPattern, commandWord, COMMANDS, mayUseCommand } from '../../domain/help/commands.js';
+import { commandWithArgumentPattern, commandWithArgumentsPattern, commandWord, COMMANDS, mayUseCommand } from '../../domain/help/commands.js';
 import { getOrganisationSettings } from '../../domain/org/organisation-settings.js';
 import { announce } from '../../domain/qa/announce.js';
 import { createSession } from '../../domain/qa/create-session.js';
@@ -79,7 +79,8 @@ export function registerQaSessions(app: Application, deps: BotDeps): void {
     const caller = await loadCaller(context, deps.prisma);
     const refused = moderatorRefusal(context, caller);
     if (refused) return void (await context.sendActivity(refused));
-    const argument = pattern.exec(context.activity.text ?? '')?.[1]?.trim() ?? '';
+    // What follows the word as written (an announcement keeps its full stop).
+    const argument = commandWithArgumentPattern(COMMANDS.sporretime).exec(context.activity.text ?? '')?.[1]?.trim() ?? '';
     if (argument === '') return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await createForm(deps, caller, {}))] }));
     const announcement = ANNOUNCE.exec(argument);
     const command = commandWord('sporretime', caller.locale);
