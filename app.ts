@@ -18,6 +18,7 @@ import { EMAIL_CHANNEL } from './domain/support/enqueue-email.js';
 import { startEmailWorker, type EmailWorkerOptions } from './domain/support/email-worker.js';
 import { autoCloseJob } from './domain/support/auto-close-requests.js';
 import { dailyCardsJob } from './domain/daily/daily-cards-job.js';
+import { qaSessionsJob, QA_SESSIONS_JOB } from './domain/qa/sessions-job.js';
 import { startJobRunner, type JobRunnerOptions } from './domain/jobs/job-runner.js';
 import type { ScheduledJob } from './domain/jobs/scheduled-job.js';
 import type { Config } from './infra/config.js';
@@ -56,8 +57,8 @@ export interface StartOptions {
   scheduledJobs?: readonly ScheduledJob[];
 }
 
-/** What every instance runs on its timer: the automatic closing of henvendelser and the morning's «Mine oppgaver». */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [autoCloseJob, dailyCardsJob];
+/** What every instance runs on its timer: the automatic closing of henvendelser, the morning's «Mine oppgaver» and the spørretimer's schedule. */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [autoCloseJob, dailyCardsJob, qaSessionsJob()];
 
 export async function startArkivlos({
   config,
@@ -116,6 +117,7 @@ export async function startArkivlos({
     now,
     archiveSystemName: config.ARCHIVE_SYSTEM_NAME,
     tenantRps: config.TEAMS_TENANT_RPS,
+    qaCardLeadMinutes: config.QA_CARD_LEAD_MINUTES ?? null,
     allowedTenantIds,
     countSelfHelp: (outcome) => metrics.selfHelp.labels(outcome).inc(),
     chatFiles: {
@@ -153,7 +155,8 @@ export async function startArkivlos({
   const mail = await startEmail(config, database, logger, email);
   // Every instance looks for due runs; the database gives each run to one (domain/jobs/).
   const scheduled = startJobRunner(
-    { prisma: database.prisma, jobs: scheduledJobs, now },
+    // The spørretimer's job takes its setting (QA_CARD_LEAD_MINUTES) from the config here.
+    { prisma: database.prisma, jobs: scheduledJobs.map((job) => (job.name === QA_SESSIONS_JOB ? qaSessionsJob({ cardLeadMinutes: config.QA_CARD_LEAD_MINUTES ?? null }) : job)), now },
     {
       ...jobs,
       onRun: (event) => logger.info(event, 'scheduled job ran'),

@@ -20,6 +20,7 @@ import { registerSelfHelp } from './routes/self-help.js';
 import { registerQueues } from './routes/queues.js';
 import { registerQaModeration } from './routes/qa-moderation.js';
 import { registerKnownErrors } from './routes/known-errors.js';
+import { registerQaSessions } from './routes/qa-sessions.js';
 import { registerResolution } from './routes/resolution.js';
 import { registerRollout } from './routes/rollout.js';
 import { registerSettings } from './routes/settings.js';
@@ -48,6 +49,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerDelivery,
   registerDailySend,
   registerQueues,
+  registerQaSessions,
   registerAbsenceRoutes,
   registerRollout,
   registerDaily,

@@ -15,6 +15,8 @@ export interface BotDeps {
   archiveSystemName?: string;
   /** Calls per second to Teams for the whole tenant (TEAMS_TENANT_RPS), shown in `status utsending`. */
   tenantRps: number;
+  /** QA_CARD_LEAD_MINUTES: when a spørretime's card is posted (null: the working day before, at the daily card time). */
+  qaCardLeadMinutes?: number | null;
   /** Tenants whose activities are handled; `*`: every tenant. */
   allowedTenantIds: readonly string[] | '*';
   /** Counts self-help cards and answers (`arkivlos_self_help_total`). */

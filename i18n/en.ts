@@ -18,6 +18,7 @@ import { qaExportEn } from './qa-export.js';
 import { qaModerationEn } from './qa-moderation.js';
 import { kbAdminEn } from './kb-admin.js';
 import { rolloutEn } from './rollout.js';
+import { qaSessionEn } from './qa-session.js';
 
 export const en: Messages = {
   'app.name': 'Arkivlos',
@@ -165,4 +166,5 @@ export const en: Messages = {
   ...qaModerationEn,
   ...kbAdminEn,
   ...rolloutEn,
+  ...qaSessionEn,
 };

@@ -18,6 +18,7 @@ import { qaExportNb } from './qa-export.js';
 import { qaModerationNb } from './qa-moderation.js';
 import { kbAdminNb } from './kb-admin.js';
 import { rolloutNb } from './rollout.js';
+import { qaSessionNb } from './qa-session.js';
 /** Bokmål: the default language and the source of every message key. */
 export const nb = {
   'app.name': 'Arkivlos',
@@ -167,6 +168,7 @@ export const nb = {
   ...qaModerationNb,
   ...kbAdminNb,
   ...rolloutNb,
+  ...qaSessionNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

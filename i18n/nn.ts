@@ -18,6 +18,7 @@ import { qaExportNn } from './qa-export.js';
 import { qaModerationNn } from './qa-moderation.js';
 import { kbAdminNn } from './kb-admin.js';
 import { rolloutNn } from './rollout.js';
+import { qaSessionNn } from './qa-session.js';
 
 export const nn: Messages = {
   'app.name': 'Arkivlos',
@@ -165,4 +166,5 @@ export const nn: Messages = {
   ...qaModerationNn,
   ...kbAdminNn,
   ...rolloutNn,
+  ...qaSessionNn,
 };

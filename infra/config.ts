@@ -83,6 +83,8 @@ export const ZConfig = z
     ARCHIVE_SYSTEM_NAME: optionalString,
     // Teams allows 50 requests per second per app per tenant in the current docs, 30 in older ones.
     TEAMS_TENANT_RPS: wholeNumber(1, 50, 'must be a whole number of requests per second from 1 to 50').default(30),
+    // Minutes before a spørretime starts that its card is posted; empty: at the daily card time on the working day before.
+    QA_CARD_LEAD_MINUTES: optionalString.pipe(wholeNumber(0, 20_160, 'must be a whole number of minutes from 0 to 20160 (14 days), or empty').optional()),
     TEAMS_SERVICE_URL: z
       .string()
       .url({ message: 'must be the Bot Connector service URL, e.g. https://smba.trafficmanager.net/teams/' })

@@ -342,6 +342,9 @@ describe('the bot over HTTP (/api/messages)', () => {
       'unbind queue',
       'kø',
       'queue',
+      'spørretime',
+      'spørjetime',
+      'qa',
     ]);
     // A command offered in channels only is typed there, with @Arkivlos as Teams requires.
     const channelOnly = new Set(
@@ -349,12 +352,15 @@ describe('the bot over HTTP (/api/messages)', () => {
         .filter((command) => !(command.scopes as readonly string[]).includes('personal'))
         .flatMap(commandWords),
     );
-    // Sigrid Dahl holds every role a command in the table asks for (administrator).
+    // Sigrid Dahl holds every role a command in the table asks for (administrator), but for
+    // spørretimer: Ole Johansen is in the archive, who run them.
+    const moderated = new Set(commandWords(COMMANDS.sporretime));
+    const OLE = { aadObjectId: 'dc768a46-c951-400a-a797-06069eba62e5', name: 'Ole Johansen' };
     for (const word of [...words, 'Innstillinger!']) {
       bot.connector.clear();
       await bot.post(
         channelOnly.has(word)
-          ? channelMessageActivity(word, { serviceUrl: bot.connector.url, user: SIGRID, channelId: '19:alle-ord@thread.tacv2' })
+          ? channelMessageActivity(word, { serviceUrl: bot.connector.url, user: moderated.has(word) ? OLE : SIGRID, channelId: '19:alle-ord@thread.tacv2' })
           : messageActivity(word, as(SIGRID)),
       );
       const [reply] = await bot.connector.waitFor((a) => a.body.type === 'message');

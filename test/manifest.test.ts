@@ -87,14 +87,14 @@ describe('Teams app manifest', () => {
   // to the bot; a feature's command joins them when its row is added to the table.
   it('offers in bokmål, English and nynorsk exactly the commands of the command table, each where the table offers it', () => {
     expect(titles(manifest, 0)).toEqual(['hjelp', 'søk', 'innstillinger', 'ny henvendelse', 'mine henvendelser', 'fravær', 'oppgaver', 'status utsending', 'nå alle', 'send oppgaver nå']);
-    expect(titles(manifest, 1)).toEqual(['hjelp', 'koble kø', 'koble fra kø', 'kø']);
-    expect(titles(manifest, 2)).toEqual(['hjelp']);
+    expect(titles(manifest, 1)).toEqual(['hjelp', 'koble kø', 'koble fra kø', 'kø', 'spørretime']);
+    expect(titles(manifest, 2)).toEqual(['hjelp', 'spørretime']);
     expect(translated('en.json', 0, 'title')).toEqual(['help', 'search', 'settings', 'new request', 'my requests', 'away', 'tasks', 'delivery status', 'reach everyone', 'send digests now']);
-    expect(translated('en.json', 1, 'title')).toEqual(['help', 'bind queue', 'unbind queue', 'queue']);
-    expect(translated('en.json', 2, 'title')).toEqual(['help']);
+    expect(translated('en.json', 1, 'title')).toEqual(['help', 'bind queue', 'unbind queue', 'queue', 'qa']);
+    expect(translated('en.json', 2, 'title')).toEqual(['help', 'qa']);
     expect(translated('nn.json', 0, 'title')).toEqual(['hjelp', 'søk', 'innstillingar', 'ny førespurnad', 'mine førespurnader', 'fråvær', 'oppgåver', 'status utsending', 'nå alle', 'send oppgåver no']);
-    expect(translated('nn.json', 1, 'title')).toEqual(['hjelp', 'kople kø', 'kople frå kø', 'kø']);
-    expect(translated('nn.json', 2, 'title')).toEqual(['hjelp']);
+    expect(translated('nn.json', 1, 'title')).toEqual(['hjelp', 'kople kø', 'kople frå kø', 'kø', 'spørjetime']);
+    expect(translated('nn.json', 2, 'title')).toEqual(['hjelp', 'spørjetime']);
     expect(manifest.bots![0]!.commandLists![0]!.commands.map((c) => c.description)).toEqual([
       'Vis hva Arkivlos kan gjøre for deg',
       'Søk i hjelpeartiklene. Du kan også bare skrive spørsmålet ditt',
@@ -117,8 +117,9 @@ describe('Teams app manifest', () => {
       'The archive and administrators: make the channel the queue of a line – first-line, process-advisers <unit>, specialists <subject area>, vendor or system-administrator',
       'The archive and administrators: the channel stops being a queue',
       'Show which line the channel is the queue of',
+      'Create a Q&A session here (once, or as a pair over several days), or type “announce” and a text',
     ]);
-    expect(translated('en.json', 2, 'description')).toEqual(['Show what Arkivlos can do for you']);
+    expect(translated('en.json', 2, 'description')).toEqual(['Show what Arkivlos can do for you', 'Create a Q&A session here (once, or as a pair over several days), or type “announce” and a text']);
     for (const [i, list] of commandListPlan().entries()) {
       expect(manifest.bots![0]!.commandLists![i]!.scopes).toEqual(list.scopes);
       for (const scope of list.scopes) {
@@ -175,9 +176,10 @@ describe('Teams app manifest', () => {
         'Som administrator skriver du «send oppgaver nå» for å sende dagens oppgavekort til alle med noe å gjøre med én gang. ' +
         'Skriv «kjente feil» for registeret over kjente feil: status, leverandørens referanse og hvor mange som har meldt feilen. De som meldte den, får beskjed når den er rettet. ' +
         'Er du i arkivet, prosessrådgiver eller fagspesialist, skriver du «artikler» for å holde enhetens artikler i kunnskapsbasen ved like: skriv nye, rett dem eller trekk dem tilbake. ' +
-        'Som administrator skriver du «innføring» 29.10–6.11 og en tekst for å sette innføringsmodus: de første dagene på et nytt system tar Arkivlos ikke imot vanlige henvendelser, og den som spør, får teksten din.',
+        'Som administrator skriver du «innføring» 29.10–6.11 og en tekst for å sette innføringsmodus: de første dagene på et nytt system tar Arkivlos ikke imot vanlige henvendelser, og den som spør, får teksten din. ' +
+        'Arkivet og moderatorene lager spørretimer i en kanal eller gruppechat med «spørretime»: alle kan stille spørsmål, også anonymt, melde feil og stemme, og kortet viser spørsmålene etter antall stemmer.',
     });
-    expect(Object.keys(FEATURES)).toHaveLength(14); // a new feature's line makes the description longer
+    expect(Object.keys(FEATURES)).toHaveLength(15); // a new feature's line makes the description longer
     expect(manifest.description).toEqual({ short: t('manifest.short', { system: t('app.archiveSystem') }), full: descriptionValues('nb').DESCRIPTION_FULL });
     expect(localizations.get('nn.json')!['description.full']).toBe(descriptionValues('nn').DESCRIPTION_FULL);
     expect(localizations.get('en.json')!['description.full']).toContain('Type “settings” to choose whether Arkivlos answers you in Bokmål, Nynorsk or English.');
@@ -233,7 +235,7 @@ describe('Teams app manifest', () => {
 
   it('each localization file passes the bundled localization schema and translates every command', async () => {
     const keys = commandLocalizationKeys(manifest);
-    expect(keys).toHaveLength(2 * (10 + 4 + 1)); // a title and a description for each command
+    expect(keys).toHaveLength(2 * (10 + 5 + 2)); // a title and a description for each command
     for (const [file, localization] of localizations) {
       expect(await validateLocalization(localization, manifest, file)).toEqual([]);
       for (const key of keys) expect(localization[key], `${file} ${key}`).toEqual(expect.stringMatching(/\S/));

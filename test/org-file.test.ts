@@ -192,7 +192,7 @@ describe('organisation file: every problem names file, line and field', () => {
   it('an unknown role lists the valid ones', () => {
     expect(problemsOf(withLine(20, '      - saksbehandlar'))).toEqual([
       'org.yaml:20 people[0] (Alex Wilber).roles[0]: ukjent rolle «saksbehandlar»; gyldige roller er saksbehandler, arkivet, ' +
-        'prosessradgiver, fagspesialist, leverandorkontakt, systemadministrator, toppgodkjenner, arkivansvarlig, administrator',
+        'prosessradgiver, fagspesialist, leverandorkontakt, systemadministrator, toppgodkjenner, arkivansvarlig, administrator, moderator',
     ]);
   });
 

@@ -443,6 +443,7 @@ describe('the demo organisation', () => {
         'systemadministrator',
         'arkivansvarlig',
         'administrator',
+        'moderator',
       ].sort(),
     );
   });

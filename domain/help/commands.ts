@@ -169,6 +169,14 @@ export const COMMANDS = {
     help: 'knownErrors.command',
     menu: false,
   },
+  // Spørretimer (domain/qa/): alone, the form for a new session in this channel or group chat;
+  // `spørretime kunngjøring <tekst>` posts an announcement there. For the first line and moderators.
+  sporretime: {
+    words: { nb: ['spørretime'], nn: ['spørjetime'], en: ['qa'] },
+    roles: ['arkivet', 'moderator'],
+    scopes: ['team', 'groupChat'],
+    help: 'qaSession.command',
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -14,7 +14,6 @@ export interface Feature {
 /**
  * What Arkivlos does today, one line per feature that works end to end. The welcome card and the
  * Teams app's full description are made of these lines, so neither promises what is not here.
- * Spørretimer add their line when they land.
  */
 export const FEATURES = {
   help: { roles: 'everyone', line: 'feature.help', command: 'hjelp' },
@@ -32,6 +31,7 @@ export const FEATURES = {
   knownErrors: { roles: COMMANDS.kjenteFeil.roles, line: 'feature.knownErrors', command: 'kjenteFeil' },
   kbAdmin: { roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'], line: 'feature.kbAdmin', command: 'artikler' },
   rollout: { roles: ['administrator'], line: 'feature.rollout', command: 'innforing' },
+  qa: { roles: ['arkivet', 'moderator'], line: 'feature.qa', command: 'sporretime' },
 } as const satisfies Record<string, Feature>;
 
 export type FeatureId = keyof typeof FEATURES;

@@ -2,6 +2,7 @@ import { writeAudit } from '../audit.js';
 import { sql, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { notifyPeople } from '../qa/notify-people.js';
+import { enqueueSessionCardUpdate } from '../qa/session-card.js';
 import { checkedText, QA_LIMITS, type QaActor } from '../qa/vocabulary.js';
 import { lockKnownError } from './known-error-rows.js';
 import type { KnownErrorStatus } from './vocabulary.js';
@@ -58,6 +59,11 @@ export async function changeKnownErrorStatus(prisma: PrismaClient, input: Change
         text: (t) => t('qa.notify.knownErrorFixed', { title: error.title }),
       });
     }
+    // The session cards of its reports show its status in words: keep them current.
+    const sessions = await sql(tx).rows<{ id: string }>`
+      SELECT DISTINCT q.session_id::text AS id FROM known_error_link l JOIN qa_question q ON q.id = l.question_id
+      WHERE l.known_error_id = ${input.knownErrorId}::uuid ORDER BY 1`;
+    for (const session of sessions) await enqueueSessionCardUpdate(tx, session.id);
     return { version, told };
   });
 }

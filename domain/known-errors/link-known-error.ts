@@ -1,5 +1,6 @@
 import { writeAudit } from '../audit.js';
 import type { PrismaClient } from '../db.js';
+import { enqueueSessionCardUpdate } from '../qa/session-card.js';
 import type { QaActor } from '../qa/vocabulary.js';
 import { insertLink, lockErrorReport, lockKnownError } from './known-error-rows.js';
 
@@ -17,6 +18,7 @@ export async function linkKnownError(
     const linked = await insertLink(tx, { knownErrorId: input.knownErrorId, questionId: report.id, linkedById: input.actor.personId, now: input.now });
     if (linked) {
       await writeAudit(tx, { actor: input.actor.aadObjectId, action: 'knownError.linked', entity: 'known_error', entityId: input.knownErrorId, after: { questionId: report.id } });
+      await enqueueSessionCardUpdate(tx, report.sessionId);
     }
     return { linked };
   });

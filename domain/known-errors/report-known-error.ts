@@ -1,5 +1,6 @@
 import { writeAudit } from '../audit.js';
 import type { PrismaClient } from '../db.js';
+import { enqueueSessionCardUpdate } from '../qa/session-card.js';
 import { QA_LIMITS, type QaActor } from '../qa/vocabulary.js';
 import { insertKnownError } from './create-known-error.js';
 import { insertLink, lockErrorReport } from './known-error-rows.js';
@@ -24,6 +25,7 @@ export async function reportKnownError(prisma: PrismaClient, input: ReportKnownE
     const { id } = await insertKnownError(tx, { title, description: input.description ?? report.text, actor: input.actor, now: input.now });
     await insertLink(tx, { knownErrorId: id, questionId: report.id, linkedById: input.actor.personId, now: input.now });
     await writeAudit(tx, { actor: input.actor.aadObjectId, action: 'knownError.linked', entity: 'known_error', entityId: id, after: { questionId: report.id } });
+    await enqueueSessionCardUpdate(tx, report.sessionId);
     return { knownErrorId: id };
   });
 }

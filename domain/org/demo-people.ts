@@ -19,4 +19,5 @@ export const DEMO_ROLE_PERSONAS: Record<string, string> = {
   systemadministrator: '4c70f70d-c03a-4145-b03e-53c56d1096c9', // Sigrid Dahl
   arkivansvarlig: 'ea3ee072-559a-4b41-b13d-bf615a90298e', // Ingrid Bakken
   administrator: '4c70f70d-c03a-4145-b03e-53c56d1096c9', // Sigrid Dahl
+  moderator: '711a7fe4-08d9-4acf-9487-0c259d699338', // Nils Haugen, Plan og bygg
 } satisfies Record<RoleKey, string>;

@@ -16,6 +16,7 @@ export const ROLE_KEYS = [
   'toppgodkjenner',
   'arkivansvarlig',
   'administrator',
+  'moderator',
 ] as const satisfies readonly (Role | 'leder' | 'stedfortreder')[];
 
 export type RoleKey = (typeof ROLE_KEYS)[number];

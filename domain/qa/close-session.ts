@@ -2,11 +2,13 @@ import { writeAudit } from '../audit.js';
 import { sql, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { postSessionSummary, type QaExportLinks } from './post-session-summary.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import type { QaActor, QaSessionState } from './vocabulary.js';
 
 export interface CloseSessionInput {
   sessionId: string;
-  actor: QaActor;
+  /** The moderator, or the scheduler at the session's end. */
+  actor: QaActor | 'system';
   now: Date;
   /** Signs the moderator's download links (bot/qa-export-links.ts); without them the message says how to export. */
   exportLinks?: QaExportLinks;
@@ -56,7 +58,7 @@ export async function closeSession(prisma: PrismaClient, input: CloseSessionInpu
       carried = row!.carried;
     }
     await writeAudit(tx, {
-      actor: input.actor.aadObjectId,
+      actor: input.actor === 'system' ? 'system' : input.actor.aadObjectId,
       action: 'qa.session.closed',
       entity: 'qa_session',
       entityId: input.sessionId,
@@ -64,6 +66,8 @@ export async function closeSession(prisma: PrismaClient, input: CloseSessionInpu
       after: { state: 'closed', carriedTo: next?.id ?? null, carried },
     });
     await postSessionSummary(tx, { sessionId: input.sessionId, carriedOver: next !== undefined, now: input.now, exportLinks: input.exportLinks });
+    await enqueueSessionCardUpdate(tx, input.sessionId);
+    if (next && carried > 0) await enqueueSessionCardUpdate(tx, next.id);
     return { carriedTo: next?.id ?? null, carried };
   });
 }

@@ -1,6 +1,7 @@
 import { writeAudit } from '../audit.js';
 import { sql, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import type { QaActor } from './vocabulary.js';
 
 /**
@@ -22,6 +23,7 @@ export async function openSession(prisma: PrismaClient, input: { sessionId: stri
       before: { state: 'planned' },
       after: { state: 'open' },
     });
+    await enqueueSessionCardUpdate(tx, input.sessionId);
     return { opened: true };
   });
 }

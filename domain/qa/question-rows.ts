@@ -2,6 +2,7 @@ import { writeAudit } from '../audit.js';
 import { Prisma, sql, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { asJson } from '../archive/registry/change.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import type { QaActor, QaQuestionKind, QaQuestionStatus, QaSessionState } from './vocabulary.js';
 
 type Tx = Prisma.TransactionClient;
@@ -104,6 +105,7 @@ export async function changeQuestion(
       after: asJson({ version, ...changes }),
     });
     await decision.after?.(tx, version);
+    await enqueueSessionCardUpdate(tx, question.sessionId);
     return { version };
   });
 }

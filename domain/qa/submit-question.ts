@@ -1,6 +1,7 @@
 import { writeAudit } from '../audit.js';
 import { sql, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import { checkedText, QA_LIMITS, type QaActor, type QaQuestionKind, type QaSessionState } from './vocabulary.js';
 
 export interface SubmitQuestionInput {
@@ -45,6 +46,7 @@ export async function submitQuestion(prisma: PrismaClient, input: SubmitQuestion
       entityId: question!.id,
       after: { sessionId: input.sessionId, kind: input.kind, anonymous: input.anonymous },
     });
+    await enqueueSessionCardUpdate(tx, input.sessionId);
     return question!;
   });
 }

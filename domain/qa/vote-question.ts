@@ -1,5 +1,6 @@
 import { Prisma, sql, type DbClient, type PrismaClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
+import { enqueueSessionCardUpdate } from './session-card.js';
 import type { QaActor, QaQuestionStatus, QaSessionState } from './vocabulary.js';
 
 export interface VoteResult {
@@ -18,6 +19,7 @@ export interface VoteInput {
 }
 
 interface VoteRow {
+  sessionId: string;
   askerId: string;
   status: QaQuestionStatus;
   state: QaSessionState;
@@ -40,6 +42,7 @@ export async function voteQuestion(prisma: PrismaClient, input: VoteInput): Prom
   if (row.state === 'closed') throw new AppError(AppErrorCode.QA_SESSION_CLOSED, { message: `the session of ${input.questionId} is closed` });
   if (row.status === 'hidden' || row.status === 'merged') throw new AppError(AppErrorCode.QA_QUESTION_NOT_OPEN, { message: `qa_question ${input.questionId} is ${row.status}` });
   if (row.askerId === input.voter.personId) throw new AppError(AppErrorCode.QA_OWN_QUESTION, { message: `person ${input.voter.personId} asked ${input.questionId}` });
+  if (row.changed === 1) await refreshSessionCard(prisma, row.sessionId);
   return { votes: row.votes + row.changed, voted: true, changed: row.changed === 1 };
 }
 
@@ -53,10 +56,10 @@ export async function voteQuestion(prisma: PrismaClient, input: VoteInput): Prom
 export async function changeVote(db: DbClient, input: VoteInput, change: Prisma.Sql): Promise<VoteRow> {
   const [row] = await sql(db).rows<VoteRow>`
     WITH question AS (
-      SELECT q.id, q.asker_id, q.status, s.state FROM qa_question q JOIN qa_session s ON s.id = q.session_id
+      SELECT q.id, q.session_id, q.asker_id, q.status, s.state FROM qa_question q JOIN qa_session s ON s.id = q.session_id
       WHERE q.id = ${input.questionId}::uuid FOR SHARE OF q, s),
     changed AS (${change})
-    SELECT asker_id::text AS "askerId", status::text AS status, state::text AS state,
+    SELECT session_id::text AS "sessionId", asker_id::text AS "askerId", status::text AS status, state::text AS state,
       (SELECT count(*) FROM changed)::int AS changed,
       (SELECT count(*) FROM qa_vote v WHERE v.question_id = question.id)::int AS votes
     FROM question`;
@@ -68,4 +71,13 @@ export async function changeVote(db: DbClient, input: VoteInput, change: Prisma.
 export async function voteCount(db: DbClient, questionId: string): Promise<number> {
   const [row] = await sql(db).rows<{ votes: number }>`SELECT count(*)::int AS votes FROM qa_vote WHERE question_id = ${questionId}::uuid`;
   return row!.votes;
+}
+
+/**
+ * After a vote or its withdrawal: the posted session card updated. The vote itself is one
+ * statement outside a transaction (see changeVote), so the card's update is a short transaction
+ * of its own right after it; a stale click (nothing changed) updates nothing.
+ */
+export async function refreshSessionCard(prisma: PrismaClient, sessionId: string): Promise<void> {
+  await prisma.$transaction((tx) => enqueueSessionCardUpdate(tx, sessionId));
 }

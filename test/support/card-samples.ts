@@ -27,6 +27,7 @@ import { addQaExportCardSamples } from './card-samples-qa-export.js';
 import { addQaModerationCardSamples } from './card-samples-qa-moderation.js';
 import { addKbAdminCardSamples } from './card-samples-kb-admin.js';
 import { addRolloutCardSamples } from './card-samples-rollout.js';
+import { addQaSessionCardSamples } from './card-samples-qa-session.js';
 
 const AT = new Date('2026-11-26T09:15:00Z');
 
@@ -152,6 +153,7 @@ export function cardSamples(): Record<string, { name: string; card: AdaptiveCard
     addDailySendCardSamples(add, locale, t);
     addQaExportCardSamples(add, locale, t);
     addQaModerationCardSamples(add, locale, t);
+    addQaSessionCardSamples(add, locale, t);
     addDailyCardSamples(add, locale, t);
     addKbAdminCardSamples(add, locale, t);
     addRolloutCardSamples(add, locale, t);
