@@ -156,7 +156,7 @@ export async function startArkivlos({
   // Every instance looks for due runs; the database gives each run to one (domain/jobs/).
   const scheduled = startJobRunner(
     // The spørretimer's job takes its setting (QA_CARD_LEAD_MINUTES) from the config here.
-    { prisma: database.prisma, jobs: scheduledJobs.map((job) => (job.name === QA_SESSIONS_JOB ? qaSessionsJob({ cardLeadMinutes: config.QA_CARD_LEAD_MINUTES ?? null }) : job)), now },
+    { prisma: database.prisma, jobs: scheduledJobs.map((job) => (job.name === QA_SESSIONS_JOB ? qaSessionsJob({ cardLeadMinutes: config.QA_CARD_LEAD_MINUTES ?? null, exportLinks: qaExportLinks }) : job)), now },
     {
       ...jobs,
       onRun: (event) => logger.info(event, 'scheduled job ran'),

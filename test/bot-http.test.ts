@@ -302,7 +302,9 @@ describe('the bot over HTTP (/api/messages)', () => {
 
   it('every word of every command in the command table, in every language, gets a card rather than the fallback', async () => {
     const words = Object.values(COMMANDS).flatMap((command) =>
-      commandWords(command).map((word) => ('argument' in command ? `${word} ${command === COMMANDS.fravaer ? '23.12–2.1' : 'journalpost'}` : word)),
+      commandWords(command).map((word) =>
+        'argument' in command ? `${word} ${command === COMMANDS.fravaer || command === COMMANDS.innforing ? '23.12–2.1' : 'journalpost'}` : word,
+      ),
     );
     expect(words).toEqual([
       'hjelp',
@@ -334,6 +336,8 @@ describe('the bot over HTTP (/api/messages)', () => {
       'artikler',
       'artiklar',
       'articles',
+      'innføring 23.12–2.1',
+      'rollout 23.12–2.1',
       'koble kø',
       'kople kø',
       'bind queue',
@@ -342,6 +346,9 @@ describe('the bot over HTTP (/api/messages)', () => {
       'unbind queue',
       'kø',
       'queue',
+      'kjente feil',
+      'kjende feil',
+      'known errors',
       'spørretime',
       'spørjetime',
       'qa',

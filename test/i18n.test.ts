@@ -54,14 +54,10 @@ describe('honest texts', () => {
   // notices (`qa.error.*`, `qa.notify.*`) reach only someone who acted in a session or asked,
   // voted or reported there; the commands and help lines that offer spørretimer are checked.
   const IN_A_SESSION = /^qa\.(error|notify)\./;
-  // The rollout cards (`rollout.card.*`, `rollout.admin.*`) are shown only while an administrator
-  // has set a rollout (domain/rollout/), and name the spørretimer the database holds; the rollout
-  // command's help line and feature line are checked.
-  const ROLLOUT_CARDS = /^rollout\.(card|admin)\./;
   const ON_THE_DAILY_CARD = /^daily\.(card|form|notice|did|method|accessCode|screened)\./;
   const catalogue = Object.entries({ nb, nn, en }).flatMap(([locale, messages]) =>
     Object.entries(messages)
-      .filter(([key]) => !key.startsWith('role.') && !key.startsWith('archive.error.') && !ON_THE_DAILY_CARD.test(key) && !IN_A_SESSION.test(key) && !ROLLOUT_CARDS.test(key))
+      .filter(([key]) => !key.startsWith('role.') && !key.startsWith('archive.error.') && !ON_THE_DAILY_CARD.test(key) && !IN_A_SESSION.test(key))
       .map(([key, text]) => ({ where: `${locale} ${key}`, text })),
   );
   const appPackage = ['manifest.json', 'nn.json', 'en.json'].flatMap((file) => {

@@ -121,7 +121,7 @@ export const COMMANDS = {
   // The same roles may publish a written answer as an article (bot/routes/kb-admin.ts).
   artikler: {
     words: { nb: ['artikler'], nn: ['artiklar'], en: ['articles'] },
-    roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'],
+    roles: ['arkivet', 'moderator', 'prosessradgiver', 'fagspesialist', 'administrator'],
     scopes: ['personal'],
     // No help-card button: that card holds at most five actions, and has five for an administrator.
     help: 'kb.command',

@@ -29,7 +29,7 @@ export const FEATURES = {
   reachEveryone: { roles: ['administrator'], line: 'feature.reachEveryone', command: 'naAlle' },
   sendDigests: { roles: ['administrator'], line: 'feature.sendDigests', command: 'sendOppgaverNa' },
   knownErrors: { roles: COMMANDS.kjenteFeil.roles, line: 'feature.knownErrors', command: 'kjenteFeil' },
-  kbAdmin: { roles: ['arkivet', 'prosessradgiver', 'fagspesialist', 'administrator'], line: 'feature.kbAdmin', command: 'artikler' },
+  kbAdmin: { roles: COMMANDS.artikler.roles, line: 'feature.kbAdmin', command: 'artikler' },
   rollout: { roles: ['administrator'], line: 'feature.rollout', command: 'innforing' },
   qa: { roles: ['arkivet', 'moderator'], line: 'feature.qa', command: 'sporretime' },
 } as const satisfies Record<string, Feature>;

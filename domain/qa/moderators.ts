@@ -4,10 +4,10 @@ import type { RoleKey } from '../people/roles.js';
 import type { QaSessionState } from './vocabulary.js';
 
 /**
- * Who moderates any session besides its own moderator (PRODUCT.md §4: first line). A `moderator`
- * role, once ROLE_KEYS has it, is one more word here.
+ * Who moderates any session besides its own moderator (PRODUCT.md §4): first line, and anyone
+ * the organisation file gives the `moderator` role.
  */
-export const MODERATOR_ROLES = ['arkivet'] as const satisfies readonly RoleKey[];
+export const MODERATOR_ROLES = ['arkivet', 'moderator'] as const satisfies readonly RoleKey[];
 
 /** Who acts: their person id, Entra object id (for the audit log) and roles. */
 export interface QaModerator {

@@ -1,5 +1,6 @@
 import { qaAllQuestionsCard, qaSessionCard, type QaKnownErrorLine, type QaSessionCardView, type QaSinceLast } from '../../cards/qa-session-card.js';
 import type { AdaptiveCard } from '../../cards/card-kit.js';
+import { currentRollout } from '../rollout/current-rollout.js';
 import { sql, type DbClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import { enqueueMessage } from '../delivery/enqueue-message.js';
@@ -66,7 +67,11 @@ export async function loadSessionCardView(db: DbClient, sessionId: string, optio
     view.sinceLast = { answered, moreAnswered: Number(moreAnswered), fixed };
   }
   if (session.pairRole === 'closing') view.knownErrors = extras?.knownErrors ?? [];
-  // rolloutText: rollout mode fills it in for the opening card; until then it is left out.
+  // The opening session tells how the rollout goes: the administrator's text for the session's day.
+  if (session.pairRole === 'opening') {
+    const rollout = await currentRollout(db, session.startsAt);
+    if (rollout?.text) view.rolloutText = rollout.text;
+  }
   return view;
 }
 

@@ -5,6 +5,7 @@ import type { JobContext, ScheduledJob } from '../jobs/scheduled-job.js';
 import { getOrganisationSettings } from '../org/organisation-settings.js';
 import { closeSession } from './close-session.js';
 import { openSession } from './open-session.js';
+import type { QaExportLinks } from './post-session-summary.js';
 import { postSessionCard } from './session-card.js';
 
 export const QA_SESSIONS_JOB = 'qa.sessions';
@@ -69,7 +70,14 @@ export async function dueSessionWork(prisma: PrismaClient, now: Date, cardLeadMi
  * and only while the session has no card (and its outbox key is the session's), opening an open
  * session changes nothing, and closing a closed one is refused and skipped.
  */
-export function qaSessionsJob(options: { cardLeadMinutes: number | null } = { cardLeadMinutes: null }): ScheduledJob {
+export interface QaSessionsJobOptions {
+  /** Minutes before the start to post the card (QA_CARD_LEAD_MINUTES); null: the working day before. */
+  cardLeadMinutes: number | null;
+  /** Signs the download links the moderator gets when a session closes (bot/qa-export-links.ts). */
+  exportLinks?: QaExportLinks;
+}
+
+export function qaSessionsJob(options: QaSessionsJobOptions = { cardLeadMinutes: null }): ScheduledJob {
   return {
     name: QA_SESSIONS_JOB,
     // A run only for a minute with something to do, so the job's runs are not a row a minute.
@@ -78,7 +86,7 @@ export function qaSessionsJob(options: { cardLeadMinutes: number | null } = { ca
       return due.post.length + due.open.length + due.close.length > 0 ? now.toISOString().slice(0, 16) : null;
     },
     run: async (context) => {
-      await runQaSessions(context, options.cardLeadMinutes);
+      await runQaSessions(context, options.cardLeadMinutes, options.exportLinks);
     },
   };
 }
@@ -87,6 +95,7 @@ export function qaSessionsJob(options: { cardLeadMinutes: number | null } = { ca
 export async function runQaSessions(
   context: Pick<JobContext, 'prisma' | 'now' | 'onError'>,
   cardLeadMinutes: number | null,
+  exportLinks?: QaExportLinks,
 ): Promise<{ posted: number; opened: number; closed: number }> {
   const { prisma, now } = context;
   const due = await dueSessionWork(prisma, now, cardLeadMinutes);
@@ -102,6 +111,6 @@ export async function runQaSessions(
   };
   for (const id of due.post) await step(id, async () => (await prisma.$transaction((tx) => postSessionCard(tx, id))) !== null, 'posted');
   for (const id of due.open) await step(id, async () => (await openSession(prisma, { sessionId: id, actor: 'system', now })).opened, 'opened');
-  for (const id of due.close) await step(id, async () => (await closeSession(prisma, { sessionId: id, actor: 'system', now }), true), 'closed');
+  for (const id of due.close) await step(id, async () => (await closeSession(prisma, { sessionId: id, actor: 'system', now, ...(exportLinks && { exportLinks }) }), true), 'closed');
   return done;
 }
