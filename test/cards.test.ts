@@ -89,9 +89,10 @@ describe('Adaptive Cards', () => {
     expect(json.version).toBe('1.5');
     const { errors, roundTrip } = validate(json);
     expect(errors).toEqual([]);
+    const kept = new Set(keyPaths(roundTrip));
     const dropped = keyPaths(json)
       .filter((path) => !TEAMS_ONLY.some((pattern) => pattern.test(path)))
-      .filter((path) => !keyPaths(roundTrip).includes(path));
+      .filter((path) => !kept.has(path));
     expect(dropped, 'properties the SDK does not know (misspelled?)').toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(json))).toBeLessThan(MAX_CARD_BYTES);
   });

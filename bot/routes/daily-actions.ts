@@ -11,7 +11,7 @@ import { actOnDailyCard, type DailyActContext, type DailyActRequest, type DailyT
 import { DAILY_ACTION_VERBS, type DailyActionKind } from '../../domain/daily/daily-view.js';
 import { isFormAction, openDailyAction } from '../../domain/daily/open-daily-action.js';
 import { AppError, AppErrorCode, isAppError } from '../../domain/errors.js';
-import { getOrganisationSettings } from '../../domain/org/organisation-settings.js';
+import { getOrganisationSettings, type OrganisationSettings } from '../../domain/org/organisation-settings.js';
 import { loadCaller, turnLogger, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { errorMessageKey } from '../errors.js';
@@ -91,7 +91,7 @@ export function registerDailyActions(app: Application, deps: BotDeps): void {
       try {
         const outcome = await actOnDailyCard(deps.prisma, archive, actContext, requestOf(kind, ref, data));
         log.info({ verb, ...ref, outcome: outcome.outcome }, 'daily card action');
-        return await showDailyCard(context, caller, deps, { notice: outcome });
+        return await showDailyCard(context, caller, deps, { notice: outcome, settings: actContext.settings });
       } catch (error) {
         if (!isFormAction(kind) || !isAppError(error) || error.code === AppErrorCode.FORBIDDEN || error.code === AppErrorCode.NOT_FOUND) throw error;
         log.warn({ verb, ...ref, code: error.code }, 'daily card action refused by a rule');
@@ -107,10 +107,11 @@ export function registerDailyActions(app: Application, deps: BotDeps): void {
   });
 }
 
-async function contextOf(caller: Caller, deps: BotDeps): Promise<DailyActContext> {
+/** Who acts, and when: the organisation's day (and its settings, which the card composed after the action needs too). */
+async function contextOf(caller: Caller, deps: BotDeps): Promise<DailyActContext & { settings: OrganisationSettings }> {
   const settings = await getOrganisationSettings(deps.prisma);
   const now = deps.now();
-  return { actor: { id: caller.person!.id, aadObjectId: caller.aadObjectId! }, today: localDateOf(now, settings.timeZone), now };
+  return { actor: { id: caller.person!.id, aadObjectId: caller.aadObjectId! }, today: localDateOf(now, settings.timeZone), now, settings };
 }
 
 /** The form again, with why the last try changed nothing; or the card as it is now if the item changed meanwhile. */

@@ -9,7 +9,7 @@ import type { DailyActOutcome } from '../../domain/daily/act-on-daily-card.js';
 import { chooseCardWhenEmpty } from '../../domain/daily/choose-card-when-empty.js';
 import { composeDailyCards } from '../../domain/daily/compose-daily-cards.js';
 import { commandPattern, COMMANDS } from '../../domain/help/commands.js';
-import { getOrganisationSettings } from '../../domain/org/organisation-settings.js';
+import { getOrganisationSettings, type OrganisationSettings } from '../../domain/org/organisation-settings.js';
 import { loadCaller, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { commandScopeOf } from './help.js';
@@ -43,9 +43,14 @@ export function registerDaily(app: Application, deps: BotDeps): void {
 }
 
 /** The caller's «Mine oppgaver» as of today (also when they act on yesterday's card), after an action with what it did. */
-export async function showDailyCard(context: TurnContext, caller: Caller, deps: BotDeps, after: { saved?: boolean; notice?: DailyActOutcome } = {}) {
+export async function showDailyCard(
+  context: TurnContext,
+  caller: Caller,
+  deps: BotDeps,
+  after: { saved?: boolean; notice?: DailyActOutcome; settings?: OrganisationSettings } = {},
+) {
   if (!caller.person) return caller.t('error.unknownPerson');
-  const settings = await getOrganisationSettings(deps.prisma);
+  const { settings = await getOrganisationSettings(deps.prisma), ...shown } = after;
   const [view] = await composeDailyCards(deps.prisma, deps.archive ?? builtInRegistry(deps.prisma), {
     date: localDateOf(deps.now(), settings.timeZone),
     dailyCardTime: settings.dailyCardTime,
@@ -54,5 +59,5 @@ export async function showDailyCard(context: TurnContext, caller: Caller, deps: 
   });
   if (!view) return caller.t('error.unknownPerson');
   const audience = commandScopeOf(context) === 'personal' ? 'personal' : 'shared';
-  return dailyCard(view, { locale: caller.locale, audience, actions: audience === 'personal', ...after }, caller.t);
+  return dailyCard(view, { locale: caller.locale, audience, actions: audience === 'personal', ...shown }, caller.t);
 }
