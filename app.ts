@@ -79,6 +79,7 @@ export async function startArkivlos({
       url: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      preparedStatements: config.DATABASE_PREPARED_STATEMENTS === 'on',
       onServerLog: (line) => logger.debug({ component: 'postgres' }, line),
       onServerNotice: (message) => logger.warn({ component: 'postgres' }, message),
     }));

@@ -77,6 +77,8 @@ export const ZConfig = z
         .optional(),
     ),
     DATABASE_POOL_SIZE: wholeNumber(2, 100, 'must be a whole number from 2 to 100').default(10),
+    // Named prepared statements (infra/pg-pool.ts); off behind a PgBouncer in transaction mode older than 1.21.
+    DATABASE_PREPARED_STATEMENTS: oneOf(['on', 'off']).default('on'),
     DATA_DIR: z.string().default('./data'),
     DEMO_DATA: oneOf(['auto', 'off']).default('auto'),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

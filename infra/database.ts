@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections in the pool (DATABASE_POOL_SIZE). */
   poolSize?: number;
+  /** Named prepared statements for `sql(db)` (DATABASE_PREPARED_STATEMENTS; default on). */
+  preparedStatements?: boolean;
   /** The embedded server's log lines, and notices about it (an orphaned server stopped). */
   onServerLog?: EmbeddedServerOptions['onLog'];
   onServerNotice?: EmbeddedServerOptions['onNotice'];
@@ -38,7 +40,8 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 10;
-  if (options.url) return withPrisma(new CatalogSafePool({ connectionString: options.url, max: poolSize }), 'postgres');
+  const poolOf = (connectionString: string) => Object.assign(new CatalogSafePool({ connectionString, max: poolSize }), { preparedStatements: options.preparedStatements ?? true });
+  if (options.url) return withPrisma(poolOf(options.url), 'postgres');
   if (!options.dataDir) throw new Error('openDatabase needs a url or a dataDir');
 
   const server = await startEmbeddedServer({
@@ -47,7 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     onNotice: options.onServerNotice,
     whenRunning: options.whenRunning ?? 'refuse',
   });
-  return withPrisma(new CatalogSafePool({ connectionString: server.url, max: poolSize }), 'embedded', server);
+  return withPrisma(poolOf(server.url), 'embedded', server);
 }
 
 function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: EmbeddedServer): Database {
@@ -56,7 +59,7 @@ function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: Embe
   // longer than that on a busy machine: wait, rather than fail the person's action.
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   // sql(db) (domain/db.ts): the client's raw statements on the pool itself, a transaction's on its connection.
-  sqlBridge.attach(prisma, sqlConnectionOf(pool));
+  sqlBridge.attach(prisma, sqlConnectionOf(pool, { prepared: pool.preparedStatements }));
   const transaction = prisma.$transaction.bind(prisma);
   prisma.$transaction = ((...args: Parameters<typeof transaction>) => sqlBridge.inTransactionSlot(() => transaction(...args))) as typeof prisma.$transaction;
   let closing: Promise<void> | undefined;

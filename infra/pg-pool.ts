@@ -62,6 +62,9 @@ function isChangedResultType(error: unknown): boolean {
  * `prisma migrate` return (prisma/orm#27403); this is the checked workaround.
  */
 export class CatalogSafePool extends pg.Pool {
+  /** Whether `sql(db)` names its statements on this pool's connections (DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements = true;
+
   // pg's overloads make a typed override impractical; the behaviour is a plain pass-through.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
@@ -82,7 +85,7 @@ export class CatalogSafePool extends pg.Pool {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     if (args.length > 0) return (super.connect as any)(...args);
     return super.connect().then((client) => {
-      sqlBridge.connectionTaken(sqlConnectionOf(client));
+      sqlBridge.connectionTaken(sqlConnectionOf(client, { prepared: this.preparedStatements }));
       return client;
     });
   }

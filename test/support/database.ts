@@ -10,9 +10,9 @@ export const testServerUrl = (): string => inject('testServerUrl');
  * A fresh, migrated database for one test file: a copy of the template database that
  * global-setup migrated, on the run's server. Dropped again on close.
  */
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<Database & { url: string }> {
+export async function createTestDatabase(options: { poolSize?: number; preparedStatements?: boolean } = {}): Promise<Database & { url: string }> {
   const { url, drop } = await createServerDatabase(testServerUrl(), { template: inject('templateDatabase') });
-  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10 }).catch(async (error: unknown) => {
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10, ...(options.preparedStatements !== undefined && { preparedStatements: options.preparedStatements }) }).catch(async (error: unknown) => {
     await drop();
     throw error;
   });

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../domain/db.js';
+import { createTestDatabase } from './support/database.js';
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** The statements prepared on the connection a transaction holds (pg_prepared_statements is per connection). */
+async function preparedOnOneConnection(database: TestDatabase, run: (tx: Parameters<Parameters<TestDatabase['prisma']['$transaction']>[0]>[0]) => Promise<void>) {
+  return database.prisma.$transaction(async (tx) => {
+    await run(tx);
+    return (await sql(tx).rows<{ statement: string; generic: number; custom: number }>`
+      SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%prepared_probe%'`).filter(
+      (row) => !row.statement.includes('pg_prepared_statements'),
+    );
+  });
+}
+
+describe('sql(db) and prepared statements', () => {
+  let prepared: TestDatabase;
+  let unnamed: TestDatabase;
+  beforeAll(async () => {
+    [prepared, unnamed] = await Promise.all([createTestDatabase({ poolSize: 2 }), createTestDatabase({ poolSize: 2, preparedStatements: false })]);
+    for (const database of [prepared, unnamed]) await sql(database.prisma).run`CREATE TABLE prepared_probe (id int PRIMARY KEY, name text)`;
+  });
+  afterAll(async () => {
+    await Promise.all([prepared?.close(), unnamed?.close()]);
+  });
+
+  it('a statement with parameters is prepared once per connection, and after five runs PostgreSQL keeps its generic plan', async () => {
+    const rows = await preparedOnOneConnection(prepared, async (tx) => {
+      for (let i = 0; i < 8; i++) await sql(tx).rows`SELECT id FROM prepared_probe WHERE id = ${i}::int`;
+    });
+    expect(rows).toEqual([expect.objectContaining({ custom: 5, generic: 3 })]);
+  });
+
+  it('with DATABASE_PREPARED_STATEMENTS=off nothing is prepared', async () => {
+    const rows = await preparedOnOneConnection(unnamed, async (tx) => {
+      for (let i = 0; i < 8; i++) await sql(tx).rows`SELECT id FROM prepared_probe WHERE id = ${i}::int`;
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it('a prepared statement whose columns changed under it (another instance migrated) still answers, with the new columns', async () => {
+    const { prisma } = prepared;
+    await sql(prisma).run`INSERT INTO prepared_probe (id, name) VALUES (1, 'Ada'), (2, 'Bo')`;
+    const read = () => Promise.all([1, 2].map((id) => sql(prisma).rows<Record<string, unknown>>`SELECT * FROM prepared_probe WHERE id = ${id}::int`));
+    expect((await read()).flat()).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Bo' }]);
+    await sql(prisma).run`ALTER TABLE prepared_probe ADD COLUMN unit text DEFAULT 'E1'`;
+    expect((await read()).flat()).toEqual([{ id: 1, name: 'Ada', unit: 'E1' }, { id: 2, name: 'Bo', unit: 'E1' }]);
+  });
+});
