@@ -10,8 +10,7 @@ import { submitQuestion } from '../../domain/qa/submit-question.js';
 import type { QaActor } from '../../domain/qa/vocabulary.js';
 import { voteCount, voteQuestion } from '../../domain/qa/vote-question.js';
 import type { Database } from '../../infra/database.js';
-import { createTestDatabase } from '../support/database.js';
-import { ASKER_EN, ASKER_NB, ASKER_NN, hoursFromNow, importQaPeople, messagesTo, MODERATOR, NOW, voter, type TestPerson } from './qa-people.js';
+import { ASKER_EN, ASKER_NB, ASKER_NN, hoursFromNow, messagesTo, NOW, voter, type TestPerson, openQaTestDatabase } from './qa-people.js';
 
 let db: Database;
 let actor: (person: TestPerson) => Promise<QaActor>;
@@ -19,9 +18,7 @@ let moderator: QaActor;
 let n = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  actor = await importQaPeople(db.prisma);
-  moderator = await actor(MODERATOR);
+  ({ db, actor, moderator } = await openQaTestDatabase());
 });
 afterAll(async () => db?.close());
 

@@ -6,6 +6,8 @@ import type { PrismaClient } from '../../domain/db.js';
 import { importOrganisation } from '../../domain/org/import-organisation.js';
 import { parseOrganisationFile } from '../../domain/org/org-file.js';
 import type { QaActor } from '../../domain/qa/vocabulary.js';
+import type { Database } from '../../infra/database.js';
+import { createTestDatabase } from '../support/database.js';
 
 const aad = (n: number) => `00000000-0000-0000-0000-00000009${String(n).padStart(4, '0')}`;
 
@@ -45,4 +47,11 @@ export const hoursFromNow = (hours: number) => new Date(NOW.getTime() + hours * 
 export async function messagesTo(prisma: PrismaClient, personId: string): Promise<string[]> {
   const rows = await prisma.outboxMessage.findMany({ where: { personId }, orderBy: { id: 'asc' }, select: { activity: true } });
   return rows.map((row) => (row.activity as { text: string }).text);
+}
+
+/** A test database of its own with the people imported, and the moderator as an actor (a test file's beforeAll). */
+export async function openQaTestDatabase(): Promise<{ db: Database; actor: (person: TestPerson) => Promise<QaActor>; moderator: QaActor }> {
+  const db = await createTestDatabase();
+  const actor = await importQaPeople(db.prisma);
+  return { db, actor, moderator: await actor(MODERATOR) };
 }

@@ -14,8 +14,7 @@ import type { QaActor } from '../../domain/qa/vocabulary.js';
 import { voteQuestion } from '../../domain/qa/vote-question.js';
 import { translator } from '../../i18n/index.js';
 import type { Database } from '../../infra/database.js';
-import { createTestDatabase } from '../support/database.js';
-import { ASKER_EN, ASKER_NB, ASKER_NN, hoursFromNow, importQaPeople, MODERATOR, NOW, voter, type TestPerson } from './qa-people.js';
+import { ASKER_EN, ASKER_NB, ASKER_NN, hoursFromNow, MODERATOR, NOW, voter, type TestPerson, openQaTestDatabase } from './qa-people.js';
 
 let db: Database;
 let actor: (person: TestPerson) => Promise<QaActor>;
@@ -23,9 +22,7 @@ let moderator: QaActor;
 let n = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  actor = await importQaPeople(db.prisma);
-  moderator = await actor(MODERATOR);
+  ({ db, actor, moderator } = await openQaTestDatabase());
 });
 afterAll(async () => db?.close());
 
