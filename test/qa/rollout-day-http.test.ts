@@ -265,7 +265,9 @@ describe('a day of rollout, over HTTP (/api/messages)', () => {
 
   it('5. the anonymous asker’s name and ids are in no activity the bot sent and no invoke answer', async () => {
     const everything = seenByOthers(aud);
+    // The scan sees what the cards show: the question, and a named asker's name.
     expect(everything).toContain(Q_ANONYMOUS);
+    expect(everything).toContain(berit.name);
     for (const trace of [aud.name, 'Hemmeligsen', aud.aadObjectId, aud.id]) expect(everything).not.toContain(trace);
   });
 
