@@ -23,12 +23,13 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { startArkivlos } from '../app.js';
 import { ROUTES } from '../bot/application.js';
 import { QA_SESSION_VERBS } from '../cards/qa-session-card.js';
 import { sql } from '../domain/db.js';
+import { commandWord } from '../domain/help/commands.js';
 import { importOrganisation } from '../domain/org/import-organisation.js';
 import { parseOrganisationFile } from '../domain/org/org-file.js';
 import { createSession } from '../domain/qa/create-session.js';
@@ -41,7 +42,7 @@ import { loadConfig } from '../infra/config.js';
 import type { Database } from '../infra/database.js';
 import { createLogger } from '../infra/logger.js';
 import { applyMigrations } from '../infra/migrate.js';
-import { actionExecuteActivity, messageActivity, type TestUser } from '../test/support/activities.js';
+import { actionExecuteActivity, channelMessageActivity, messageActivity, type TestUser } from '../test/support/activities.js';
 import { startFakeConnector } from '../test/support/fake-connector.js';
 import { onBenchDatabases } from './bench-database.js';
 import { activityPoster, cpuMeter, registerEcho, summary } from './turns.js';
@@ -116,11 +117,13 @@ async function inWaves<T, R>(items: readonly T[], work: (item: T, i: number) => 
   return results;
 }
 
-/** Waits until the outbox has nothing left to send, and returns when that was. */
+/** Waits until the outbox has nothing left to send, and returns when that was; throws when anything was not delivered. */
 async function outboxSettled(database: Database): Promise<number> {
   const deadline = performance.now() + SETTLE_TIMEOUT_MS;
   for (;;) {
-    const [row] = await sql(database.prisma).rows<{ pending: number }>`SELECT count(*)::int AS pending FROM outbox_message WHERE state IN ('waiting', 'sending')`;
+    const [row] = await sql(database.prisma).rows<{ pending: number; refused: number }>`
+      SELECT count(*) FILTER (WHERE state IN ('waiting', 'sending'))::int AS pending, count(*) FILTER (WHERE state IN ('failed', 'unreachable'))::int AS refused FROM outbox_message`;
+    if (row!.refused > 0) throw new Error(`${row!.refused} outbox messages were not delivered (failed or unreachable)`);
     if (row!.pending === 0) return performance.now();
     if (performance.now() > deadline) throw new Error(`the outbox still has ${row!.pending} messages to send after ${SETTLE_TIMEOUT_MS / 1000} s`);
     await sleep(10);
@@ -151,8 +154,13 @@ async function runOn(database: Database, label: string) {
   const post = activityPoster(arkivlos.url);
   const { votes, withdrawals, expected } = plan();
 
-  /** A session of its own in a channel of its own: created, 50 questions asked, its card posted, opened; the outbox settled. */
+  /**
+   * A session of its own in a channel of its own: the moderator types «spørretime» there (so the
+   * bot knows the channel, as in Teams), the session is created, 50 questions asked, its card
+   * posted and the session opened; the outbox settled.
+   */
   const newSession = async (channel: string) => {
+    await post(channelMessageActivity(commandWord('sporretime', 'nb'), { serviceUrl: connector.url, user: org.moderator, channelId: channel }));
     const [session] = await createSession(database.prisma, {
       conversationId: channel,
       title: `Spørretime ${channel}`,
@@ -201,7 +209,8 @@ async function runOn(database: Database, label: string) {
   const checkPostedCard = async (sessionId: string, channel: string) => {
     const posted = connector.sent.findLast((activity) => activity.conversationId === channel && activity.body.attachments?.length);
     const now = await sessionCardNow(database.prisma, sessionId);
-    if (JSON.stringify(posted?.body.attachments?.[0]?.content) !== JSON.stringify(now)) throw new Error(`the posted card in ${channel} is not the card as it is now`);
+    // Compared as values: the outbox keeps the activity as jsonb, which orders an object's keys its own way.
+    if (!isDeepStrictEqual(posted?.body.attachments?.[0]?.content, JSON.parse(JSON.stringify(now)))) throw new Error(`the posted card in ${channel} is not the card as it is now`);
   };
 
   const round = async (channel: string, measured: Measured | null): Promise<Round> => {
