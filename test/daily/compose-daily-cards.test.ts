@@ -4,7 +4,7 @@ import type { ArchivePort } from '../../domain/archive/port.js';
 import { composeDailyCards } from '../../domain/daily/compose-daily-cards.js';
 import { getsDailyCard, type DailyCardView } from '../../domain/daily/daily-view.js';
 import { ARCHIVE_TODAY, createCaseWith, createTeam, type Team } from '../support/archive.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, watchStatements } from '../support/database.js';
 import { createPersonWithRole, seedDailyWork } from '../support/daily.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -38,18 +38,12 @@ describe('composing the daily cards', () => {
 
   it('asks the database the same number of statements for 3 people as for 30 (one read per section for everyone at once)', async () => {
     // Every statement of sql(db) goes through the pool's query(); the composer uses nothing else.
-    const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const { query } = pool;
-    let statements = 0;
-    pool.query = function (this: unknown, ...args: unknown[]) {
-      statements += 1;
-      return query.apply(this, args);
-    };
+    const watched = watchStatements(db.pool);
     const everyone = teams.flatMap((team) => [team.leader.id, team.caseworker.id, team.colleague.id, team.subCaseworker.id]);
     const count = async (ids: string[]) => {
-      statements = 0;
+      watched.texts.length = 0;
       const views = await compose(ids);
-      return { statements, cards: views.filter(getsDailyCard).length };
+      return { statements: watched.texts.length, cards: views.filter(getsDailyCard).length };
     };
     try {
       const three = await count([teams[0]!.caseworker.id, teams[0]!.leader.id, archivist.id]);
@@ -60,7 +54,7 @@ describe('composing the daily cards', () => {
       // people, away, acting leaders; eleven section reads; the control lists (two).
       expect(three.statements).toBe(16);
     } finally {
-      pool.query = query;
+      watched.stop();
     }
   });
 

@@ -10,7 +10,7 @@ import { runDailyCards } from '../../domain/daily/daily-cards-job.js';
 import { getsDailyCard } from '../../domain/daily/daily-view.js';
 import { sendDailyCards } from '../../domain/daily/send-daily-cards.js';
 import { ARCHIVE_TODAY, createTeam, type Team } from '../support/archive.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, watchStatements } from '../support/database.js';
 import { createPersonWithRole, seedDailyWork } from '../support/daily.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -60,21 +60,14 @@ describe('sending the daily cards', () => {
     expect(expected).not.toContain(idle.id);
     expect(expected).not.toContain(away.id);
 
-    const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const { query } = pool;
-    const inserts: string[] = [];
-    pool.query = function (this: unknown, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string }).text ?? '');
-      if (/INSERT INTO outbox_message/i.test(text)) inserts.push(text);
-      return query.apply(this, args);
-    };
+    const statements = watchStatements(db.pool);
     let result;
     try {
       result = await sendDailyCards(db.prisma, archive, SETTINGS);
     } finally {
-      pool.query = query;
+      statements.stop();
     }
-    expect(inserts).toHaveLength(1);
+    expect(statements.texts.filter((text) => /INSERT INTO outbox_message/i.test(text))).toHaveLength(1);
     expect(result).toMatchObject({ date: ARCHIVE_TODAY, composed: views.length, queued: expected.length, alreadyQueued: 0, away: 1, tooLarge: 0 });
     expect(result.nothingToDo).toBe(views.length - expected.length - 1);
     expect(result.messageIds).toHaveLength(expected.length);

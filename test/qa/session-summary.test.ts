@@ -1,3 +1,4 @@
+import { watchStatements } from '../support/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQaExportLinks } from '../../bot/qa-export-links.js';
 import { AppErrorCode } from '../../domain/errors.js';
@@ -131,21 +132,15 @@ describe('the numbers of a session', () => {
     const small = await session();
     await ask(small, ASKER_NB, 'Ett spørsmål');
     const large = await busySession();
-    const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const { query } = pool;
-    let statements = 0;
-    pool.query = function (this: unknown, ...args: unknown[]) {
-      statements += 1;
-      return query.apply(this, args);
-    };
+    const statements = watchStatements(db.pool);
     try {
       await sessionSummary(db.prisma, small);
-      expect(statements).toBe(3);
-      statements = 0;
+      expect(statements.texts).toHaveLength(3);
+      statements.texts.length = 0;
       await sessionSummary(db.prisma, large);
-      expect(statements).toBe(3);
+      expect(statements.texts).toHaveLength(3);
     } finally {
-      pool.query = query;
+      statements.stop();
     }
     await expect(sessionSummary(db.prisma, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: AppErrorCode.NOT_FOUND });
   });

@@ -38,3 +38,18 @@ export async function createServerDatabase(
     drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
+
+/**
+ * Records the text of every statement `sql(db)` sends through this pool (Prisma's own go through
+ * `connect()`), until `stop()`: for the tests that count a use case's statements.
+ */
+export function watchStatements(pool: object): { texts: string[]; stop(): void } {
+  const target = pool as { query: (...args: unknown[]) => unknown };
+  const { query } = target;
+  const texts: string[] = [];
+  target.query = function (this: unknown, ...args: unknown[]) {
+    texts.push(typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string }).text ?? ''));
+    return query.apply(this, args);
+  };
+  return { texts, stop: () => void (target.query = query) };
+}
