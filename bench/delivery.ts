@@ -16,7 +16,8 @@
  * To find what limits the worker: --people N (fewer, for short runs), --pool N, --capacity N,
  * --max-pace-wait MS (worker options; the app's defaults without them), --analyze (ANALYZE
  * outbox_message after enqueueing, as autovacuum would do a while later). Environment:
- * BENCH_EXPLAIN_429=1 prints where each 429 of our own pace came; BENCH_CPU_PROF=<dir> writes a
+ * BENCH_EXPLAIN_429=1 prints where each 429 of our own pace came; BENCH_GAPS=1 where the rate was lost;
+ * BENCH_CPU_PROF=<dir> writes a
  * CPU profile of each worker process there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -187,6 +188,8 @@ interface Outcome {
   brokeTenant: number;
   /** With BENCH_EXPLAIN_429: where each 429 of our own pace came. */
   explained?: string[];
+  /** With BENCH_GAPS: where the rate was lost (spans of TENANT_RPS + 1 calls longer than a second and the margin). */
+  gaps?: string[];
   brokeConversation: number;
   duringRetryAfter: number;
   maxInSecond: number;
@@ -204,6 +207,24 @@ function explain429(): string[] {
     const window = connector.accepted.filter((accepted) => accepted.at > call.at - 1_000 && accepted.at <= call.at).map((accepted) => accepted.at);
     return `429 at ${Math.round(call.at - first)} ms: ${window.length} accepted in the second before, first ${Math.round(call.at - Math.min(...window))} ms before`;
   });
+}
+
+/**
+ * Where the rate was lost: at the allowed pace every TENANT_RPS + 1 consecutive calls span just
+ * over a second (the window and its margin); each longer span lost its excess. Prints how the
+ * spans spread and the longest few, with where in the run they were.
+ */
+function explainGaps(times: readonly number[]): string[] {
+  const spans = times.slice(TENANT_RPS).map((at, i) => ({ from: times[i]! - times[0]!, ms: at - times[i]! }));
+  if (spans.length === 0) return [];
+  const sorted = spans.map((span) => span.ms).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
+  const steps = times.slice(1).map((t, i) => t - times[i]!).sort((a, b) => b - a);
+  const worst = [...spans].sort((a, b) => b.ms - a.ms).slice(0, 6).map((span) => `${span.ms.toFixed(0)} ms at ${(span.from / 1000).toFixed(1)} s`);
+  return [
+    `spans of ${TENANT_RPS + 1} calls: p10 ${at(0.1)}, p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)} ms; longest ${worst.join(', ')}`,
+    `gaps between calls: longest ${steps.slice(0, 8).map((ms) => ms.toFixed(0)).join(', ')} ms; over 100 ms ${steps.filter((ms) => ms > 100).length}, their sum ${(steps.filter((ms) => ms > 100).reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`,
+  ];
 }
 
 async function run(instances: number, messages: readonly { to: Recipient; text: string }[], expectedMs: number): Promise<Outcome> {
@@ -242,6 +263,7 @@ async function run(instances: number, messages: readonly { to: Recipient; text: 
     caused429: connector.throttled.length + connector.retryAfterViolations,
     // Where each 429 of our own pace came: ms after the first call, and the gaps of the calls around it.
     ...(process.env.BENCH_EXPLAIN_429 ? { explained: explain429() } : {}),
+    ...(process.env.BENCH_GAPS ? { gaps: explainGaps(times) } : {}),
     brokeTenant: connector.throttled.filter((call) => call.reason === 'tenant').length,
     brokeConversation: connector.throttled.filter((call) => call.reason === 'conversation').length,
     duringRetryAfter: connector.retryAfterViolations,
@@ -274,7 +296,7 @@ function row(label: string, outcome: Outcome, allowed: number, extra = '') {
       `worker CPU ${cpu} s (${(cpuMs / Math.max(1, outcome.calls)).toFixed(1)} ms a call); errors ${errors}` +
       `${errors ? ` (${outcome.reports.flatMap((report) => report.firstErrors).join(' | ')})` : ''}`,
   );
-  for (const line of outcome.explained ?? []) notes.push(`     ${line}`);
+  for (const line of [...(outcome.explained ?? []), ...(outcome.gaps ?? [])]) notes.push(`     ${line}`);
 }
 
 try {

@@ -1,5 +1,5 @@
 import { type DbClient, Prisma, type PrismaClient, sql } from '../db.js';
-import { CONVERSATION_WINDOWS, earliestSlot, tenantWindows, WINDOW_MARGIN_MS, type Window } from './limits.js';
+import { CONVERSATION_WINDOWS, earliestSlot, spanOf, tenantWindows, type Window } from './limits.js';
 
 /** A limit shared by every instance: the tenant's, one conversation's. */
 export interface PaceKey {
@@ -123,7 +123,7 @@ async function bookUntilFits(
   claim: { id: bigint; instance: string; leaseMs: number } | null,
 ): Promise<Booking> {
   const names = keys.map((key) => key.key).sort();
-  const spans = JSON.stringify(Object.fromEntries(keys.map((key) => [key.key, key.windows.map((window) => [window.ms + WINDOW_MARGIN_MS, window.max])])));
+  const spans = JSON.stringify(Object.fromEntries(keys.map((key) => [key.key, key.windows.map((window) => [spanOf(window), window.max])])));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const seen = keys.map((key) => pace.keys.get(key.key) ?? { sends: [], blockedUntil: null });
     const started = Date.now();

@@ -47,6 +47,22 @@ describe('pacing under Teams’ limits', () => {
     expect(earliestSlot([tenant, conversation], 30)).toBe(1_000 + WINDOW_MARGIN_MS);
   });
 
+  it('a tenant’s calls booked at once are spread evenly over the second, and as many fit as the limit allows', () => {
+    const windows = tenantWindows(30);
+    let log: number[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const t = earliestSlot([{ log, windows }], 0);
+      at.push(t);
+      log = book(log, t, 0, windows);
+    }
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    expect(Math.min(...gaps)).toBe(34);
+    expect(mostInWindow(at, 1_000 + WINDOW_MARGIN_MS)).toBe(30);
+    // The 31st and the 61st go as soon as the first and the 31st leave their window: no rate lost to the spacing.
+    expect([at[30], at[60]]).toEqual([1_000 + WINDOW_MARGIN_MS, 2 * (1_000 + WINDOW_MARGIN_MS)]);
+  });
+
   it('booked at random moments by many senders, no window ever holds more than its limit, and every send takes the earliest place', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const next = random(seed);
