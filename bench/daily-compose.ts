@@ -35,6 +35,7 @@ import { applyMigrations } from '../infra/migrate.js';
 import { admin, withDatabase } from '../test/support/postgres-admin.js';
 import { benchServerUrl } from './bench-database.js';
 import { loadBenchSet, loadedSet } from './daily-data.js';
+import { cpuMeter } from './turns.js';
 import { osloDate } from '../domain/archive/registry/change.js';
 
 const { values } = parseArgs({
@@ -152,11 +153,14 @@ interface Run {
   statements: number;
   batches: number;
   composeMs: number;
+  /** CPU seconds: this process's, and the database's backends' (bench/turns.ts cpuMeter). */
+  cpu: { nodeMs: number; pgMs: number | null };
 }
 
 async function composeAll(): Promise<Run> {
   statements = 0;
-  const run: Run = { ms: 0, people: 0, cards: 0, bytes: 0, largest: { bytes: 0, person: '', items: 0 }, statements: 0, batches: 0, composeMs: 0 };
+  const run: Run = { ms: 0, people: 0, cards: 0, bytes: 0, largest: { bytes: 0, person: '', items: 0 }, statements: 0, batches: 0, composeMs: 0, cpu: { nodeMs: 0, pgMs: null } };
+  const meter = await cpuMeter(database.pool).start();
   const started = performance.now();
   let waited = performance.now();
   for await (const views of composeDailyCardsInBatches(database.prisma, archive, { ...options, batchSize: BATCH })) {
@@ -175,6 +179,7 @@ async function composeAll(): Promise<Run> {
     waited = performance.now();
   }
   run.ms = performance.now() - started;
+  run.cpu = await meter.stop();
   run.statements = statements;
   return run;
 }
@@ -219,7 +224,8 @@ for (let i = 0; i < (values['explain-only'] ? 0 : RUNS); i++) {
   const run = await composeAll();
   runs.push(run);
   console.log(
-    `  run ${i + 1}: ${(run.ms / 1000).toFixed(1)} s for ${run.people} people (${(run.composeMs / 1000).toFixed(1)} s waiting for the database, the rest rendering), ` +
+    `  run ${i + 1}: ${(run.ms / 1000).toFixed(1)} s for ${run.people} people (${(run.composeMs / 1000).toFixed(1)} s waiting for the database, the rest rendering; ` +
+      `CPU ${(run.cpu.nodeMs / 1000).toFixed(1)} s here + ${run.cpu.pgMs === null ? '?' : (run.cpu.pgMs / 1000).toFixed(1)} s PostgreSQL), ` +
       `${run.cards} cards with something to do, ${mb(run.bytes)} of cards (largest ${(run.largest.bytes / 1024).toFixed(1)} KB, ${run.largest.items} items), ` +
       `${run.statements} statements in ${run.batches} batches; ${(run.ms / oneMs).toFixed(0)}× one person's card, ${(run.ms / run.people / oneMs).toFixed(3)}× per person`,
   );

@@ -107,6 +107,15 @@ export interface ArchiveEntry {
   lastChange: LastChange | null;
 }
 
+/**
+ * An entry as the daily lists show it: its line and its buttons, no more (the lists read tens of
+ * thousands of them in a morning run; bench/daily-compose.ts). The whole entry: `entriesById`.
+ */
+export type ListedEntry = Pick<
+  ArchiveEntry,
+  'id' | 'number' | 'caseId' | 'caseNumber' | 'enkeltvedtak' | 'title' | 'publicTitle' | 'type' | 'status' | 'unitId' | 'subUnitId' | 'receivedDate' | 'dueDate' | 'accessCode' | 'version'
+> & { writeOff: Pick<WriteOff, 'method' | 'date'> | null };
+
 export interface ArchiveCase {
   id: string;
   number: string;
@@ -182,17 +191,17 @@ export interface WindowOptions extends ListOptions {
 
 export interface ArchiveControlLists {
   /** Received entries owed an answer that have no unit: new from the registrar or sent back with «Feil enhet». */
-  toDistribute: CappedList<ArchiveEntry>;
+  toDistribute: CappedList<ListedEntry>;
   /** Journalstatus F: to be registered finally (J). */
-  toRegisterFinally: CappedList<ArchiveEntry>;
+  toRegisterFinally: CappedList<ListedEntry>;
   /** U and N with journalstatus F or E: their access code must be checked. */
-  accessCodeCheck: CappedList<ArchiveEntry>;
+  accessCodeCheck: CappedList<ListedEntry>;
   /** Saksstatus R: reserved cases to chase. */
   reservedCases: CappedList<ArchiveCase>;
   /** Saksstatus F: marked for closing. */
   casesForClosing: CappedList<CaseForClosing>;
   /** Registered by the archive with a deadline still to be entered. */
-  dueDatesToEnter: CappedList<ArchiveEntry>;
+  dueDatesToEnter: CappedList<ListedEntry>;
 }
 
 export interface UnitBacklogCount {
@@ -293,23 +302,23 @@ export interface ApprovalOutcome {
 export interface ArchivePort {
   // Reads: one query each, for every owner in the list.
   /** Incoming posts (I and N) of each unit that have no caseworker. */
-  unassignedEntries(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  unassignedEntries(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Innboks: posts assigned to each person since `since` and not yet written off. */
-  inbox(personIds: readonly string[], options: ListOptions & { since: Date }): Promise<ListGroup<ArchiveEntry>[]>;
+  inbox(personIds: readonly string[], options: ListOptions & { since: Date }): Promise<ListGroup<ListedEntry>[]>;
   /** Restanser: I and N not written off (or only with ***), not U; X is never backlog. */
-  backlog(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  backlog(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Forfallsliste: backlog entries whose due date has passed or comes within `withinDays`. */
-  dueList(personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  dueList(personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Konsepter: own entries with journalstatus R. */
-  drafts(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  drafts(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Open cases of each saksansvarlig whose OBS date has passed or comes within `withinDays`. */
   obsCases(personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveCase>[]>;
   /** Decisions whose follow-up each person must confirm. */
   decisionsToFollowUp(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<DecisionFollowUp>[]>;
   /** Each person's own entries with the provisional access code XX. */
-  provisionallyScreened(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  provisionallyScreened(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Each unit's entries with the provisional access code XX (for the leader). */
-  provisionallyScreenedInUnits(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ArchiveEntry>[]>;
+  provisionallyScreenedInUnits(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Steps waiting (flytstatus V) for each approver. */
   approvalsWaiting(approverIds: readonly string[], options?: ListOptions): Promise<ListGroup<ApprovalStep>[]>;
   /** The archive's daily control lists. */

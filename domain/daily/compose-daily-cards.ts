@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
 import { peopleAwayOn } from '../absence/people-away.js';
-import type { ApprovalStep, ArchiveCase, ArchivePort, ArchiveEntry, CappedList, CaseForClosing, DecisionFollowUp, ListGroup } from '../archive/port.js';
+import type { ApprovalStep, ArchiveCase, ArchivePort, CappedList, CaseForClosing, DecisionFollowUp, ListedEntry, ListGroup } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
@@ -135,7 +135,7 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
     const add = (section: DailySection) => {
       if (section.total > 0) sections.push(section);
     };
-    const entries = (kind: DailySectionKind, group: ListGroup<ArchiveEntry> | undefined, item: (entry: ArchiveEntry) => DailyItem) =>
+    const entries = (kind: DailySectionKind, group: ListGroup<ListedEntry> | undefined, item: (entry: ListedEntry) => DailyItem) =>
       group && add({ kind, total: group.total, items: group.items.map(item) });
 
     entries('inbox', lists.inbox.get(person.id), (entry) => entryItem(entry, entry.receivedDate, [act('feilSaksbehandler', { entryId: entry.id }, entry.version)]));
@@ -210,13 +210,13 @@ function act(kind: DailyActionKind, target: DailyActionTarget, version: number):
   return { kind, verb: DAILY_ACTION_VERBS[kind], data: { ...target, version } };
 }
 
-const entryFacts = (entry: ArchiveEntry) => ({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null });
+const entryFacts = (entry: ListedEntry) => ({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null });
 
-function entryItem(entry: ArchiveEntry, date: IsoDate | null, actions: DailyAction[]): DailyItem {
+function entryItem(entry: ListedEntry, date: IsoDate | null, actions: DailyAction[]): DailyItem {
   return { number: entry.number, title: entry.title, publicTitle: entry.publicTitle, date, type: entry.type, status: entry.status, actions };
 }
 
-function screeningItem(entry: ArchiveEntry): DailyItem {
+function screeningItem(entry: ListedEntry): DailyItem {
   return entryItem(entry, entry.receivedDate, [act('offentlig', { entryId: entry.id }, entry.version), act('unnta', { entryId: entry.id }, entry.version)]);
 }
 

@@ -12,6 +12,7 @@ import type {
   CappedList,
   CaseForClosing,
   DecisionFollowUp,
+  ListedEntry,
   ListGroup,
   ListOptions,
   UnitBacklogCount,
@@ -27,15 +28,19 @@ import {
   DECISION_FROM,
   ENTRY_COLUMNS,
   ENTRY_FROM,
+  LISTED_ENTRY_COLUMNS,
+  LISTED_ENTRY_FROM,
   STEP_COLUMNS,
   STEP_FROM,
   toCase,
   toDecision,
   toEntry,
+  toListedEntry,
   toStep,
   type CaseRow,
   type DecisionRow,
   type EntryRow,
+  type ListedEntryRow,
   type StepRow,
 } from './rows.js';
 
@@ -79,7 +84,8 @@ interface RowSource {
   fromKey: Prisma.Sql;
 }
 
-const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: ENTRY_COLUMNS, from: ENTRY_FROM, fromKey: Prisma.sql`e.id` };
+/** Entries as the lists show them (ListedEntry): with their case, without the people they name. */
+const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: LISTED_ENTRY_COLUMNS, from: LISTED_ENTRY_FROM, fromKey: Prisma.sql`e.id` };
 const CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: CASE_COLUMNS, from: CASE_FROM, fromKey: Prisma.sql`c.id` };
 const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: STEP_FROM, fromKey: Prisma.sql`s.id` };
 const DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: DECISION_COLUMNS, from: DECISION_FROM, fromKey: Prisma.sql`d.id` };
@@ -88,11 +94,12 @@ const DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma
  * For each owner in `ids`, counts the rows of `source.base` WHERE `owner = that owner AND where`,
  * keeps the first `limit` of them by `order` (one when `limit` is 0, for the count), and only
  * then joins what the kept rows need (names, case numbers): the joins cost per row shown, not per
- * row counted. Each owner is a LATERAL top-N: a count and a `LIMIT` over the list's index in
- * its order, rather than a window over every row of everyone (three to four times the work at
- * 50,000 people; bench/daily-compose.ts). The full row is a LATERAL lookup by key, `LIMIT 1` so
- * the planner does not flatten it into a hash join of whole tables (it cannot know how few rows
- * are kept, and chose sequential scans of the registry). Owners with no rows are left out.
+ * row counted. Each owner is a LATERAL top-N over the list's index in its order, counting its
+ * rows in the same walk (`count(*) OVER ()`), rather than a window over every row of everyone
+ * (three to four times the work at 50,000 people; bench/daily-compose.ts) or a second walk for
+ * the count. The full row is a LATERAL lookup by key, `LIMIT 1` so the planner does not flatten
+ * it into a hash join of whole tables (it cannot know how few rows are kept, and chose sequential
+ * scans of the registry). Owners with no rows are left out.
  */
 async function ranked<R>(
   db: DbClient,
@@ -105,11 +112,10 @@ async function ranked<R>(
   // of planning anew each time (infra/pg-pool.ts).
   const owners = new Set(query.ids).size === 1 ? Prisma.sql`(SELECT ${query.ids[0]}::uuid AS owner)` : Prisma.sql`(SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner)`;
   return sql(db).rows<R & Ranked>`
-    SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
+    SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", kept."total"
     FROM ${owners} o
-    CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${query.owner} = o.owner AND ${query.where}) counted
     CROSS JOIN LATERAL (
-      SELECT ${source.key} AS "keptId", row_number() OVER (ORDER BY ${query.order})::int AS "rank"
+      SELECT ${source.key} AS "keptId", row_number() OVER (ORDER BY ${query.order})::int AS "rank", count(*) OVER ()::int AS "total"
       FROM ${source.base}
       WHERE ${query.owner} = o.owner AND ${query.where}
       ORDER BY ${query.order}
@@ -130,10 +136,10 @@ async function entriesBy(
   order: Prisma.Sql,
   options: ListOptions | undefined,
   base: Prisma.Sql = ENTRIES.base,
-): Promise<ListGroup<ArchiveEntry>[]> {
+): Promise<ListGroup<ListedEntry>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<EntryRow>(db, { ...ENTRIES, base }, { owner, ids, where, order, limit });
-  return trim(group(rows, toEntry), limit);
+  const rows = await ranked<ListedEntryRow>(db, { ...ENTRIES, base }, { owner, ids, where, order, limit });
+  return trim(group(rows, toListedEntry), limit);
 }
 
 /**
@@ -251,8 +257,8 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
     (SELECT full_row.*, kept."list", kept."rank", kept."total"
      FROM ${kept(ENTRIES, name, where, OLDEST)} kept
-     CROSS JOIN LATERAL (SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = kept."keptId" LIMIT 1) full_row)`;
-  const entryRows = await sql(db).rows<EntryRow & { list: EntryListName; rank: number; total: number }>`
+     CROSS JOIN LATERAL (SELECT ${LISTED_ENTRY_COLUMNS} FROM ${LISTED_ENTRY_FROM} WHERE e.id = kept."keptId" LIMIT 1) full_row)`;
+  const entryRows = await sql(db).rows<ListedEntryRow & { list: EntryListName; rank: number; total: number }>`
     ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
     UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
     UNION ALL ${entryList('accessCodeCheck', Prisma.sql`e.status IN ('F', 'E') AND e.type IN ('U', 'N')`)}
@@ -273,10 +279,10 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   };
   const forClosing = (row: CaseRow & { closable: boolean }): CaseForClosing => ({ ...toCase(row), closable: row.closable });
   return {
-    toDistribute: listOf(entryRows, 'toDistribute', toEntry),
-    toRegisterFinally: listOf(entryRows, 'toRegisterFinally', toEntry),
-    accessCodeCheck: listOf(entryRows, 'accessCodeCheck', toEntry),
-    dueDatesToEnter: listOf(entryRows, 'dueDatesToEnter', toEntry),
+    toDistribute: listOf(entryRows, 'toDistribute', toListedEntry),
+    toRegisterFinally: listOf(entryRows, 'toRegisterFinally', toListedEntry),
+    accessCodeCheck: listOf(entryRows, 'accessCodeCheck', toListedEntry),
+    dueDatesToEnter: listOf(entryRows, 'dueDatesToEnter', toListedEntry),
     reservedCases: listOf(caseRows, 'reservedCases', toCase),
     casesForClosing: listOf(caseRows, 'casesForClosing', forClosing),
   };

@@ -3,7 +3,7 @@
  * write's answer goes through these, so an entry looks the same wherever it comes from.
  */
 import { Prisma, sql, type DbClient } from '../../db.js';
-import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, PersonRef } from '../port.js';
+import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, ListedEntry, PersonRef } from '../port.js';
 import type {
   Avskrivningsmate,
   Behandlingsstatus,
@@ -126,6 +126,62 @@ export function toEntry(row: EntryRow): ArchiveEntry {
     registeredAt: row.registeredAt,
     version: row.version,
     lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
+  };
+}
+
+/** Columns of a listed entry (alias `e`) and its case (`c`): what a line on the daily card needs. */
+export const LISTED_ENTRY_COLUMNS = Prisma.sql`
+  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence",
+  c.enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle", e.type AS "type", e.status AS "status",
+  e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId", to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate",
+  to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.access_code AS "accessCode", e.write_off_method AS "writeOffMethod",
+  to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate", e.version AS "version"`;
+
+/** A listed entry needs its case only (no people: the card's line names none). */
+export const LISTED_ENTRY_FROM = Prisma.sql`
+  archive_entry e JOIN archive_case c ON c.id = e.case_id`;
+
+export type ListedEntryRow = Pick<
+  EntryRow,
+  | 'id'
+  | 'sequence'
+  | 'caseId'
+  | 'caseYear'
+  | 'caseSequence'
+  | 'enkeltvedtak'
+  | 'title'
+  | 'publicTitle'
+  | 'type'
+  | 'status'
+  | 'unitId'
+  | 'subUnitId'
+  | 'receivedDate'
+  | 'dueDate'
+  | 'accessCode'
+  | 'writeOffMethod'
+  | 'writeOffDate'
+  | 'version'
+>;
+
+export function toListedEntry(row: ListedEntryRow): ListedEntry {
+  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
+  return {
+    id: row.id,
+    number: `${caseNumber}-${row.sequence}`,
+    caseId: row.caseId,
+    caseNumber,
+    enkeltvedtak: row.enkeltvedtak,
+    title: row.title,
+    publicTitle: row.publicTitle ?? row.title,
+    type: row.type as Journalposttype,
+    status: row.status as Journalstatus,
+    unitId: row.unitId,
+    subUnitId: row.subUnitId,
+    receivedDate: row.receivedDate,
+    dueDate: row.dueDate,
+    accessCode: row.accessCode as Tilgangskode | null,
+    writeOff: row.writeOffMethod !== null ? { method: row.writeOffMethod as Avskrivningsmate, date: row.writeOffDate ?? row.receivedDate } : null,
+    version: row.version,
   };
 }
 
