@@ -46,7 +46,7 @@ describe('the archive port’s reads on the built-in registry', () => {
     expect(numbersOf(groups, team.subUnit.id)).toEqual([`${number}-7`]);
     expect(numbersOf(groups, other.unit.id)).toEqual([`${number}-8`]);
     const entry = groups.find((found) => found.ownerId === team.unit.id)!.items[0]!;
-    expect(entry).toMatchObject({ id: entryIds[1], title: 'Første', type: 'I', status: 'J', caseworker: null, receivedDate: '2026-11-01', version: 1 });
+    expect(entry).toMatchObject({ id: entryIds[1], title: 'Første', type: 'I', status: 'J', unitId: team.unit.id, writeOff: null, receivedDate: '2026-11-01', version: 1 });
   });
 
   it('gives a person’s inbox (assigned since a time), backlog (with *** and without X, U and written-off entries) and drafts', async () => {
