@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { dailyCard } from '../cards/daily-card.js';
+import { dailyCardJson } from '../cards/daily-card.js';
 import { builtInRegistry } from '../domain/archive/registry/built-in-registry.js';
 import { composeDailyCards, composeDailyCardsInBatches, DAILY_COMPOSE_BATCH } from '../domain/daily/compose-daily-cards.js';
 import { getsDailyCard, type DailyCardView } from '../domain/daily/daily-view.js';
@@ -133,7 +133,7 @@ const render = (view: DailyCardView) => {
   const locale = view.person.locale ?? 'nb';
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = translator(locale)));
-  return JSON.stringify(dailyCard(view, { locale, audience: 'personal', actions: true }, t));
+  return dailyCardJson(view, { locale, audience: 'personal', actions: true }, t);
 };
 
 /** Peak RSS and heap, sampled every 20 ms (and at each batch). */

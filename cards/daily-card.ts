@@ -39,15 +39,32 @@ const UNMEASURED_ITEMS = 40;
 /** «Mine oppgaver» as a card, with as many items per section as fit the budget. */
 export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
   let drawn = drawDailyCard(view, options, t);
-  // An item is at most about 1 KB (a long title, a merknad, three buttons): few items need no measuring,
-  // which spares the daily run a JSON.stringify of most cards.
+  // An item is at most about 1 KB (a long title, a merknad, three buttons): few items need no measuring.
   if (view.sections.reduce((sum, section) => sum + section.items.length, 0) <= UNMEASURED_ITEMS) return drawn;
   for (const cap of ITEM_CAPS.slice(1)) {
     if (Buffer.byteLength(JSON.stringify(drawn)) <= DAILY_CARD_BUDGET_BYTES) break;
-    drawn = drawDailyCard({ ...view, sections: view.sections.map((section) => ({ ...section, items: section.items.slice(0, cap) })) }, options, t);
+    drawn = drawDailyCard(withItemCap(view, cap), options, t);
   }
   return drawn;
 }
+
+/**
+ * The same card as JSON, for the daily run that stores it: the JSON it measures is the JSON it
+ * returns, so each card is serialised once (tens of thousands of cards a morning).
+ */
+export function dailyCardJson(view: DailyCardView, options: DailyCardOptions, t: Translate): string {
+  let json = JSON.stringify(drawDailyCard(view, options, t));
+  for (const cap of ITEM_CAPS.slice(1)) {
+    if (Buffer.byteLength(json) <= DAILY_CARD_BUDGET_BYTES) break;
+    json = JSON.stringify(drawDailyCard(withItemCap(view, cap), options, t));
+  }
+  return json;
+}
+
+const withItemCap = (view: DailyCardView, cap: number): DailyCardView => ({
+  ...view,
+  sections: view.sections.map((section) => ({ ...section, items: section.items.slice(0, cap) })),
+});
 
 /** «Mine oppgaver»: one personal card per day, a section per list, the oldest ten of each and «og N til». */
 function drawDailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {

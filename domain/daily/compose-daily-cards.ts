@@ -248,11 +248,14 @@ function stepItem(step: ApprovalStep, final: boolean): DailyItem {
   };
 }
 
-/** People per batch in `composeDailyCardsInBatches` unless the caller says otherwise. */
-export const DAILY_COMPOSE_BATCH = 2_000;
+/**
+ * People per batch in `composeDailyCardsInBatches` unless the caller says otherwise: as fast as
+ * 2,000 and half the memory (5,000 people: peak RSS 518 MB against 1,082 MB; bench/daily-compose.ts).
+ */
+export const DAILY_COMPOSE_BATCH = 500;
 
 export interface ComposeDailyCardsInBatchesOptions extends ComposeDailyCardsOptions {
-  /** People per batch (2,000 unless given). */
+  /** People per batch (DAILY_COMPOSE_BATCH unless given). */
   batchSize?: number;
 }
 

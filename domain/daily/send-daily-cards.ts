@@ -1,4 +1,4 @@
-import { dailyCard } from '../../cards/daily-card.js';
+import { dailyCardJson } from '../../cards/daily-card.js';
 import { translator } from '../../i18n/index.js';
 import type { ArchivePort } from '../archive/port.js';
 import type { IsoDate } from '../archive/vocabulary.js';
@@ -23,7 +23,7 @@ export interface SendDailyCardsOptions {
   actor: string;
   /** Called between batches (the scheduled run renews its claim). */
   renewLease?: () => Promise<boolean>;
-  /** People composed at a time (composeDailyCardsInBatches; 2,000 by default). */
+  /** People composed at a time (composeDailyCardsInBatches; DAILY_COMPOSE_BATCH by default). */
   batchSize?: number;
 }
 
@@ -107,8 +107,9 @@ export async function sendDailyCards(db: DbClient, archive: ArchivePort, options
 
 function render(view: DailyCardView, date: IsoDate): Row {
   const locale = personLocale({ chosenLocale: view.person.locale, locale: null });
-  const card = dailyCard(view, { locale, audience: 'personal', actions: true }, translator(locale));
-  const activity = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+  const card = dailyCardJson(view, { locale, audience: 'personal', actions: true }, translator(locale));
+  // The card's JSON as it is, in the activity's (JSON.stringify of the same object, without serialising the card twice).
+  const activity = `{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":${card}}]}`;
   const size = Buffer.byteLength(activity);
   // As enqueueMessage stores it: a message Teams would refuse is failed at once, with the reason.
   const error = size > MAX_ACTIVITY_BYTES ? `too large: ${size} bytes (at most ${MAX_ACTIVITY_BYTES})` : null;

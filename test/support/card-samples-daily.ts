@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { dailyActionCard } from '../../cards/daily-action-card.js';
-import { dailyCard } from '../../cards/daily-card.js';
+import { dailyCard, dailyCardJson } from '../../cards/daily-card.js';
 import type { DailyActOutcome } from '../../domain/daily/act-on-daily-card.js';
 import { FORM_ACTIONS, type DailyActionForm, type FormActionKind, type PersonChoice } from '../../domain/daily/open-daily-action.js';
 import { DAILY_ACTION_VERBS, DAILY_SECTION_KINDS, type DailyActionKind, type DailyCardView, type DailySection } from '../../domain/daily/daily-view.js';
@@ -11,7 +11,7 @@ const LONG_TITLE = 'Søknad om dispensasjon fra reguleringsplan for oppføring a
 const ALL_ACTIONS = Object.keys(DAILY_ACTION_VERBS) as DailyActionKind[];
 
 /** Every section full (ten items, three buttons each, long titles, merknader): the largest card one person can get. */
-function fullView(): DailyCardView {
+export function fullView(): DailyCardView {
   let n = 0;
   const sections: DailySection[] = DAILY_SECTION_KINDS.map((kind, index) => ({
     kind,
@@ -64,6 +64,7 @@ export function addDailyCardSamples(add: (file: string, name: string, card: Adap
   const full = fullView();
   // The largest card one person can get, with a button per action: drawn with fewer items per section to stay under the budget.
   add('daily-card.ts', `${locale} every section full, with actions`, dailyCard(full, { locale, audience: 'personal', actions: true }, t));
+  add('daily-card.ts', `${locale} every section full, as the daily run stores it`, JSON.parse(dailyCardJson(full, { locale, audience: 'personal', actions: true }, t)) as AdaptiveCard);
   const withActions = { ...full, sections: full.sections.filter((section) => ['inbox', 'backlog', 'dueList', 'unassigned', 'approvals'].includes(section.kind)) };
   add('daily-card.ts', `${locale} five sections full, with actions`, dailyCard(withActions, { locale, audience: 'personal', actions: true }, t));
   for (const [name, notice] of NOTICES) add('daily-card.ts', `${locale} after an action: ${name}`, dailyCard(withActions, { locale, audience: 'personal', actions: true, notice }, t));
