@@ -130,6 +130,9 @@ export interface ArchiveCase {
   lastChange: LastChange | null;
 }
 
+/** A case as the daily lists show it (Oppfølging av saker): no people named. */
+export type ListedCase = Pick<ArchiveCase, 'id' | 'number' | 'title' | 'publicTitle' | 'status' | 'unitId' | 'obsDate' | 'enkeltvedtak' | 'version'>;
+
 /** A case marked for closing, with whether the closing rule lets it close now. */
 export interface CaseForClosing extends ArchiveCase {
   closable: boolean;
@@ -163,6 +166,9 @@ export interface DecisionFollowUp {
   receiptedBy: PersonRef | null;
   version: number;
 }
+
+/** A decision as the daily lists show it (Vedtak til oppfølging): no people named. */
+export type ListedDecision = Pick<DecisionFollowUp, 'id' | 'caseId' | 'caseNumber' | 'entryNumber' | 'title' | 'decidedDate' | 'version'>;
 
 /** One owner's part of a list (a person's or a unit's): the oldest `limit` items and the full count. */
 export interface ListGroup<T> {
@@ -312,9 +318,9 @@ export interface ArchivePort {
   /** Konsepter: own entries with journalstatus R. */
   drafts(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Open cases of each saksansvarlig whose OBS date has passed or comes within `withinDays`. */
-  obsCases(personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveCase>[]>;
+  obsCases(personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ListedCase>[]>;
   /** Decisions whose follow-up each person must confirm. */
-  decisionsToFollowUp(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<DecisionFollowUp>[]>;
+  decisionsToFollowUp(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedDecision>[]>;
   /** Each person's own entries with the provisional access code XX. */
   provisionallyScreened(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Each unit's entries with the provisional access code XX (for the leader). */

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
 import { peopleAwayOn } from '../absence/people-away.js';
-import type { ApprovalStep, ArchiveCase, ArchivePort, CappedList, CaseForClosing, DecisionFollowUp, ListedEntry, ListGroup } from '../archive/port.js';
+import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
@@ -30,6 +30,11 @@ export interface ComposeDailyCardsOptions {
   timeZone: string;
   /** The people to compose for; every active person when left out. */
   personIds?: readonly string[];
+  /**
+   * The archive's control lists, the same for everyone in the archive: a run over many batches
+   * reads them once (composeDailyCardsInBatches) instead of in every batch with someone from the archive.
+   */
+  controlLists?: () => Promise<ArchiveControlLists>;
 }
 
 interface PersonRow {
@@ -100,7 +105,7 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
     archive.provisionallyScreenedInUnits(unitIds, list),
     archive.unitBacklogCounts(unitIds),
     archive.approvalsWaiting(approverIds, list),
-    archivists.length > 0 ? archive.archiveControlLists(list) : Promise.resolve(null),
+    archivists.length > 0 ? (options.controlLists?.() ?? archive.archiveControlLists(list)) : Promise.resolve(null),
   ]);
 
   const byOwner = <T>(groups: ListGroup<T>[]) => new Map(groups.map((group) => [group.ownerId, group]));
@@ -220,11 +225,11 @@ function screeningItem(entry: ListedEntry): DailyItem {
   return entryItem(entry, entry.receivedDate, [act('offentlig', { entryId: entry.id }, entry.version), act('unnta', { entryId: entry.id }, entry.version)]);
 }
 
-function caseItem(kase: ArchiveCase, date: IsoDate | null, actions: DailyAction[]): DailyItem {
+function caseItem(kase: ListedCase, date: IsoDate | null, actions: DailyAction[]): DailyItem {
   return { number: kase.number, title: kase.title, publicTitle: kase.publicTitle, date, actions };
 }
 
-function decisionItem(decision: DecisionFollowUp): DailyItem {
+function decisionItem(decision: ListedDecision): DailyItem {
   // A decision's follow-up carries no access code of its own: only the case number goes beyond the 1:1 chat.
   return {
     number: decision.entryNumber ?? decision.caseNumber,
@@ -265,7 +270,8 @@ export interface ComposeDailyCardsInBatchesOptions extends ComposeDailyCardsOpti
  * would their rows. Each batch is `composeDailyCards` for its people: the same views, and a fixed
  * number of statements a batch whatever its people and entries (at most 16; a read for nobody is
  * not sent, e.g. the unit lists in a batch without a leader, the control lists in one without
- * anyone from the archive); one more statement lists the active people first. The next batch is
+ * anyone from the archive, and after the first batch that read them); one more statement lists the
+ * active people first. The next batch is
  * read while the caller works on the one it was given, so two batches' rows are in memory at most.
  */
 export async function* composeDailyCardsInBatches(db: DbClient, archive: ArchivePort, options: ComposeDailyCardsInBatchesOptions): AsyncGenerator<DailyCardView[]> {
@@ -274,7 +280,9 @@ export async function* composeDailyCardsInBatches(db: DbClient, archive: Archive
   const ids = compose.personIds
     ? [...new Set(compose.personIds)].sort()
     : (await sql(db).rows<{ id: string }>`SELECT id::text AS id FROM person WHERE active ORDER BY id`).map((row) => row.id);
-  const batch = (from: number) => composeDailyCards(db, archive, { ...compose, personIds: ids.slice(from, from + batchSize) });
+  let control: Promise<ArchiveControlLists> | undefined;
+  const controlLists = () => (control ??= archive.archiveControlLists({ limit: DAILY_SECTION_CAP }));
+  const batch = (from: number) => composeDailyCards(db, archive, { controlLists, ...compose, personIds: ids.slice(from, from + batchSize) });
   let next = ids.length > 0 ? batch(0) : null;
   for (let from = 0; next; from += batchSize) {
     const current = next;

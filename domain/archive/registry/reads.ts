@@ -12,6 +12,8 @@ import type {
   CappedList,
   CaseForClosing,
   DecisionFollowUp,
+  ListedCase,
+  ListedDecision,
   ListedEntry,
   ListGroup,
   ListOptions,
@@ -28,6 +30,9 @@ import {
   DECISION_FROM,
   ENTRY_COLUMNS,
   ENTRY_FROM,
+  LISTED_CASE_COLUMNS,
+  LISTED_DECISION_COLUMNS,
+  LISTED_DECISION_FROM,
   LISTED_ENTRY_COLUMNS,
   LISTED_ENTRY_FROM,
   STEP_COLUMNS,
@@ -35,11 +40,15 @@ import {
   toCase,
   toDecision,
   toEntry,
+  toListedCase,
+  toListedDecision,
   toListedEntry,
   toStep,
   type CaseRow,
   type DecisionRow,
   type EntryRow,
+  type ListedCaseRow,
+  type ListedDecisionRow,
   type ListedEntryRow,
   type StepRow,
 } from './rows.js';
@@ -87,8 +96,10 @@ interface RowSource {
 /** Entries as the lists show them (ListedEntry): with their case, without the people they name. */
 const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: LISTED_ENTRY_COLUMNS, from: LISTED_ENTRY_FROM, fromKey: Prisma.sql`e.id` };
 const CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: CASE_COLUMNS, from: CASE_FROM, fromKey: Prisma.sql`c.id` };
+/** Cases and decisions as the lists show them: without the people they name. */
+const LISTED_CASES: RowSource = { ...CASES, columns: LISTED_CASE_COLUMNS, from: Prisma.sql`archive_case c` };
 const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: STEP_FROM, fromKey: Prisma.sql`s.id` };
-const DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: DECISION_COLUMNS, from: DECISION_FROM, fromKey: Prisma.sql`d.id` };
+const LISTED_DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: LISTED_DECISION_COLUMNS, from: LISTED_DECISION_FROM, fromKey: Prisma.sql`d.id` };
 
 /**
  * For each owner in `ids`, counts the rows of `source.base` WHERE `owner = that owner AND where`,
@@ -182,28 +193,28 @@ export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readon
 /** Open cases: not closed (A) and not «utgår» (U). */
 const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
 
-export async function obsCases(db: DbClient, personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ArchiveCase>[]> {
+export async function obsCases(db: DbClient, personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ListedCase>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<CaseRow>(db, CASES, {
+  const rows = await ranked<ListedCaseRow>(db, LISTED_CASES, {
     owner: Prisma.sql`c.saksansvarlig_id`,
     ids: personIds,
     where: Prisma.sql`c.obs_date <= ${windowEnd(options)}::date AND ${OPEN_CASE}`,
     order: Prisma.sql`c.obs_date, c.id`,
     limit,
   });
-  return trim(group(rows, toCase), limit);
+  return trim(group(rows, toListedCase), limit);
 }
 
-export async function decisionsToFollowUp(db: DbClient, personIds: readonly string[], options?: ListOptions): Promise<ListGroup<DecisionFollowUp>[]> {
+export async function decisionsToFollowUp(db: DbClient, personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedDecision>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<DecisionRow>(db, DECISIONS, {
+  const rows = await ranked<ListedDecisionRow>(db, LISTED_DECISIONS, {
     owner: Prisma.sql`d.responsible_id`,
     ids: personIds,
     where: Prisma.sql`d.receipted_at IS NULL`,
     order: Prisma.sql`d.decided_date, d.id`,
     limit,
   });
-  return trim(group(rows, toDecision), limit);
+  return trim(group(rows, toListedDecision), limit);
 }
 
 export async function approvalsWaiting(db: DbClient, approverIds: readonly string[], options?: ListOptions): Promise<ListGroup<ApprovalStep>[]> {

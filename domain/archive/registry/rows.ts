@@ -3,7 +3,7 @@
  * write's answer goes through these, so an entry looks the same wherever it comes from.
  */
 import { Prisma, sql, type DbClient } from '../../db.js';
-import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, ListedEntry, PersonRef } from '../port.js';
+import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, ListedCase, ListedDecision, ListedEntry, PersonRef } from '../port.js';
 import type {
   Avskrivningsmate,
   Behandlingsstatus,
@@ -231,6 +231,28 @@ export function toCase(row: CaseRow): ArchiveCase {
   };
 }
 
+/** Columns of a listed case (alias `c`), from the case alone. */
+export const LISTED_CASE_COLUMNS = Prisma.sql`
+  c.id::text AS "id", c.year AS "year", c.sequence AS "sequence", c.title AS "title", c.public_title AS "publicTitle",
+  c.status AS "status", c.unit_id::text AS "unitId", to_char(c.obs_date, 'YYYY-MM-DD') AS "obsDate", c.enkeltvedtak AS "enkeltvedtak",
+  c.version AS "version"`;
+
+export type ListedCaseRow = Pick<CaseRow, 'id' | 'year' | 'sequence' | 'title' | 'publicTitle' | 'status' | 'unitId' | 'obsDate' | 'enkeltvedtak' | 'version'>;
+
+export function toListedCase(row: ListedCaseRow): ListedCase {
+  return {
+    id: row.id,
+    number: `${row.year}/${row.sequence}`,
+    title: row.title,
+    publicTitle: row.publicTitle ?? row.title,
+    status: row.status as Saksstatus,
+    unitId: row.unitId,
+    obsDate: row.obsDate,
+    enkeltvedtak: row.enkeltvedtak,
+    version: row.version,
+  };
+}
+
 /** A step (`s`) with its entry's columns. */
 export const STEP_COLUMNS = Prisma.sql`${ENTRY_COLUMNS},
   s.id::text AS "stepId", s.chain AS "chain", s."order" AS "order", s.approver_id::text AS "approverId", ap.name AS "approverName",
@@ -324,6 +346,31 @@ export function toDecision(row: DecisionRow): DecisionFollowUp {
     responsible: { id: row.responsibleId, name: row.responsibleName },
     receiptedAt: row.receiptedAt,
     receiptedBy: personRef(row.receiptedById, row.receiptedByName),
+    version: row.version,
+  };
+}
+
+/** Columns of a listed decision (alias `d`) with its case's and its entry's numbers. */
+export const LISTED_DECISION_COLUMNS = Prisma.sql`
+  d.id::text AS "id", d.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence", de.sequence AS "entrySequence",
+  d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.version AS "version"`;
+
+export const LISTED_DECISION_FROM = Prisma.sql`
+  archive_decision d
+  JOIN archive_case c ON c.id = d.case_id
+  LEFT JOIN archive_entry de ON de.id = d.entry_id`;
+
+export type ListedDecisionRow = Pick<DecisionRow, 'id' | 'caseId' | 'caseYear' | 'caseSequence' | 'entrySequence' | 'title' | 'decidedDate' | 'version'>;
+
+export function toListedDecision(row: ListedDecisionRow): ListedDecision {
+  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseNumber,
+    entryNumber: row.entrySequence !== null ? `${caseNumber}-${row.entrySequence}` : null,
+    title: row.title,
+    decidedDate: row.decidedDate,
     version: row.version,
   };
 }
