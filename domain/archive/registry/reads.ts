@@ -88,29 +88,49 @@ interface RowSource {
   /** Its key in the base, e.g. `e.id`. */
   key: Prisma.Sql;
   columns: Prisma.Sql;
-  /** The full row's joins, with the same alias for the key. */
-  from: Prisma.Sql;
+  /** The full row's joins over a base (the table, or a subquery with its columns), with the alias the conditions use. */
+  from: (base: Prisma.Sql) => Prisma.Sql;
   fromKey: Prisma.Sql;
+  /**
+   * `direct`: each owner's first rows are read with their columns in the walk over the list's
+   * index, which is in the list's order and stops at the last one kept (the heap tuple found from
+   * the index, no second descent by key). `keyed`: ranked over the index alone, then looked up by
+   * key, for rows whose joins the planner would not keep to a walk (approval steps: ten tables).
+   */
+  read: 'direct' | 'keyed';
 }
 
 /** Entries as the lists show them (ListedEntry): with their case, without the people they name. */
-const ENTRIES: RowSource = { base: Prisma.sql`archive_entry e`, key: Prisma.sql`e.id`, columns: LISTED_ENTRY_COLUMNS, from: LISTED_ENTRY_FROM, fromKey: Prisma.sql`e.id` };
-const CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: CASE_COLUMNS, from: CASE_FROM, fromKey: Prisma.sql`c.id` };
+const ENTRIES: RowSource = {
+  base: Prisma.sql`archive_entry e`,
+  key: Prisma.sql`e.id`,
+  columns: LISTED_ENTRY_COLUMNS,
+  from: (base) => Prisma.sql`${base} JOIN archive_case c ON c.id = e.case_id`,
+  fromKey: Prisma.sql`e.id`,
+  read: 'direct',
+};
 /** Cases and decisions as the lists show them: without the people they name. */
-const LISTED_CASES: RowSource = { ...CASES, columns: LISTED_CASE_COLUMNS, from: Prisma.sql`archive_case c` };
-const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: STEP_FROM, fromKey: Prisma.sql`s.id` };
-const LISTED_DECISIONS: RowSource = { base: Prisma.sql`archive_decision d`, key: Prisma.sql`d.id`, columns: LISTED_DECISION_COLUMNS, from: LISTED_DECISION_FROM, fromKey: Prisma.sql`d.id` };
+const LISTED_CASES: RowSource = { base: Prisma.sql`archive_case c`, key: Prisma.sql`c.id`, columns: LISTED_CASE_COLUMNS, from: (base) => base, fromKey: Prisma.sql`c.id`, read: 'direct' };
+const LISTED_DECISIONS: RowSource = {
+  base: Prisma.sql`archive_decision d`,
+  key: Prisma.sql`d.id`,
+  columns: LISTED_DECISION_COLUMNS,
+  from: () => LISTED_DECISION_FROM,
+  fromKey: Prisma.sql`d.id`,
+  read: 'direct',
+};
+const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prisma.sql`s.id`, columns: STEP_COLUMNS, from: () => STEP_FROM, fromKey: Prisma.sql`s.id`, read: 'keyed' };
 
 /**
- * For each owner in `ids`, counts the rows of `source.base` WHERE `owner = that owner AND where`,
- * keeps the first `limit` of them by `order` (one when `limit` is 0, for the count), and only
- * then joins what the kept rows need (names, case numbers): the joins cost per row shown, not per
- * row counted. Each owner is a LATERAL top-N over the list's index in its order, counting its
- * rows in the same walk (`count(*) OVER ()`), rather than a window over every row of everyone
- * (three to four times the work at 50,000 people; bench/daily-compose.ts) or a second walk for
- * the count. The full row is a LATERAL lookup by key, `LIMIT 1` so the planner does not flatten
- * it into a hash join of whole tables (it cannot know how few rows are kept, and chose sequential
- * scans of the registry). Owners with no rows are left out.
+ * For each owner in `ids`, counts the rows of `source.base` WHERE `owner = that owner AND where`
+ * (an index-only walk over the list's partial index), and keeps the first `limit` of them by
+ * `order` (one when `limit` is 0, for the count) with what they need joined (case numbers;
+ * names only for approval steps): the joins cost per row shown, not per row counted. Each owner
+ * is a LATERAL top-N over the list's index in its order rather than a window over every row of
+ * everyone (three to four times the work at 50,000 people; bench/daily-compose.ts). Read
+ * `direct`, the kept rows come from that walk; read `keyed`, they are ranked first and then
+ * looked up by key (`LIMIT 1`, so the planner does not flatten the lookup into a hash join of
+ * whole tables: it cannot know how few rows are kept). Owners with no rows are left out.
  */
 async function ranked<R>(
   db: DbClient,
@@ -122,17 +142,24 @@ async function ranked<R>(
   // then sees one row in its generic plan too, and a prepared statement keeps that plan instead
   // of planning anew each time (infra/pg-pool.ts).
   const owners = new Set(query.ids).size === 1 ? Prisma.sql`(SELECT ${query.ids[0]}::uuid AS owner)` : Prisma.sql`(SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner)`;
+  const mine = Prisma.sql`${query.owner} = o.owner AND ${query.where}`;
+  const counted = Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${mine}) counted`;
+  const rank = Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"`;
+  const limit = Prisma.sql`LIMIT greatest(${query.limit}, 1)`;
+  if (source.read === 'direct') {
+    return sql(db).rows<R & Ranked>`
+      SELECT kept.*, o.owner::text AS "ownerId", counted."total"
+      FROM ${owners} o
+      ${counted}
+      CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
+      ORDER BY o.owner::text, kept."rank"`;
+  }
   return sql(db).rows<R & Ranked>`
-    SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", kept."total"
+    SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
     FROM ${owners} o
-    CROSS JOIN LATERAL (
-      SELECT ${source.key} AS "keptId", row_number() OVER (ORDER BY ${query.order})::int AS "rank", count(*) OVER ()::int AS "total"
-      FROM ${source.base}
-      WHERE ${query.owner} = o.owner AND ${query.where}
-      ORDER BY ${query.order}
-      LIMIT greatest(${query.limit}, 1)
-    ) kept
-    CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from} WHERE ${source.fromKey} = kept."keptId" LIMIT 1) full_row
+    ${counted}
+    CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
+    CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from(source.base)} WHERE ${source.fromKey} = kept."keptId" LIMIT 1) full_row
     ORDER BY o.owner::text, kept."rank"`;
 }
 
@@ -146,10 +173,10 @@ async function entriesBy(
   where: Prisma.Sql,
   order: Prisma.Sql,
   options: ListOptions | undefined,
-  base: Prisma.Sql = ENTRIES.base,
+  source: RowSource = ENTRIES,
 ): Promise<ListGroup<ListedEntry>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<ListedEntryRow>(db, { ...ENTRIES, base }, { owner, ids, where, order, limit });
+  const rows = await ranked<ListedEntryRow>(db, source, { owner, ids, where, order, limit });
   return trim(group(rows, toListedEntry), limit);
 }
 
@@ -163,7 +190,11 @@ const byUnit = (unitIds: readonly string[]) => {
     UNION ALL
     SELECT x.*, x.sub_unit_id AS owner_unit FROM archive_entry x WHERE ${idIn(Prisma.sql`x.sub_unit_id`, unitIds)})`;
 };
-const entriesOfUnits = (unitIds: readonly string[]) => Prisma.sql`${byUnit(unitIds)} e`;
+/**
+ * A unit's entries, ranked over its two indexes and then looked up by key: read `direct`, the
+ * planner fetched the rows of both branches from the heap before it merged them (five times slower).
+ */
+const entriesOfUnits = (unitIds: readonly string[]): RowSource => ({ ...ENTRIES, base: Prisma.sql`${byUnit(unitIds)} e`, from: () => LISTED_ENTRY_FROM, read: 'keyed' });
 const BY_UNIT = Prisma.sql`e.owner_unit`;
 const OLDEST = Prisma.sql`e.received_date, e.id`;
 
@@ -277,7 +308,7 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
     ORDER BY "list", "rank"`;
   const caseList = (name: CaseListName, where: Prisma.Sql) => Prisma.sql`
     (SELECT full_row.*, kept."list", kept."rank", kept."total"
-     FROM ${kept(CASES, name, where, Prisma.sql`c.year, c.sequence`)} kept
+     FROM ${kept(LISTED_CASES, name, where, Prisma.sql`c.year, c.sequence`)} kept
      CROSS JOIN LATERAL (SELECT ${CASE_COLUMNS}, ${CLOSABLE} AS "closable" FROM ${CASE_FROM} WHERE c.id = kept."keptId" LIMIT 1) full_row)`;
   const caseRows = await sql(db).rows<CaseRow & { closable: boolean; list: CaseListName; rank: number; total: number }>`
     ${caseList('reservedCases', Prisma.sql`c.status = 'R'`)}
