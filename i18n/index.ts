@@ -16,9 +16,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(locale: Locale): Translate {
   const messages = catalogue[locale];
   return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      params && name in params ? String(params[name]) : match,
-    );
+    // Without parameters there is nothing to fill in (a placeholder stays as it is either way).
+    params === undefined
+      ? messages[key]
+      : messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 export function isLocale(value: unknown): value is Locale {
