@@ -195,6 +195,20 @@ export interface WindowOptions extends ListOptions {
   withinDays: number;
 }
 
+/** The inbox's start and the due list's window, for a person's own lists read at once. */
+export interface OwnEntryListsOptions extends WindowOptions {
+  since: Date;
+}
+
+/** A person's own entry lists, as `inbox`, `backlog`, `dueList`, `drafts` and `provisionallyScreened` give them. */
+export interface OwnEntryLists {
+  inbox: CappedList<ListedEntry>;
+  backlog: CappedList<ListedEntry>;
+  dueList: CappedList<ListedEntry>;
+  drafts: CappedList<ListedEntry>;
+  provisionallyScreened: CappedList<ListedEntry>;
+}
+
 export interface ArchiveControlLists {
   /** Received entries owed an answer that have no unit: new from the registrar or sent back with «Feil enhet». */
   toDistribute: CappedList<ListedEntry>;
@@ -323,6 +337,8 @@ export interface ArchivePort {
   decisionsToFollowUp(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedDecision>[]>;
   /** Each person's own entries with the provisional access code XX. */
   provisionallyScreened(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
+  /** One person's five entry lists at once (a card composed again for one person): the same as the five reads. */
+  ownEntryLists(personId: string, options: OwnEntryListsOptions): Promise<OwnEntryLists>;
   /** Each unit's entries with the provisional access code XX (for the leader). */
   provisionallyScreenedInUnits(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Steps waiting (flytstatus V) for each approver. */

@@ -1,7 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
-import { peopleAwayOn } from '../absence/people-away.js';
-import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup } from '../archive/port.js';
+import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup, OwnEntryLists } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
@@ -45,15 +44,18 @@ interface PersonRow {
   chosen_locale: Locale | null;
   daily_card_when_empty: boolean;
   roles: string[];
+  /** A registered absence covers the day. */
+  away: boolean;
 }
 
 const ARCHIVE_ROLES = ['arkivet', 'arkivansvarlig'];
 
 /**
- * Every person's «Mine oppgaver» for a day, set-based: one statement for the people, one for who
- * acts for each unit, one for who is away, and one port read per section for everyone at once
- * (the archive's control lists: two). The number of statements does not grow with the number of
- * people or entries (test/daily/compose-daily-cards.test.ts counts them).
+ * Every person's «Mine oppgaver» for a day, set-based: one statement for the people (with their
+ * roles and whether they are away), one for who acts for each unit, and one port read per section
+ * for everyone at once (the archive's control lists: two; for one person, the card composed again
+ * after an action, the five entry lists are one read, `ownEntryLists`). The number of statements
+ * does not grow with the number of people or entries (test/daily/compose-daily-cards.test.ts counts them).
  *
  * While a leader is away the acting deputy gets the leader's sections marked «som stedfortreder
  * for …»; the leader, like anyone away, gets a paused view with no sections.
@@ -63,18 +65,19 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const personIds = options.personIds ? [...options.personIds] : null;
   if (personIds?.length === 0) return [];
 
-  const [people, away, acting] = await Promise.all([
+  const [people, acting] = await Promise.all([
     sql(db).rows<PersonRow>`
       SELECT p.id, p.aad_object_id, p.name, p.locale, p.chosen_locale, p.daily_card_when_empty,
-             coalesce(array_agg(DISTINCT r.role::text) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+             coalesce(array_agg(DISTINCT r.role::text) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
+             EXISTS (SELECT 1 FROM absence a WHERE a.person_id = p.id AND a.from_date <= ${date}::date AND a.to_date >= ${date}::date) AS away
         FROM person p
         LEFT JOIN role_assignment r ON r.person_id = p.id
        WHERE p.active AND ${personIds === null ? Prisma.sql`TRUE` : idIn(Prisma.sql`p.id`, personIds)}
        GROUP BY p.id
        ORDER BY p.name, p.id`,
-    peopleAwayOn(db, { on: date, ...(personIds ? { personIds } : {}) }),
     actingLeaders(db, { on: date, ...(personIds ? { forPeople: personIds } : {}) }),
   ]);
+  const away = new Set(people.filter((person) => person.away).map((person) => person.id));
 
   const present = people.filter((person) => !away.has(person.id));
   const presentIds = present.map((person) => person.id);
@@ -93,14 +96,18 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const list = { limit: DAILY_SECTION_CAP };
   const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
   const since = previousCardAt(date, options.dailyCardTime, options.timeZone);
+  // One person (the card composed again after an action): their five entry lists in one read.
+  const one = presentIds.length === 1 ? archive.ownEntryLists(presentIds[0]!, { ...window, since }) : null;
+  const mine = (pick: (lists: OwnEntryLists) => CappedList<ListedEntry>) =>
+    one!.then((lists) => (pick(lists).total > 0 ? [{ ownerId: presentIds[0]!, ...pick(lists) }] : []));
   const [inbox, backlog, dueList, drafts, obsCases, decisions, ownScreening, unassigned, unitScreening, unitBacklog, approvals, control] = await Promise.all([
-    archive.inbox(presentIds, { ...list, since }),
-    archive.backlog(presentIds, list),
-    archive.dueList(presentIds, window),
-    archive.drafts(presentIds, list),
+    one ? mine((lists) => lists.inbox) : archive.inbox(presentIds, { ...list, since }),
+    one ? mine((lists) => lists.backlog) : archive.backlog(presentIds, list),
+    one ? mine((lists) => lists.dueList) : archive.dueList(presentIds, window),
+    one ? mine((lists) => lists.drafts) : archive.drafts(presentIds, list),
     archive.obsCases(presentIds, window),
     archive.decisionsToFollowUp(presentIds, list),
-    archive.provisionallyScreened(presentIds, list),
+    one ? mine((lists) => lists.provisionallyScreened) : archive.provisionallyScreened(presentIds, list),
     archive.unassignedEntries(unitIds, list),
     archive.provisionallyScreenedInUnits(unitIds, list),
     archive.unitBacklogCounts(unitIds),
@@ -268,7 +275,7 @@ export interface ComposeDailyCardsInBatchesOptions extends ComposeDailyCardsOpti
  * Every person's view for a day, `batchSize` people at a time (in id order), for a run over the
  * whole organisation: 50,000 views with every section full would not fit in memory at once, nor
  * would their rows. Each batch is `composeDailyCards` for its people: the same views, and a fixed
- * number of statements a batch whatever its people and entries (at most 16; a read for nobody is
+ * number of statements a batch whatever its people and entries (at most 15; a read for nobody is
  * not sent, e.g. the unit lists in a batch without a leader, the control lists in one without
  * anyone from the archive, and after the first batch that read them); one more statement lists the
  * active people first. The next batch is

@@ -52,7 +52,7 @@ describe('composing the daily cards in batches of people', () => {
       // for nobody, e.g. the units of a batch without a leader, is not sent), at least the people,
       // who is away, who acts for each unit and the eight reads of a caseworker's own lists.
       const batchCount = Math.ceil(all.size / 3);
-      expect(statements.texts.length).toBeLessThanOrEqual(1 + 16 * batchCount);
+      expect(statements.texts.length).toBeLessThanOrEqual(1 + 15 * batchCount);
       expect(statements.texts.length).toBeGreaterThanOrEqual(1 + 11 * batchCount);
     } finally {
       statements.stop();

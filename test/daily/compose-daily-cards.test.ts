@@ -51,8 +51,30 @@ describe('composing the daily cards', () => {
       expect(three.cards).toBe(3);
       expect(thirty.cards).toBeGreaterThanOrEqual(16);
       expect(thirty.statements).toBe(three.statements);
-      // people, away, acting leaders; eleven section reads; the control lists (two).
-      expect(three.statements).toBe(16);
+      // people (and who is away), acting leaders; eleven section reads; the control lists (two).
+      expect(three.statements).toBe(15);
+    } finally {
+      watched.stop();
+    }
+  });
+
+  it('composes one person’s card (as after an action) the same as in a run over many, with their five entry lists in one statement', async () => {
+    const team = teams[0]!;
+    const people = [team.caseworker.id, team.leader.id, team.colleague.id, topApprover.id, archivist.id];
+    const together = await compose(people);
+    const watched = watchStatements(db.pool);
+    try {
+      for (const id of people) {
+        watched.texts.length = 0;
+        const [alone] = await compose([id]);
+        expect(alone).toEqual(together.find((view) => view.person.id === id));
+        // The five lists: one statement of five branches.
+        expect(watched.texts.filter((text) => text.trim().startsWith('(SELECT kept.*'))).toHaveLength(1);
+      }
+      // The caseworker has every section: people, acting leaders, the five lists in one, OBS cases, decisions, approvals.
+      watched.texts.length = 0;
+      await compose([team.caseworker.id]);
+      expect(watched.texts).toHaveLength(6);
     } finally {
       watched.stop();
     }

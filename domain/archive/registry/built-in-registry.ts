@@ -31,6 +31,7 @@ export function builtInRegistry(prisma: PrismaClient): ArchivePort {
     obsCases: (personIds, options) => reads.obsCases(prisma, personIds, options),
     decisionsToFollowUp: (personIds, options) => reads.decisionsToFollowUp(prisma, personIds, options),
     provisionallyScreened: (personIds, options) => reads.provisionallyScreened(prisma, personIds, options),
+    ownEntryLists: (personId, options) => reads.ownEntryLists(prisma, personId, options),
     provisionallyScreenedInUnits: (unitIds, options) => reads.provisionallyScreenedInUnits(prisma, unitIds, options),
     approvalsWaiting: (approverIds, options) => reads.approvalsWaiting(prisma, approverIds, options),
     archiveControlLists: (options) => reads.archiveControlLists(prisma, options),
