@@ -160,9 +160,34 @@ async function runOn(database: Database, label: string) {
     results.set(level, measured);
   }
   const distributed = await database.prisma.auditEntry.count({ where: { action: 'archive.distributed' } });
+  const planning = await plansMadeAnew(database);
   await arkivlos.stop();
   await connector.close();
-  return { label, results, distributed };
+  return { label, results, distributed, planning };
+}
+
+/**
+ * The prepared statements that PostgreSQL still plans anew at each execution after the run (more
+ * custom plans than the five it makes on each connection before it tries the generic one):
+ * planning such a statement costs more than executing it (infra/pg-pool.ts).
+ */
+async function plansMadeAnew(database: Database): Promise<string[]> {
+  const pool = database.pool as unknown as { connect(): Promise<{ query(text: string): Promise<{ rows: { statement: string; generic_plans: string; custom_plans: string }[] }>; release(): void }>; options: { max?: number } };
+  const clients = await Promise.all(Array.from({ length: pool.options.max ?? 10 }, () => pool.connect()));
+  const byText = new Map<string, { generic: number; custom: number; connections: number }>();
+  try {
+    for (const client of clients) {
+      for (const row of (await client.query('SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements')).rows) {
+        const seen = byText.get(row.statement) ?? { generic: 0, custom: 0, connections: 0 };
+        byText.set(row.statement, { generic: seen.generic + Number(row.generic_plans), custom: seen.custom + Number(row.custom_plans), connections: seen.connections + 1 });
+      }
+    }
+  } finally {
+    for (const client of clients) client.release();
+  }
+  return [...byText]
+    .filter(([, plans]) => plans.custom > 5 * plans.connections)
+    .map(([text, plans]) => `${plans.custom} custom / ${plans.generic} generic plans: ${text.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
 }
 
 interface Measured {
@@ -174,7 +199,7 @@ interface Measured {
 }
 const noCpu = () => ({ nodeMs: 0, pgMs: 0 as number | null });
 
-function print({ label, results, distributed }: Awaited<ReturnType<typeof runOn>>) {
+function print({ label, results, distributed, planning }: Awaited<ReturnType<typeof runOn>>) {
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
   console.log(`\n${label} (${distributed} entries distributed, each audited once)`);
   console.log(`  ${'scenario'.padEnd(40)} ${'leaders'.padStart(7)} ${'n'.padStart(5)} ${'p50'.padStart(11)} ${'p99'.padStart(11)}   p99 ÷ echo   CPU/turn node + pg   ÷ echo`);
@@ -203,6 +228,8 @@ function print({ label, results, distributed }: Awaited<ReturnType<typeof runOn>
     const ratio = summary(at.send).p99 / summary(at.echo).p99;
     console.log(`  target p99 «Fordel» at ${TARGET.concurrency} ≤ ${TARGET.ratio}× echo p99: ${ratio.toFixed(2)}× — ${ratio <= TARGET.ratio ? 'holds ✔' : 'does NOT hold ✘'}`);
   }
+  console.log(`  statements still planned anew at each execution: ${planning.length === 0 ? 'none' : ''}`);
+  for (const line of planning) console.log(`    ${line}`);
 }
 
 console.log(`bench daily-actions (${ROUNDS} rounds at ${LEVELS.join(', ')} concurrent leaders; load average ${loadavg()[0]!.toFixed(1)} at start)`);
