@@ -91,40 +91,23 @@ const personRef = (id: string | null, name: string | null): PersonRef | null => 
 const lastChangeOf = (action: string | null, actorId: string | null, actorName: string | null, at: Date | null): LastChange | null =>
   action !== null && at !== null ? { action: action as ArchiveAction, by: personRef(actorId, actorName), at } : null;
 
+/** The whole entry: the listed one (toListedEntry) with its case's title, its people and the rest. */
 export function toEntry(row: EntryRow): ArchiveEntry {
-  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
+  const listed = toListedEntry(row);
   return {
-    id: row.id,
-    number: `${caseNumber}-${row.sequence}`,
-    caseId: row.caseId,
-    caseNumber,
+    ...listed,
     caseTitle: row.caseTitle,
-    enkeltvedtak: row.enkeltvedtak,
-    title: row.title,
-    publicTitle: row.publicTitle ?? row.title,
-    type: row.type as Journalposttype,
-    status: row.status as Journalstatus,
-    unitId: row.unitId,
-    subUnitId: row.subUnitId,
     caseworker: personRef(row.caseworkerId, row.caseworkerName),
-    receivedDate: row.receivedDate,
-    dueDate: row.dueDate,
     needsDueDate: row.needsDueDate,
-    accessCode: row.accessCode as Tilgangskode | null,
     legalBasis: row.legalBasis as OffentleglovaHjemmel | null,
     screenedFields: (row.screenedFields ?? []) as SkjermetFelt[],
     behandlingsstatus: row.behandlingsstatus as Behandlingsstatus | null,
-    writeOff:
-      row.writeOffMethod !== null
-        ? {
-            method: row.writeOffMethod as Avskrivningsmate,
-            date: row.writeOffDate ?? row.receivedDate,
-            by: personRef(row.writeOffById, row.writeOffByName),
-            replyNumber: row.replySequence !== null ? `${caseNumber}-${row.replySequence}` : null,
-          }
-        : null,
+    writeOff: listed.writeOff && {
+      ...listed.writeOff,
+      by: personRef(row.writeOffById, row.writeOffByName),
+      replyNumber: row.replySequence !== null ? `${listed.caseNumber}-${row.replySequence}` : null,
+    },
     registeredAt: row.registeredAt,
-    version: row.version,
     lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
   };
 }
@@ -217,16 +200,8 @@ export interface CaseRow {
 
 export function toCase(row: CaseRow): ArchiveCase {
   return {
-    id: row.id,
-    number: `${row.year}/${row.sequence}`,
-    title: row.title,
-    publicTitle: row.publicTitle ?? row.title,
-    status: row.status as Saksstatus,
-    unitId: row.unitId,
+    ...toListedCase(row),
     saksansvarlig: personRef(row.saksansvarligId, row.saksansvarligName),
-    obsDate: row.obsDate,
-    enkeltvedtak: row.enkeltvedtak,
-    version: row.version,
     lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
   };
 }
@@ -335,18 +310,11 @@ export interface DecisionRow {
 }
 
 export function toDecision(row: DecisionRow): DecisionFollowUp {
-  const caseNumber = `${row.caseYear}/${row.caseSequence}`;
   return {
-    id: row.id,
-    caseId: row.caseId,
-    caseNumber,
-    entryNumber: row.entrySequence !== null ? `${caseNumber}-${row.entrySequence}` : null,
-    title: row.title,
-    decidedDate: row.decidedDate,
+    ...toListedDecision(row),
     responsible: { id: row.responsibleId, name: row.responsibleName },
     receiptedAt: row.receiptedAt,
     receiptedBy: personRef(row.receiptedById, row.receiptedByName),
-    version: row.version,
   };
 }
 
