@@ -4,10 +4,10 @@
  * the version raised and the change's action, actor and time, audit, and answer with the state.
  */
 import { Prisma, sql, type DbClient, type PrismaClient } from '../../db.js';
-import { writeAudit } from '../../audit.js';
+import { auditInsert, writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveAction, ArchiveActor, ArchiveCase, ArchiveEntry, WriteResult } from '../port.js';
-import { readCase, readEntry } from './rows.js';
+import { ENTRY_COLUMNS, entryFrom, readCase, readEntry, toEntry, type EntryRow } from './rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -132,16 +132,19 @@ export async function changeEntry(
       const state = (await readEntry(tx, input.entryId))!;
       return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
     }
-    await updateEntry(tx, input.entryId, decision.data, action, input);
-    await writeAudit(tx, {
-      actor: input.actor.aadObjectId,
-      action: `archive.${action}`,
-      entity: 'archive_entry',
-      entityId: input.entryId,
-      before: asJson(before(row, decision.data)),
-      after: asJson(decision.data),
-    });
-    const state = (await readEntry(tx, input.entryId))!;
+    // The change, its audit row and the entry as it is now: one statement.
+    const [changed] = await sql(tx).rows<EntryRow>`
+      WITH changed AS (UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, decision.data, action, input)} WHERE id = ${input.entryId}::uuid RETURNING *),
+           audited AS (${auditInsert({
+             actor: input.actor.aadObjectId,
+             action: `archive.${action}`,
+             entity: 'archive_entry',
+             entityId: input.entryId,
+             before: asJson(before(row, decision.data)),
+             after: asJson(decision.data),
+           })})
+      SELECT ${ENTRY_COLUMNS} FROM ${entryFrom(Prisma.sql`changed`)}`;
+    const state = toEntry(changed!);
     return { outcome: 'done' as const, state, last: state.lastChange! };
   });
 }

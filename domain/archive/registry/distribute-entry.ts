@@ -1,5 +1,5 @@
-import { sql, type PrismaClient } from '../../db.js';
-import { writeAudit } from '../../audit.js';
+import { Prisma, sql, type PrismaClient } from '../../db.js';
+import { auditInsert } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveEntry, DistributeInput, WriteResult } from '../port.js';
 import { changeEntry } from './change.js';
@@ -45,21 +45,24 @@ export async function distributeEntry(
       return 'alreadyDone';
     }
 
-    // The conditional update is atomic: of two first entries of a new case, one sets it.
-    const caseChanged = await sql(tx).run`
-      UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
-        last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
-      WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL`;
-    if (caseChanged > 0) {
-      await writeAudit(tx, {
-        actor: input.actor.aadObjectId,
-        action: 'archive.saksansvarligSet',
-        entity: 'archive_case',
-        entityId: entry.caseId,
-        before: { saksansvarligId: null },
-        after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
-      });
-    }
+    // The conditional update is atomic: of two first entries of a new case, one sets it (and audits it).
+    await sql(tx).rows`
+      WITH set_case AS (
+        UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
+          last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
+        WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL
+        RETURNING id)
+      ${auditInsert(
+        {
+          actor: input.actor.aadObjectId,
+          action: 'archive.saksansvarligSet',
+          entity: 'archive_case',
+          entityId: entry.caseId,
+          before: { saksansvarligId: null },
+          after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
+        },
+        Prisma.sql`set_case`,
+      )}`;
     return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now } };
   });
 }
