@@ -124,8 +124,9 @@ describe('the requester confirms («Løst» with a rating) or reopens a resolved
     expect(await prisma().supportEvent.findFirstOrThrow({ where: { requestId: request.id, kind: 'reopened' } })).toMatchObject({ text: REASON, internal: false });
 
     await bot.connector.waitFor((activity) => toChannel(activity) && activity.body.text === `BS-${year()}-00001: Åpnet igjen av Alex Wilber\n\n${REASON}`);
-    const [update] = await bot.connector.waitFor((activity) => toChannel(activity) && activity.method === 'PUT');
-    expect(cardLines(cardOf(update!))).toContain('Status: Under behandling');
+    // The channel card as it is now (an update of the resolve before may still come after clear()).
+    const updates = await bot.connector.waitFor((activity) => toChannel(activity) && activity.method === 'PUT' && cardLines(cardOf(activity)).includes('Status: Under behandling'));
+    expect(updates).toHaveLength(1);
     const support = await desk.clickCard('support.request.show', { requestId: request.id }, desk.personal(ADELE));
     expect(cardLines(support)).toEqual(expect.arrayContaining([REASON]));
   });
