@@ -106,6 +106,7 @@ describe('handing a henvendelse over between the support lines (/api/messages)',
   it('specialist hands it to the vendor, Henrik records the trimmed reference («Hos leverandør», the requester told), and it comes back down to the first line with a reason; the history shows the reasons to support only', async () => {
     const { request } = await submitOkonomi();
     await handOver(ADELE, ARKIV_CHANNEL, request.id, { target: 'fagspesialist', reason: REASON });
+    await outboxSent(bot);
     bot.connector.clear();
     const toVendor = asCard(await handOver(PATTI, SPECIALIST_CHANNEL, request.id, { target: 'leverandor', reason: 'Feil i integrasjonen; leverandøren må rette.' }));
     expect(cardLines(toVendor)).toContain('✔ Henvendelsen er sendt til leverandørkontaktene.');
@@ -118,6 +119,8 @@ describe('handing a henvendelse over between the support lines (/api/messages)',
     expect(cardLines(tooLong)).toContain('⚠ Referansen er for lang (høyst 100 tegn). Ingenting er endret.');
     expect((await desk.current(request.id)).request).toMatchObject({ status: 'under_behandling', vendorReference: null });
 
+    // What the hand-over to the vendor sent has gone: the next message to Alex is about the reference.
+    await outboxSent(bot);
     bot.connector.clear();
     const recorded = asCard(await desk.click('support.vendorReference', { ...(await desk.current(request.id)).data, reference: '  SR-4711  ' }, desk.inChannel(HENRIK, VENDOR_CHANNEL)));
     expect(cardLines(recorded)).toEqual(expect.arrayContaining(['✔ Leverandørens referanse er lagret.', 'Leverandørens referanse: SR-4711', 'Status: Hos leverandør']));
