@@ -4,7 +4,7 @@
  * the version raised and the change's action, actor and time, audit, and answer with the state.
  */
 import { Prisma, sql, type DbClient, type PrismaClient } from '../../db.js';
-import { auditInsert, writeAudit } from '../../audit.js';
+import { auditInsert, writeAudit, type AuditRecord } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveAction, ArchiveActor, ArchiveCase, ArchiveEntry, WriteResult } from '../port.js';
 import { ENTRY_COLUMNS, entryFrom, readCase, readEntry, toEntry, type EntryRow } from './rows.js';
@@ -87,6 +87,16 @@ export const asJson = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON
 
 const before = (row: object, data: object) => Object.fromEntries(Object.keys(data).map((key) => [key, (row as Record<string, unknown>)[key] ?? null]));
 
+/** A change's audit row: `archive.<action>`, the changed fields before and after. */
+const changeAudit = (entity: string, entityId: string, action: ArchiveAction, input: ChangeInput, row: object, data: object): AuditRecord => ({
+  actor: input.actor.aadObjectId,
+  action: `archive.${action}`,
+  entity,
+  entityId,
+  before: asJson(before(row, data)),
+  after: asJson(data),
+});
+
 /** `UPDATE … SET` the changed columns, the version raised, and the last change's action, actor and time. */
 function setClause(columns: Record<string, string>, data: object, action: ArchiveAction, input: ChangeInput): Prisma.Sql {
   const sets = Object.entries(data).map(([field, value]) => Prisma.sql`${Prisma.raw(columns[field]!)} = ${value}`);
@@ -135,14 +145,7 @@ export async function changeEntry(
     // The change, its audit row and the entry as it is now: one statement.
     const [changed] = await sql(tx).rows<EntryRow>`
       WITH changed AS (UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, decision.data, action, input)} WHERE id = ${input.entryId}::uuid RETURNING *),
-           audited AS (${auditInsert({
-             actor: input.actor.aadObjectId,
-             action: `archive.${action}`,
-             entity: 'archive_entry',
-             entityId: input.entryId,
-             before: asJson(before(row, decision.data)),
-             after: asJson(decision.data),
-           })})
+           audited AS (${auditInsert(changeAudit('archive_entry', input.entryId, action, input, row, decision.data))})
       SELECT ${ENTRY_COLUMNS} FROM ${entryFrom(Prisma.sql`changed`)}`;
     const state = toEntry(changed!);
     return { outcome: 'done' as const, state, last: state.lastChange! };
@@ -166,14 +169,7 @@ export async function changeCase(
       return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
     }
     await sql(tx).run`UPDATE archive_case SET ${setClause(CASE_COLUMN, decision.data, action, input)} WHERE id = ${input.caseId}::uuid`;
-    await writeAudit(tx, {
-      actor: input.actor.aadObjectId,
-      action: `archive.${action}`,
-      entity: 'archive_case',
-      entityId: input.caseId,
-      before: asJson(before(row, decision.data)),
-      after: asJson(decision.data),
-    });
+    await writeAudit(tx, changeAudit('archive_case', input.caseId, action, input, row, decision.data));
     const state = (await readCase(tx, input.caseId))!;
     return { outcome: 'done' as const, state, last: state.lastChange! };
   });
