@@ -35,7 +35,7 @@ export function tenantWindows(requestsPerSecond: number): Window[] {
 
 /**
  * Calls of the tenant that may go at the same moment (tenantWindows). Three instances reached
- * 0.971–0.973 of the rate with one, 0.955–0.968 with three and 0.942–0.968 with five.
+ * 0.971–0.973 of the rate with one, 0.955–0.972 with three and 0.942–0.968 with five.
  */
 export const SPACING_BURST = 3;
 
