@@ -22,7 +22,7 @@ import {
   launchBrowser,
   openPersonalChat,
   sendMessage,
-  slug,
+  screenshotIfFailed,
   startPlayground,
   type Playground,
   type TestBrowser,
@@ -58,11 +58,7 @@ describe.skipIf(!hasChromium)(`«Mine oppgaver» in the Microsoft 365 Agents Pla
     await leader?.stop();
     await bot?.stop();
   });
-  afterEach(async ({ task }) => {
-    if (browser && task.result?.state === 'fail') {
-      await browser.page.screenshot({ path: `${SCREENSHOTS}/daily-card-FAILED-${slug(task.name)}.png`, fullPage: true }).catch(() => {});
-    }
-  });
+  afterEach(({ task }) => screenshotIfFailed(task, 'daily-card', [browser]));
 
   it('the leader distributes an unassigned entry from the «Fordel» form and writes her own entry off with «TE – tatt til etterretning»', async () => {
     browser = await launchBrowser();

@@ -29,7 +29,7 @@ import {
   launchBrowser,
   openPersonalChat,
   sendMessage,
-  slug,
+  screenshotIfFailed,
   startPlayground,
   type Playground,
   type TestBrowser,
@@ -60,9 +60,7 @@ describe.skipIf(!hasChromium)(
       await bot?.stop();
     });
     afterEach(async ({ task }) => {
-      if (browser && task.result?.state === 'fail') {
-        await browser.page.screenshot({ path: `${SCREENSHOTS}/playground-FAILED-${slug(task.name)}.png`, fullPage: true }).catch(() => {});
-      }
+      await screenshotIfFailed(task, 'playground', [browser]);
       await browser?.close();
       browser = undefined;
     });

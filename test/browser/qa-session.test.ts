@@ -24,7 +24,7 @@ import {
   composeBox,
   hasChromium,
   launchBrowser,
-  slug,
+  screenshotIfFailed,
   startPlayground,
   type Playground,
   type TestBrowser,
@@ -63,11 +63,7 @@ describe.skipIf(!hasChromium)(`a spørretime in the Microsoft 365 Agents Playgro
     await moderator?.stop();
     await bot?.stop();
   });
-  afterEach(async ({ task }) => {
-    if (browser && task.result?.state === 'fail') {
-      await browser.page.screenshot({ path: `${SCREENSHOTS}/qa-session-FAILED-${slug(task.name)}.png`, fullPage: true }).catch(() => {});
-    }
-  });
+  afterEach(({ task }) => screenshotIfFailed(task, 'qa-session', [browser]));
 
   it('the moderator creates a spørretime from the card in the group chat; a question asked and voted on shows 1 vote on the session card', async () => {
     browser = await launchBrowser();

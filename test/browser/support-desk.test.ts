@@ -21,7 +21,7 @@ import {
   sendMessage,
   startPlayground,
   type Playground,
-  slug,
+  screenshotIfFailed,
   type TestBrowser,
 } from '../support/playground.js';
 
@@ -47,11 +47,7 @@ describe.skipIf(!hasChromium)(`the support desk in the Microsoft 365 Agents Play
     await caseworker?.stop();
     await bot?.stop();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      await Promise.all(browsers.map((browser, i) => browser.page.screenshot({ path: `${SCREENSHOTS}/support-desk-FAILED-${slug(task.name)}-${i}.png`, fullPage: true }).catch(() => {})));
-    }
-  });
+  afterEach(({ task }) => screenshotIfFailed(task, 'support-desk', browsers));
 
   it('a caseworker creates a henvendelse and sees its number; a first-line person takes it in the queue channel', async () => {
     // Adele binds the team's channel «Saksbehandling» to the first line: @Arkivlos koble kø førstelinje.

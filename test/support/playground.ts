@@ -40,6 +40,18 @@ export const CARD_TIMEOUT = 20_000;
 /** A test's name as part of a file name. */
 export const slug = (name: string): string => name.replace(/[^a-z0-9æøå]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
+/**
+ * In an `afterEach`: when the test failed, a full-page screenshot of each browser's page in
+ * SCREENSHOTS, `<prefix>-FAILED-<test name>[-<i>].png`, to see what the client showed.
+ */
+export async function screenshotIfFailed(task: { name: string; result?: { state?: string } }, prefix: string, browsers: readonly (TestBrowser | undefined)[]): Promise<void> {
+  if (task.result?.state !== 'fail') return;
+  const suffix = (i: number) => (browsers.length > 1 ? `-${i}` : '');
+  await Promise.all(
+    browsers.map((browser, i) => browser?.page.screenshot({ path: `${SCREENSHOTS}/${prefix}-FAILED-${slug(task.name)}${suffix(i)}.png`, fullPage: true }).catch(() => {})),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Playground
 
