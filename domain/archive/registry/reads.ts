@@ -23,7 +23,6 @@ import type {
   WindowOptions,
 } from '../port.js';
 import { addDays, isIsoDate } from '../rules.js';
-import type { IsoDate } from '../vocabulary.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import {
   BACKLOG,
@@ -205,44 +204,44 @@ export const unassignedEntries = async (db: DbClient, unitIds: readonly string[]
   entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entriesOfUnits(unitIds));
 
 /**
- * A person's own entry lists, each its condition and its order (the order of its index). The
- * range bounds are sub-selects so that a prepared statement's generic plan costs what a custom
- * one does: with a bare parameter the planner guesses a third of the rows and planned anew each time.
+ * A person's own entry lists, each its condition and its order (the order of its index), for the
+ * options it reads. The range bounds are sub-selects so that a prepared statement's generic plan
+ * costs what a custom one does: with a bare parameter the planner guesses a third of the rows and
+ * planned anew each time.
  */
-const OWN_ENTRY_LISTS = (options: { since: Date; today: IsoDate; withinDays: number }) =>
-  ({
-    inbox: { where: Prisma.sql`e.assigned_at >= (SELECT ${options.since}::timestamptz) AND ${BACKLOG}`, order: Prisma.sql`e.assigned_at, e.id` },
-    backlog: { where: BACKLOG, order: OLDEST },
-    dueList: { where: Prisma.sql`e.due_date <= (SELECT ${windowEnd(options)}::date) AND ${BACKLOG}`, order: Prisma.sql`e.due_date, e.id` },
-    drafts: { where: Prisma.sql`e.status = 'R'`, order: Prisma.sql`e.created_at, e.id` },
-    provisionallyScreened: { where: PROVISIONAL, order: OLDEST },
-  }) satisfies Record<keyof OwnEntryLists, { where: Prisma.Sql; order: Prisma.Sql }>;
+type OwnList = { where: Prisma.Sql; order: Prisma.Sql };
+const OWN_ENTRY_LISTS = {
+  inbox: (options: { since: Date }): OwnList => ({
+    where: Prisma.sql`e.assigned_at >= (SELECT ${options.since}::timestamptz) AND ${BACKLOG}`,
+    order: Prisma.sql`e.assigned_at, e.id`,
+  }),
+  backlog: (): OwnList => ({ where: BACKLOG, order: OLDEST }),
+  dueList: (options: WindowOptions): OwnList => ({
+    where: Prisma.sql`e.due_date <= (SELECT ${windowEnd(options)}::date) AND ${BACKLOG}`,
+    order: Prisma.sql`e.due_date, e.id`,
+  }),
+  drafts: (): OwnList => ({ where: Prisma.sql`e.status = 'R'`, order: Prisma.sql`e.created_at, e.id` }),
+  provisionallyScreened: (): OwnList => ({ where: Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`, order: OLDEST }),
+} satisfies Record<keyof OwnEntryLists, (options: OwnEntryListsOptions) => OwnList>;
 
-const PROVISIONAL = Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`;
+const PROVISIONAL = OWN_ENTRY_LISTS.provisionallyScreened().where;
 const CASEWORKER = Prisma.sql`e.caseworker_id`;
-/** The options a single list does not use (its range bound) do not matter for it. */
-const NO_RANGE = { since: new Date(0), today: '2000-01-01', withinDays: 0 };
 
-export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) => {
-  const { where, order } = OWN_ENTRY_LISTS({ ...NO_RANGE, since: options.since }).inbox;
-  return entriesBy(db, CASEWORKER, personIds, where, order, options);
-};
+const ownList = (db: DbClient, personIds: readonly string[], { where, order }: OwnList, options: ListOptions | undefined) =>
+  entriesBy(db, CASEWORKER, personIds, where, order, options);
 
-export const backlog = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, CASEWORKER, personIds, BACKLOG, OLDEST, options);
+export const inbox = async (db: DbClient, personIds: readonly string[], options: ListOptions & { since: Date }) =>
+  ownList(db, personIds, OWN_ENTRY_LISTS.inbox(options), options);
 
-export const dueList = async (db: DbClient, personIds: readonly string[], options: WindowOptions) => {
-  const { where, order } = OWN_ENTRY_LISTS({ ...NO_RANGE, today: options.today, withinDays: options.withinDays }).dueList;
-  return entriesBy(db, CASEWORKER, personIds, where, order, options);
-};
+export const backlog = async (db: DbClient, personIds: readonly string[], options?: ListOptions) => ownList(db, personIds, OWN_ENTRY_LISTS.backlog(), options);
 
-export const drafts = async (db: DbClient, personIds: readonly string[], options?: ListOptions) => {
-  const { where, order } = OWN_ENTRY_LISTS(NO_RANGE).drafts;
-  return entriesBy(db, CASEWORKER, personIds, where, order, options);
-};
+export const dueList = async (db: DbClient, personIds: readonly string[], options: WindowOptions) =>
+  ownList(db, personIds, OWN_ENTRY_LISTS.dueList(options), options);
+
+export const drafts = async (db: DbClient, personIds: readonly string[], options?: ListOptions) => ownList(db, personIds, OWN_ENTRY_LISTS.drafts(), options);
 
 export const provisionallyScreened = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, CASEWORKER, personIds, PROVISIONAL, OLDEST, options);
+  ownList(db, personIds, OWN_ENTRY_LISTS.provisionallyScreened(), options);
 
 /**
  * One person's five entry lists in one statement (a UNION ALL of the lists above, each read
@@ -252,10 +251,9 @@ export const provisionallyScreened = async (db: DbClient, personIds: readonly st
  */
 export async function ownEntryLists(db: DbClient, personId: string, options: OwnEntryListsOptions): Promise<OwnEntryLists> {
   const limit = limitOf(options);
-  const lists = OWN_ENTRY_LISTS(options);
-  const names = Object.keys(lists) as (keyof OwnEntryLists)[];
+  const names = Object.keys(OWN_ENTRY_LISTS) as (keyof OwnEntryLists)[];
   const branch = (name: keyof OwnEntryLists) => {
-    const { where, order } = lists[name];
+    const { where, order } = OWN_ENTRY_LISTS[name](options);
     return Prisma.sql`
       (SELECT kept.*, ${name}::text AS "list", counted."total"
          FROM (SELECT ${personId}::uuid AS owner) o
