@@ -229,6 +229,14 @@ export interface UnitBacklogCount {
   count: number;
 }
 
+/** A unit's lists on the card of whoever acts for it, as `unassignedEntries`, `provisionallyScreenedInUnits` and `unitBacklogCounts` give them. */
+export interface UnitEntryLists {
+  unitId: string;
+  unassigned: CappedList<ListedEntry>;
+  provisionallyScreened: CappedList<ListedEntry>;
+  backlogCount: number;
+}
+
 // --- writes ------------------------------------------------------------------------------------
 
 interface WriteBase {
@@ -347,6 +355,8 @@ export interface ArchivePort {
   archiveControlLists(options?: ListOptions): Promise<ArchiveControlLists>;
   /** Backlog entries per unit (the entry's unit or sub-unit). */
   unitBacklogCounts(unitIds: readonly string[]): Promise<UnitBacklogCount[]>;
+  /** The units one person acts for, their three lists at once (a card composed again for one person): the same as the three reads; units with nothing left out. */
+  unitEntryLists(unitIds: readonly string[], options?: ListOptions): Promise<UnitEntryLists[]>;
 
   /** Entries, cases, steps and decisions by id (unknown ids are left out): to authorise and show before acting. */
   entriesById(ids: readonly string[]): Promise<ArchiveEntry[]>;

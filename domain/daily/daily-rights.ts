@@ -32,9 +32,13 @@ export async function dailyRights(db: DbClient, personId: string, today: LocalDa
     WITH away AS (
       SELECT person_id FROM absence WHERE from_date <= ${today}::date AND to_date >= ${today}::date
     ), standing_in AS (
+      -- Only the units the person is a deputy of: the rest cannot be theirs to stand in for.
       SELECT u.id AS unit_id, u.leader_id
-        FROM unit u JOIN person l ON l.id = u.leader_id
-       WHERE u.active
+        FROM unit_deputy mine
+        JOIN unit u ON u.id = mine.unit_id
+        JOIN person l ON l.id = u.leader_id
+       WHERE mine.person_id = ${personId}::uuid
+         AND u.active
          AND (NOT l.active OR l.id IN (SELECT person_id FROM away))
          AND ${personId}::uuid = (
                SELECT ud.person_id FROM unit_deputy ud JOIN person d ON d.id = ud.person_id AND d.active

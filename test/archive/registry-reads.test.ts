@@ -176,6 +176,33 @@ describe('the archive port’s reads on the built-in registry', () => {
     );
   });
 
+  it('reads the lists of the units one person acts for at once, the same as the three reads do one by one', async () => {
+    const units = [team.unit.id, team.subUnit.id, other.unit.id];
+    const [unassigned, screened, counts, together] = await Promise.all([
+      archive.unassignedEntries(units, { limit: 2 }),
+      archive.provisionallyScreenedInUnits(units, { limit: 2 }),
+      archive.unitBacklogCounts(units),
+      archive.unitEntryLists(units, { limit: 2 }),
+    ]);
+    const capped = (groups: typeof unassigned, unitId: string) => {
+      const found = groups.find((group) => group.ownerId === unitId);
+      return { total: found?.total ?? 0, items: found?.items ?? [] };
+    };
+    const expected = units
+      .map((unitId) => ({
+        unitId,
+        unassigned: capped(unassigned, unitId),
+        provisionallyScreened: capped(screened, unitId),
+        backlogCount: counts.find((count) => count.unitId === unitId)?.count ?? 0,
+      }))
+      .filter((unit) => unit.backlogCount > 0 || unit.unassigned.total > 0 || unit.provisionallyScreened.total > 0)
+      .sort((a, b) => a.unitId.localeCompare(b.unitId));
+    expect(expected.some((unit) => unit.unassigned.total > 2)).toBe(true);
+    expect(expected.some((unit) => unit.provisionallyScreened.total > 0)).toBe(true);
+    expect(together).toEqual(expected);
+    expect(await archive.unitEntryLists([])).toEqual([]);
+  });
+
   it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {
     // Every statement of sql(db) goes through the pool's query(); Prisma's own go through connect().
     const statements: string[] = [];
@@ -201,6 +228,8 @@ describe('the archive port’s reads on the built-in registry', () => {
       ['provisionallyScreenedInUnits', () => counted.provisionallyScreenedInUnits(units), 1],
       ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
       ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
+      ['unitEntryLists', () => counted.unitEntryLists(units), 1],
+      ['ownEntryLists', () => counted.ownEntryLists(team.caseworker.id, { ...window, limit: 10, since: new Date('2026-01-01T00:00:00Z') }), 1],
       ['archiveControlLists', () => counted.archiveControlLists(), 2],
       ['entriesById', () => counted.entriesById([team.unit.id, other.unit.id]), 1],
       ['casesById', () => counted.casesById([team.unit.id]), 1],

@@ -58,7 +58,7 @@ describe('composing the daily cards', () => {
     }
   });
 
-  it('composes one person’s card (as after an action) the same as in a run over many, with their five entry lists in one statement', async () => {
+  it('composes one person’s card (as after an action) the same as in a run over many, with their five entry lists in one statement and their units’ lists in one more', async () => {
     const team = teams[0]!;
     const people = [team.caseworker.id, team.leader.id, team.colleague.id, topApprover.id, archivist.id];
     const together = await compose(people);
@@ -75,6 +75,10 @@ describe('composing the daily cards', () => {
       watched.texts.length = 0;
       await compose([team.caseworker.id]);
       expect(watched.texts).toHaveLength(6);
+      // The leader: the same, and the lists of their units (unassigned, screening, the backlog count) in one more.
+      watched.texts.length = 0;
+      await compose([team.leader.id]);
+      expect(watched.texts).toHaveLength(7);
     } finally {
       watched.stop();
     }

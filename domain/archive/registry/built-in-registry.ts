@@ -36,6 +36,7 @@ export function builtInRegistry(prisma: PrismaClient): ArchivePort {
     approvalsWaiting: (approverIds, options) => reads.approvalsWaiting(prisma, approverIds, options),
     archiveControlLists: (options) => reads.archiveControlLists(prisma, options),
     unitBacklogCounts: (unitIds) => reads.unitBacklogCounts(prisma, unitIds),
+    unitEntryLists: (unitIds, options) => reads.unitEntryLists(prisma, unitIds, options),
     entriesById: (ids) => reads.entriesById(prisma, ids),
     casesById: (ids) => reads.casesById(prisma, ids),
     stepsById: (ids) => reads.stepsById(prisma, ids),

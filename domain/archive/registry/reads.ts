@@ -20,6 +20,7 @@ import type {
   OwnEntryLists,
   OwnEntryListsOptions,
   UnitBacklogCount,
+  UnitEntryLists,
   WindowOptions,
 } from '../port.js';
 import { addDays, isIsoDate } from '../rules.js';
@@ -134,12 +135,15 @@ const STEPS: RowSource = { base: Prisma.sql`archive_approval_step s`, key: Prism
  * looked up by key (`LIMIT 1`, so the planner does not flatten the lookup into a hash join of
  * whole tables: it cannot know how few rows are kept). Owners with no rows are left out.
  */
-async function ranked<R>(
-  db: DbClient,
-  source: RowSource,
-  query: { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number },
-): Promise<(R & Ranked)[]> {
+async function ranked<R>(db: DbClient, source: RowSource, query: RankedQuery): Promise<(R & Ranked)[]> {
   if (query.ids.length === 0) return [];
+  return sql(db).rows<R & Ranked>(rankedStatement(source, query));
+}
+
+type RankedQuery = { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sql; order: Prisma.Sql; limit: number };
+
+/** The statement `ranked` runs (for `ids` not empty). */
+function rankedStatement(source: RowSource, query: RankedQuery): Prisma.Sql {
   // One owner (a card composed again after an action) as a scalar, not an array: the planner
   // then sees one row in its generic plan too, and a prepared statement keeps that plan instead
   // of planning anew each time (infra/pg-pool.ts).
@@ -149,14 +153,14 @@ async function ranked<R>(
   const rank = Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"`;
   const limit = Prisma.sql`LIMIT greatest(${query.limit}, 1)`;
   if (source.read === 'direct') {
-    return sql(db).rows<R & Ranked>`
+    return Prisma.sql`
       SELECT kept.*, o.owner::text AS "ownerId", counted."total"
       FROM ${owners} o
       ${counted}
       CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
       ORDER BY o.owner::text, kept."rank"`;
   }
-  return sql(db).rows<R & Ranked>`
+  return Prisma.sql`
     SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
     FROM ${owners} o
     ${counted}
@@ -200,8 +204,10 @@ const entriesOfUnits = (unitIds: readonly string[]): RowSource => ({ ...ENTRIES,
 const BY_UNIT = Prisma.sql`e.owner_unit`;
 const OLDEST = Prisma.sql`e.received_date, e.id`;
 
+const UNASSIGNED = Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`;
+
 export const unassignedEntries = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
-  entriesBy(db, BY_UNIT, unitIds, Prisma.sql`e.caseworker_id IS NULL AND ${BACKLOG}`, OLDEST, options, entriesOfUnits(unitIds));
+  entriesBy(db, BY_UNIT, unitIds, UNASSIGNED, OLDEST, options, entriesOfUnits(unitIds));
 
 /**
  * A person's own entry lists, each its condition and its order (the order of its index), for the
@@ -274,6 +280,36 @@ export async function ownEntryLists(db: DbClient, personId: string, options: Own
 
 export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entriesOfUnits(unitIds));
+
+/**
+ * The lists of the units one person acts for in one statement (a UNION ALL of
+ * `unassignedEntries`, `provisionallyScreenedInUnits` and the backlog count, each over its own
+ * index): the card composed again after an action, where three statements cost three round
+ * trips for a few rows. A run over many people reads them list by list, side by side.
+ */
+export async function unitEntryLists(db: DbClient, unitIds: readonly string[], options?: ListOptions): Promise<UnitEntryLists[]> {
+  if (unitIds.length === 0) return [];
+  const limit = limitOf(options);
+  const source = entriesOfUnits(unitIds);
+  const branch = (name: keyof Omit<UnitEntryLists, 'unitId'>, where: Prisma.Sql, kept: number) =>
+    Prisma.sql`(SELECT ${name}::text AS "list", r.* FROM (${rankedStatement(source, { owner: BY_UNIT, ids: unitIds, where, order: OLDEST, limit: kept })}) r)`;
+  const rows = await sql(db).rows<ListedEntryRow & Ranked & { list: keyof Omit<UnitEntryLists, 'unitId'> }>`
+    ${branch('unassigned', UNASSIGNED, limit)}
+    UNION ALL ${branch('provisionallyScreened', PROVISIONAL, limit)}
+    UNION ALL ${branch('backlogCount', BACKLOG, 0)}
+    ORDER BY "ownerId", "list", "rank"`;
+  const units = new Map<string, UnitEntryLists>();
+  for (const row of rows) {
+    let unit = units.get(row.ownerId);
+    if (!unit) units.set(row.ownerId, (unit = { unitId: row.ownerId, unassigned: { total: 0, items: [] }, provisionallyScreened: { total: 0, items: [] }, backlogCount: 0 }));
+    if (row.list === 'backlogCount') unit.backlogCount = row.total;
+    else {
+      unit[row.list].total = row.total;
+      if (row.rank <= limit) unit[row.list].items.push(toListedEntry(row));
+    }
+  }
+  return [...units.values()];
+}
 
 /** Open cases: not closed (A) and not «utgår» (U). */
 const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
