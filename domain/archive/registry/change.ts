@@ -76,6 +76,12 @@ export type CaseChanges = { [Field in keyof typeof CASE_COLUMN]?: LockedCase[Fie
 /** What a write decided: the columns to change (and other work done in the same transaction), or that it was already done. */
 export type Decision<Data> = { data: Data } | 'alreadyDone';
 
+/**
+ * An entry write's decision, which may add changes of its own to the change's one statement:
+ * `alongside` is a list of `name AS (…)` CTEs, run with it (and seeing the rows as they were before it).
+ */
+export type EntryDecision = { data: EntryChanges; alongside?: Prisma.Sql } | 'alreadyDone';
+
 interface ChangeInput {
   actor: ArchiveActor;
   expectedVersion: number;
@@ -133,7 +139,7 @@ export async function changeEntry(
   prisma: PrismaClient,
   input: ChangeInput & { entryId: string },
   action: ArchiveAction,
-  decide: (tx: Tx, entry: LockedEntry) => Promise<Decision<EntryChanges>>,
+  decide: (tx: Tx, entry: LockedEntry) => Promise<EntryDecision>,
 ): Promise<WriteResult<ArchiveEntry>> {
   return prisma.$transaction(async (tx) => {
     const row = await lockEntry(tx, input.entryId);
@@ -142,10 +148,11 @@ export async function changeEntry(
       const state = (await readEntry(tx, input.entryId))!;
       return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
     }
-    // The change, its audit row and the entry as it is now: one statement.
+    // The change, its audit row, what the decision does alongside, and the entry as it is now: one statement.
     const [changed] = await sql(tx).rows<EntryRow>`
       WITH changed AS (UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, decision.data, action, input)} WHERE id = ${input.entryId}::uuid RETURNING *),
-           audited AS (${auditInsert(changeAudit('archive_entry', input.entryId, action, input, row, decision.data))})
+           audited AS (${auditInsert(changeAudit('archive_entry', input.entryId, action, input, row, decision.data))})${decision.alongside ? Prisma.sql`,
+           ${decision.alongside}` : Prisma.empty}
       SELECT ${ENTRY_COLUMNS} FROM ${entryFrom(Prisma.sql`changed`)}`;
     const state = toEntry(changed!);
     return { outcome: 'done' as const, state, last: state.lastChange! };

@@ -45,14 +45,15 @@ export async function distributeEntry(
       return 'alreadyDone';
     }
 
-    // The conditional update is atomic: of two first entries of a new case, one sets it (and audits it).
-    await sql(tx).rows`
-      WITH set_case AS (
+    // Alongside the entry's change, in its statement: the case's saksansvarlig, if it has none. The
+    // conditional update is atomic: of two first entries of a new case, one sets it (and audits it).
+    const setCase = Prisma.sql`
+      set_case AS (
         UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
           last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
         WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL
-        RETURNING id)
-      ${auditInsert(
+        RETURNING id),
+      case_audited AS (${auditInsert(
         {
           actor: input.actor.aadObjectId,
           action: 'archive.saksansvarligSet',
@@ -62,7 +63,7 @@ export async function distributeEntry(
           after: { saksansvarligId: input.caseworkerId, byEntry: entry.id },
         },
         Prisma.sql`set_case`,
-      )}`;
-    return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now } };
+      )})`;
+    return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now }, alongside: setCase };
   });
 }
