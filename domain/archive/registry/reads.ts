@@ -150,21 +150,23 @@ function rankedStatement(source: RowSource, query: RankedQuery): Prisma.Sql {
   const owners = new Set(query.ids).size === 1 ? Prisma.sql`(SELECT ${query.ids[0]}::uuid AS owner)` : Prisma.sql`(SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner)`;
   const mine = Prisma.sql`${query.owner} = o.owner AND ${query.where}`;
   const counted = Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${mine}) counted`;
-  const rank = Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"`;
+  // With limit 0 only the count is wanted: any one row will do, so none is sorted.
+  const rank = query.limit > 0 ? Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"` : Prisma.sql`1 AS "rank"`;
+  const orderBy = query.limit > 0 ? Prisma.sql`ORDER BY ${query.order}` : Prisma.empty;
   const limit = Prisma.sql`LIMIT greatest(${query.limit}, 1)`;
   if (source.read === 'direct') {
     return Prisma.sql`
       SELECT kept.*, o.owner::text AS "ownerId", counted."total"
       FROM ${owners} o
       ${counted}
-      CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
+      CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ${orderBy} ${limit}) kept
       ORDER BY o.owner::text, kept."rank"`;
   }
   return Prisma.sql`
     SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
     FROM ${owners} o
     ${counted}
-    CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
+    CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ${orderBy} ${limit}) kept
     CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from(source.base)} WHERE ${source.fromKey} = kept."keptId" LIMIT 1) full_row
     ORDER BY o.owner::text, kept."rank"`;
 }
