@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { startArkivlos } from '../app.js';
 import { ROUTES } from '../bot/application.js';
+import { REGISTRY_TABLES } from '../domain/archive/registry/analyze-registry.js';
 import { createCase } from '../domain/archive/registry/create-case.js';
 import { createEntry } from '../domain/archive/registry/create-entry.js';
 import { importOrganisation } from '../domain/org/import-organisation.js';
@@ -52,7 +53,7 @@ const STAYING = { unassigned: 12, backlog: 15 };
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
 const TARGET = { concurrency: 50, ratio: 3 };
-const ANALYZED = ['person', 'unit', 'role_assignment', 'unit_deputy', 'absence', 'archive_case', 'archive_entry', 'archive_approval_step', 'archive_decision'];
+const ANALYZED = ['person', 'unit', 'role_assignment', 'unit_deputy', 'absence', ...REGISTRY_TABLES];
 
 function organisation() {
   const person = (kind: string, unit: number, i: number) => ({

@@ -27,6 +27,7 @@ import type pg from 'pg';
 import { withGeneratedPeople } from '../domain/archive/demo/benchmark-organisation.js';
 import { CASE_THEMES, FIRST_NAMES, GOODS, LAST_NAMES, POLITICAL, SAKSFRAMLEGG_TOPICS, STREETS, TOPICS } from '../domain/archive/demo/demo-titles.js';
 import { readDemoContext } from '../domain/archive/demo/write-archive-demo.js';
+import { REGISTRY_TABLES } from '../domain/archive/registry/analyze-registry.js';
 import type { PrismaClient } from '../domain/db.js';
 import { DEMO_ORGANISATION_PATH } from '../domain/org/demo-people.js';
 import { importOrganisation } from '../domain/org/import-organisation.js';
@@ -41,7 +42,7 @@ export interface BenchSet {
   now: Date;
 }
 
-const ARCHIVE_TABLES = ['archive_case', 'archive_entry', 'archive_approval_step', 'archive_decision'];
+const ARCHIVE_TABLES = REGISTRY_TABLES;
 
 /** The scenarios in the generator's order, with its weights (they add up to 100). */
 const SCENARIOS: readonly [string, number][] = [

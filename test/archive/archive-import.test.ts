@@ -77,6 +77,14 @@ describe('importing an archive file', () => {
     expect(decisions!.items.map((decision) => decision.title)).toEqual(['Formannskapets innstilling til budsjett 2027']);
   });
 
+  it('leaves the registry it filled with the planner’s statistics, so the first cards are not planned for empty tables', async () => {
+    await importArchive(db.prisma, await parse(example), { actor: 'archive-import', now: NOW });
+    const rows = await db.prisma.$queryRawUnsafe<{ relname: string; reltuples: number }[]>(
+      `SELECT relname::text, reltuples::float8 AS reltuples FROM pg_class WHERE relname IN ('archive_case', 'archive_entry', 'archive_approval_step', 'archive_decision') ORDER BY relname`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.relname, row.reltuples]))).toEqual({ archive_approval_step: 2, archive_case: 3, archive_decision: 1, archive_entry: 7 });
+  });
+
   it('importing the same file twice changes nothing the second time and writes no audit entry', async () => {
     await importArchive(db.prisma, await parse(example), { actor: 'archive-import', now: NOW });
     const before = await counts();

@@ -1,6 +1,7 @@
 import { writeAudit } from '../../audit.js';
 import { sql, type PrismaClient } from '../../db.js';
 import { DEMO_ROLE_PERSONAS } from '../../org/demo-people.js';
+import { analyzeRegistry } from '../registry/analyze-registry.js';
 import { osloDate } from '../registry/change.js';
 import { generateArchiveDemo } from './generate-archive-demo.js';
 import { lastCaseSequences, readDemoContext, writeArchiveDemo, type DemoWriteSummary } from './write-archive-demo.js';
@@ -28,7 +29,9 @@ export async function generateDemoArchive(prisma: PrismaClient, options: Generat
     now: options.now,
     lastSequence: (year) => last.get(year) ?? 0,
   });
-  return writeArchiveDemo(prisma, cases, { actor: options.actor ?? 'demo-data', now: options.now, seed: options.seed, batchEntries: options.batchEntries, onBatch: options.onBatch });
+  const written = await writeArchiveDemo(prisma, cases, { actor: options.actor ?? 'demo-data', now: options.now, seed: options.seed, batchEntries: options.batchEntries, onBatch: options.onBatch });
+  await analyzeRegistry(prisma);
+  return written;
 }
 
 /** Whether the database holds the demo organisation (its people for every role are there). */

@@ -1,5 +1,6 @@
 import { writeAudit } from '../../audit.js';
 import { sql, type DbClient, type Prisma, type PrismaClient } from '../../db.js';
+import { analyzeRegistry } from '../registry/analyze-registry.js';
 import { createApprovalStep } from '../registry/create-approval-step.js';
 import { createCase } from '../registry/create-case.js';
 import { createDecision } from '../registry/create-decision.js';
@@ -58,7 +59,7 @@ export async function loadArchiveDirectory(db: DbClient): Promise<ArchiveDirecto
  * registry's create helpers. Nothing the file leaves out is deleted. Every change is audited.
  */
 export async function importArchive(prisma: PrismaClient, file: ArchiveFile, options: ImportArchiveOptions): Promise<ArchiveImportSummary> {
-  return prisma.$transaction(
+  const summary = await prisma.$transaction(
     async (tx) => {
       await sql(tx).run`SELECT pg_advisory_xact_lock(${ARCHIVE_IMPORT_LOCK})`;
       const summary: ArchiveImportSummary = { created: zero(), updated: zero() };
@@ -67,6 +68,9 @@ export async function importArchive(prisma: PrismaClient, file: ArchiveFile, opt
     },
     { maxWait: 30_000, timeout: 300_000 },
   );
+  // A registry just filled or changed in bulk: the planner's statistics now, not when autovacuum comes by.
+  if ([summary.created, summary.updated].some((counts) => Object.values(counts).some((count) => count > 0))) await analyzeRegistry(prisma);
+  return summary;
 }
 
 type Fields = Record<string, unknown>;
