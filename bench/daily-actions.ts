@@ -9,7 +9,9 @@
  * Besides the times it prints the CPU each turn costs (this process + the database's backends):
  * unlike p99, the load of other work on the machine hardly moves it.
  * The baseline, measured in the same run on the same server at the same concurrency, is a bare
- * echo turn (bench/turns.ts). Runs on the embedded PostgreSQL and on a PostgreSQL server.
+ * echo turn (bench/turns.ts). Runs on the embedded PostgreSQL and on a PostgreSQL server, each
+ * with the planner's statistics gathered and the pool warmed first (what a new pool's first
+ * «Fordel» cost is printed too).
  *
  *   npx tsx bench/daily-actions.ts [--rounds N] [--concurrency 1,10,50] [--only-embedded | --only-postgres]
  * Target (issue 8): p99 of «Fordel» at 50 ≤ 3× the echo's p99 at 50; every invoke well under 3 s.
@@ -46,7 +48,7 @@ const LEVELS = values.concurrency.split(',').map(Number);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds is a whole number ≥ 1');
 if (LEVELS.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('--concurrency is a list of whole numbers ≥ 1, e.g. 1,10,50');
 const LEADERS = Math.max(...LEVELS);
-const WARM_UP = 5;
+const WARM_UP = 10;
 /** Entries each leader distributes in the run, and those that stay unassigned and on the card. */
 const TO_DISTRIBUTE = WARM_UP + ROUNDS * LEVELS.length;
 const STAYING = { unassigned: 12, backlog: 15 };
@@ -138,11 +140,20 @@ async function runOn(database: Database, label: string) {
     );
   const echoRound = (leaders: readonly TestUser[]) => Promise.all(leaders.map(async (leader, i) => (await post(messageActivity(`bench echo ${i}`, as(leader)))).ms));
 
-  for (let i = 0; i < WARM_UP; i++) {
-    await echoRound(org.leaders.slice(0, 1));
-    await sendRound(await openRound(org.leaders.slice(0, 1)));
-  }
+  // Measured on a warm pool, as a running bot's is: PostgreSQL plans a statement on a connection
+  // anew for its first five executions before it keeps a generic plan (infra/pg-pool.ts), and a
+  // new connection loads its catalog cache first. The warm-up sends as many «Fordel» at once as
+  // the pool has connections, WARM_UP times; what its first round cost is printed as «a new pool».
   const meter = cpuMeter(database.pool);
+  const warmers = org.leaders.slice(0, Math.min(LEADERS, database.pool.options.max ?? 10));
+  let cold: Cold | null = null;
+  for (let i = 0; i < WARM_UP; i++) {
+    await echoRound(warmers);
+    const opened = await openRound(warmers);
+    const started = await meter.start();
+    await sendRound(opened);
+    if (i === 0) cold = { turns: warmers.length, ...(await started.stop()) };
+  }
   const results = new Map<number, Measured>();
   for (const level of LEVELS) {
     const leaders = org.leaders.slice(0, level);
@@ -168,8 +179,11 @@ async function runOn(database: Database, label: string) {
   const planning = await plansMadeAnew(database);
   await arkivlos.stop();
   await connector.close();
-  return { label, results, distributed, planning };
+  return { label, results, distributed, planning, cold: cold! };
 }
+
+/** CPU of the warm-up's first round of «Fordel» sent, on the new pool's connections. */
+type Cold = { turns: number; nodeMs: number; pgMs: number | null };
 
 /**
  * The prepared statements that PostgreSQL still plans anew at each execution after the run (more
@@ -204,7 +218,7 @@ interface Measured {
 }
 const noCpu = () => ({ nodeMs: 0, pgMs: 0 as number | null });
 
-function print({ label, results, distributed, planning }: Awaited<ReturnType<typeof runOn>>) {
+function print({ label, results, distributed, planning, cold }: Awaited<ReturnType<typeof runOn>>) {
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
   console.log(`\n${label} (${distributed} entries distributed, each audited once)`);
   console.log(`  ${'scenario'.padEnd(40)} ${'leaders'.padStart(7)} ${'n'.padStart(5)} ${'p50'.padStart(11)} ${'p99'.padStart(11)}   p99 ÷ echo   CPU/turn node + pg   ÷ echo`);
@@ -233,6 +247,11 @@ function print({ label, results, distributed, planning }: Awaited<ReturnType<typ
     const ratio = summary(at.send).p99 / summary(at.echo).p99;
     console.log(`  target p99 «Fordel» at ${TARGET.concurrency} ≤ ${TARGET.ratio}× echo p99: ${ratio.toFixed(2)}× — ${ratio <= TARGET.ratio ? 'holds ✔' : 'does NOT hold ✘'}`);
   }
+  const perTurn = (ms: number | null) => (ms === null ? '?' : (ms / cold.turns).toFixed(1));
+  console.log(
+    `  a new pool: the first ${cold.turns} «Fordel» sent at once cost ${perTurn(cold.nodeMs)} + ${perTurn(cold.pgMs)} ms CPU per turn ` +
+      `(its connections plan each statement; measured after ${WARM_UP} such rounds)`,
+  );
   console.log(`  statements still planned anew at each execution: ${planning.length === 0 ? 'none' : ''}`);
   for (const line of planning) console.log(`    ${line}`);
 }

@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Named prepared statements for `sql(db)` (DATABASE_PREPARED_STATEMENTS; default on). */
   preparedStatements?: boolean;
+  /** How long an unused connection stays open (POOL_IDLE_TIMEOUT_MS unless given). */
+  idleTimeoutMs?: number;
   /** The embedded server's log lines, and notices about it (an orphaned server stopped). */
   onServerLog?: EmbeddedServerOptions['onLog'];
   onServerNotice?: EmbeddedServerOptions['onNotice'];
@@ -38,9 +40,20 @@ export interface DatabaseOptions {
   whenRunning?: EmbeddedServerOptions['whenRunning'];
 }
 
+/**
+ * An unused connection stays open five minutes (pg's default is ten seconds): a connection keeps
+ * its catalog cache and its prepared statements' plans, and a new one pays for both again — its
+ * first «Fordel» cost 58–70 ms of PostgreSQL's CPU, the next ones 4–5 ms (bench/daily-actions.ts,
+ * «a new pool»). A bot whose people act a few times a minute would otherwise pay it at most turns.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 300_000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 10;
-  const poolOf = (connectionString: string) => Object.assign(new CatalogSafePool({ connectionString, max: poolSize }), { preparedStatements: options.preparedStatements ?? true });
+  const poolOf = (connectionString: string) =>
+    Object.assign(new CatalogSafePool({ connectionString, max: poolSize, idleTimeoutMillis: options.idleTimeoutMs ?? POOL_IDLE_TIMEOUT_MS }), {
+      preparedStatements: options.preparedStatements ?? true,
+    });
   if (options.url) return withPrisma(poolOf(options.url), 'postgres');
   if (!options.dataDir) throw new Error('openDatabase needs a url or a dataDir');
 

@@ -12,7 +12,8 @@ export const testServerUrl = (): string => inject('testServerUrl');
  */
 export async function createTestDatabase(options: { poolSize?: number; preparedStatements?: boolean } = {}): Promise<Database & { url: string }> {
   const { url, drop } = await createServerDatabase(testServerUrl(), { template: inject('templateDatabase') });
-  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10, ...(options.preparedStatements !== undefined && { preparedStatements: options.preparedStatements }) }).catch(async (error: unknown) => {
+  // Unused connections close after pg's ten seconds, not the bot's five minutes: a test that forgets its database holds no connections for long.
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10, idleTimeoutMs: 10_000, ...(options.preparedStatements !== undefined && { preparedStatements: options.preparedStatements }) }).catch(async (error: unknown) => {
     await drop();
     throw error;
   });
