@@ -200,13 +200,31 @@ export interface OwnEntryListsOptions extends WindowOptions {
   since: Date;
 }
 
-/** A person's own entry lists, as `inbox`, `backlog`, `dueList`, `drafts` and `provisionallyScreened` give them. */
-export interface OwnEntryLists {
-  inbox: CappedList<ListedEntry>;
-  backlog: CappedList<ListedEntry>;
-  dueList: CappedList<ListedEntry>;
-  drafts: CappedList<ListedEntry>;
-  provisionallyScreened: CappedList<ListedEntry>;
+/** What one person's lists are read for: their own, the units they act for, the approvers whose steps they decide. */
+export interface PersonListsOptions extends OwnEntryListsOptions {
+  /** The units the person leads or stands in for today. */
+  unitIds: readonly string[];
+  /** The person, and the away leaders whose approvals they take over today. */
+  approverIds: readonly string[];
+}
+
+/** One person's lists at once: each as its read gives it for the person, their units and their approvers. */
+export interface PersonLists {
+  inbox: ListGroup<ListedEntry>[];
+  backlog: ListGroup<ListedEntry>[];
+  dueList: ListGroup<ListedEntry>[];
+  drafts: ListGroup<ListedEntry>[];
+  provisionallyScreened: ListGroup<ListedEntry>[];
+  obsCases: ListGroup<ListedCase>[];
+  decisions: ListGroup<ListedDecision>[];
+  /** `unassignedEntries` of the units. */
+  unassigned: ListGroup<ListedEntry>[];
+  /** `provisionallyScreenedInUnits` of the units. */
+  unitScreening: ListGroup<ListedEntry>[];
+  /** `unitBacklogCounts` of the units (units without backlog left out). */
+  unitBacklog: UnitBacklogCount[];
+  /** `approvalsWaiting` of the approvers. */
+  approvals: ListGroup<ApprovalStep>[];
 }
 
 export interface ArchiveControlLists {
@@ -227,14 +245,6 @@ export interface ArchiveControlLists {
 export interface UnitBacklogCount {
   unitId: string;
   count: number;
-}
-
-/** A unit's lists on the card of whoever acts for it, as `unassignedEntries`, `provisionallyScreenedInUnits` and `unitBacklogCounts` give them. */
-export interface UnitEntryLists {
-  unitId: string;
-  unassigned: CappedList<ListedEntry>;
-  provisionallyScreened: CappedList<ListedEntry>;
-  backlogCount: number;
 }
 
 // --- writes ------------------------------------------------------------------------------------
@@ -345,8 +355,6 @@ export interface ArchivePort {
   decisionsToFollowUp(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedDecision>[]>;
   /** Each person's own entries with the provisional access code XX. */
   provisionallyScreened(personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
-  /** One person's five entry lists at once (a card composed again for one person): the same as the five reads. */
-  ownEntryLists(personId: string, options: OwnEntryListsOptions): Promise<OwnEntryLists>;
   /** Each unit's entries with the provisional access code XX (for the leader). */
   provisionallyScreenedInUnits(unitIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedEntry>[]>;
   /** Steps waiting (flytstatus V) for each approver. */
@@ -355,8 +363,8 @@ export interface ArchivePort {
   archiveControlLists(options?: ListOptions): Promise<ArchiveControlLists>;
   /** Backlog entries per unit (the entry's unit or sub-unit). */
   unitBacklogCounts(unitIds: readonly string[]): Promise<UnitBacklogCount[]>;
-  /** The units one person acts for, their three lists at once (a card composed again for one person): the same as the three reads; units with nothing left out. */
-  unitEntryLists(unitIds: readonly string[], options?: ListOptions): Promise<UnitEntryLists[]>;
+  /** One person's lists at once (a card composed again for one person, after an action): the same as the reads above one by one. */
+  personLists(personId: string, options: PersonListsOptions): Promise<PersonLists>;
 
   /** Entries, cases, steps and decisions by id (unknown ids are left out): to authorise and show before acting. */
   entriesById(ids: readonly string[]): Promise<ArchiveEntry[]>;

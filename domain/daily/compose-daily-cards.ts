@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
-import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup, OwnEntryLists, UnitEntryLists } from '../archive/port.js';
+import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
@@ -54,8 +54,7 @@ const ARCHIVE_ROLES = ['arkivet', 'arkivansvarlig'];
  * Every person's «Mine oppgaver» for a day, set-based: one statement for the people (with their
  * roles and whether they are away), one for who acts for each unit, and one port read per section
  * for everyone at once (the archive's control lists: two; for one person, the card composed again
- * after an action, the five entry lists are one read, `ownEntryLists`, and the lists of the units
- * they act for one more, `unitEntryLists`). The number of statements
+ * after an action, all the sections are one read, `personLists`). The number of statements
  * does not grow with the number of people or entries (test/daily/compose-daily-cards.test.ts counts them).
  *
  * While a leader is away the acting deputy gets the leader's sections marked «som stedfortreder
@@ -97,26 +96,27 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const list = { limit: DAILY_SECTION_CAP };
   const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
   const since = previousCardAt(date, options.dailyCardTime, options.timeZone);
-  // One person (the card composed again after an action): their five entry lists in one read.
-  const one = presentIds.length === 1 ? archive.ownEntryLists(presentIds[0]!, { ...window, since }) : null;
-  const mine = (pick: (lists: OwnEntryLists) => CappedList<ListedEntry>) =>
-    one!.then((lists) => (pick(lists).total > 0 ? [{ ownerId: presentIds[0]!, ...pick(lists) }] : []));
-  // … and the lists of the units they act for in one more.
-  const theirUnits = one && unitIds.length > 0 ? archive.unitEntryLists(unitIds, list) : null;
-  const ofUnits = (pick: (lists: UnitEntryLists) => CappedList<ListedEntry>) =>
-    theirUnits!.then((units) => units.filter((unit) => pick(unit).total > 0).map((unit) => ({ ownerId: unit.unitId, ...pick(unit) })));
-  const [inbox, backlog, dueList, drafts, obsCases, decisions, ownScreening, unassigned, unitScreening, unitBacklog, approvals, control] = await Promise.all([
-    one ? mine((lists) => lists.inbox) : archive.inbox(presentIds, { ...list, since }),
-    one ? mine((lists) => lists.backlog) : archive.backlog(presentIds, list),
-    one ? mine((lists) => lists.dueList) : archive.dueList(presentIds, window),
-    one ? mine((lists) => lists.drafts) : archive.drafts(presentIds, list),
-    archive.obsCases(presentIds, window),
-    archive.decisionsToFollowUp(presentIds, list),
-    one ? mine((lists) => lists.provisionallyScreened) : archive.provisionallyScreened(presentIds, list),
-    theirUnits ? ofUnits((unit) => unit.unassigned) : archive.unassignedEntries(unitIds, list),
-    theirUnits ? ofUnits((unit) => unit.provisionallyScreened) : archive.provisionallyScreenedInUnits(unitIds, list),
-    theirUnits ? theirUnits.then((units) => units.map((unit) => ({ unitId: unit.unitId, count: unit.backlogCount }))) : archive.unitBacklogCounts(unitIds),
-    archive.approvalsWaiting(approverIds, list),
+  // One person (the card composed again after an action): all their lists in one read.
+  const reads = () =>
+    Promise.all([
+      archive.inbox(presentIds, { ...list, since }),
+      archive.backlog(presentIds, list),
+      archive.dueList(presentIds, window),
+      archive.drafts(presentIds, list),
+      archive.obsCases(presentIds, window),
+      archive.decisionsToFollowUp(presentIds, list),
+      archive.provisionallyScreened(presentIds, list),
+      archive.unassignedEntries(unitIds, list),
+      archive.provisionallyScreenedInUnits(unitIds, list),
+      archive.unitBacklogCounts(unitIds),
+      archive.approvalsWaiting(approverIds, list),
+    ]);
+  const onePerson = async (personId: string): ReturnType<typeof reads> => {
+    const one = await archive.personLists(personId, { ...window, since, unitIds, approverIds });
+    return [one.inbox, one.backlog, one.dueList, one.drafts, one.obsCases, one.decisions, one.provisionallyScreened, one.unassigned, one.unitScreening, one.unitBacklog, one.approvals];
+  };
+  const [[inbox, backlog, dueList, drafts, obsCases, decisions, ownScreening, unassigned, unitScreening, unitBacklog, approvals], control] = await Promise.all([
+    presentIds.length === 1 ? onePerson(presentIds[0]!) : reads(),
     archivists.length > 0 ? (options.controlLists?.() ?? archive.archiveControlLists(list)) : Promise.resolve(null),
   ]);
 

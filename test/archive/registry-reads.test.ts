@@ -176,31 +176,50 @@ describe('the archive port’s reads on the built-in registry', () => {
     );
   });
 
-  it('reads the lists of the units one person acts for at once, the same as the three reads do one by one', async () => {
-    const units = [team.unit.id, team.subUnit.id, other.unit.id];
-    const [unassigned, screened, counts, together] = await Promise.all([
-      archive.unassignedEntries(units, { limit: 2 }),
-      archive.provisionallyScreenedInUnits(units, { limit: 2 }),
-      archive.unitBacklogCounts(units),
-      archive.unitEntryLists(units, { limit: 2 }),
+  it('reads one person’s lists at once, the same as the reads one by one for the person, their units and their approvers', async () => {
+    // The team's leader: unassigned post and XX entries in the units, a step waiting; a caseworker: every own list.
+    const window = { today: ARCHIVE_TODAY, withinDays: 14, limit: 2 };
+    const since = new Date('2026-01-01T00:00:00Z');
+    const { entryIds } = await createCaseWith(db.prisma, { obsDate: '2026-11-20', saksansvarligId: team.caseworker.id }, [
+      { type: 'U', status: 'F', caseworkerId: team.caseworker.id, registeredAt: ARCHIVE_NOW, title: 'Svar klart til godkjenning' },
+      { type: 'U', status: 'R', caseworkerId: team.caseworker.id, title: 'Utkast til svar' },
+      { unitId: team.unit.id, caseworkerId: team.caseworker.id, receivedDate: '2026-11-02' },
+      { unitId: team.unit.id, receivedDate: '2026-11-03' },
+      { unitId: team.unit.id, receivedDate: '2026-11-04' },
+      { unitId: team.unit.id, receivedDate: '2026-11-05' },
+      { unitId: team.unit.id, subUnitId: team.subUnit.id, accessCode: 'XX', receivedDate: '2026-11-06' },
     ]);
-    const capped = (groups: typeof unassigned, unitId: string) => {
-      const found = groups.find((group) => group.ownerId === unitId);
-      return { total: found?.total ?? 0, items: found?.items ?? [] };
-    };
-    const expected = units
-      .map((unitId) => ({
-        unitId,
-        unassigned: capped(unassigned, unitId),
-        provisionallyScreened: capped(screened, unitId),
-        backlogCount: counts.find((count) => count.unitId === unitId)?.count ?? 0,
-      }))
-      .filter((unit) => unit.backlogCount > 0 || unit.unassigned.total > 0 || unit.provisionallyScreened.total > 0)
-      .sort((a, b) => a.unitId.localeCompare(b.unitId));
-    expect(expected.some((unit) => unit.unassigned.total > 2)).toBe(true);
-    expect(expected.some((unit) => unit.provisionallyScreened.total > 0)).toBe(true);
-    expect(together).toEqual(expected);
-    expect(await archive.unitEntryLists([])).toEqual([]);
+    await createApprovalStep(db.prisma, { entryId: entryIds[0]!, approverId: team.leader.id, senderId: team.caseworker.id, merknad: 'Se på dette' }, { actor: 'test', now: ARCHIVE_NOW });
+    const units = [team.unit.id, team.subUnit.id];
+    for (const person of [team.leader.id, team.caseworker.id]) {
+      const approvers = [person, other.leader.id];
+      const [together, ...oneByOne] = await Promise.all([
+        archive.personLists(person, { ...window, since, unitIds: units, approverIds: approvers }),
+        archive.inbox([person], { ...window, since }),
+        archive.backlog([person], window),
+        archive.dueList([person], window),
+        archive.drafts([person], window),
+        archive.provisionallyScreened([person], window),
+        archive.obsCases([person], window),
+        archive.decisionsToFollowUp([person], window),
+        archive.unassignedEntries(units, window),
+        archive.provisionallyScreenedInUnits(units, window),
+        archive.unitBacklogCounts(units),
+        archive.approvalsWaiting(approvers, window),
+      ]);
+      const [inbox, backlog, dueList, drafts, provisionallyScreened, obsCases, decisions, unassigned, unitScreening, unitBacklog, approvals] = oneByOne;
+      expect(together).toEqual({ inbox, backlog, dueList, drafts, provisionallyScreened, obsCases, decisions, unassigned, unitScreening, unitBacklog, approvals });
+    }
+    const leaders = await archive.personLists(team.leader.id, { ...window, since, unitIds: units, approverIds: [team.leader.id] });
+    expect(leaders.unassigned.some((unit) => unit.total > unit.items.length)).toBe(true);
+    // JSON has no dates: a step's timestamps are Dates again.
+    expect(leaders.approvals[0]!.items.find((step) => step.merknad === 'Se på dette')).toMatchObject({ decidedAt: null, entry: { registeredAt: ARCHIVE_NOW } });
+    expect(leaders.unitScreening.map((unit) => unit.ownerId).sort()).toEqual([...units].sort());
+    const caseworkers = await archive.personLists(team.caseworker.id, { ...window, since, unitIds: [], approverIds: [] });
+    expect(caseworkers.backlog[0]!.total).toBeGreaterThan(0);
+    expect(caseworkers.obsCases[0]!.total).toBeGreaterThan(0);
+    expect(caseworkers.drafts[0]!.total).toBeGreaterThan(0);
+    expect([caseworkers.unassigned, caseworkers.unitScreening, caseworkers.unitBacklog, caseworkers.approvals]).toEqual([[], [], [], []]);
   });
 
   it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {
@@ -228,8 +247,7 @@ describe('the archive port’s reads on the built-in registry', () => {
       ['provisionallyScreenedInUnits', () => counted.provisionallyScreenedInUnits(units), 1],
       ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
       ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
-      ['unitEntryLists', () => counted.unitEntryLists(units), 1],
-      ['ownEntryLists', () => counted.ownEntryLists(team.caseworker.id, { ...window, limit: 10, since: new Date('2026-01-01T00:00:00Z') }), 1],
+      ['personLists', () => counted.personLists(team.leader.id, { ...window, since: new Date('2026-01-01T00:00:00Z'), unitIds: units, approverIds: [team.leader.id, other.leader.id] }), 1],
       ['archiveControlLists', () => counted.archiveControlLists(), 2],
       ['entriesById', () => counted.entriesById([team.unit.id, other.unit.id]), 1],
       ['casesById', () => counted.casesById([team.unit.id]), 1],

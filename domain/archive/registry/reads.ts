@@ -17,10 +17,10 @@ import type {
   ListedEntry,
   ListGroup,
   ListOptions,
-  OwnEntryLists,
   OwnEntryListsOptions,
+  PersonLists,
+  PersonListsOptions,
   UnitBacklogCount,
-  UnitEntryLists,
   WindowOptions,
 } from '../port.js';
 import { addDays, isIsoDate } from '../rules.js';
@@ -230,7 +230,7 @@ const OWN_ENTRY_LISTS = {
   }),
   drafts: (): OwnList => ({ where: Prisma.sql`e.status = 'R'`, order: Prisma.sql`e.created_at, e.id` }),
   provisionallyScreened: (): OwnList => ({ where: Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`, order: OLDEST }),
-} satisfies Record<keyof OwnEntryLists, (options: OwnEntryListsOptions) => OwnList>;
+} satisfies Record<'inbox' | 'backlog' | 'dueList' | 'drafts' | 'provisionallyScreened', (options: OwnEntryListsOptions) => OwnList>;
 
 const PROVISIONAL = OWN_ENTRY_LISTS.provisionallyScreened().where;
 const CASEWORKER = Prisma.sql`e.caseworker_id`;
@@ -251,105 +251,108 @@ export const drafts = async (db: DbClient, personIds: readonly string[], options
 export const provisionallyScreened = async (db: DbClient, personIds: readonly string[], options?: ListOptions) =>
   ownList(db, personIds, OWN_ENTRY_LISTS.provisionallyScreened(), options);
 
-/**
- * One person's five entry lists in one statement (a UNION ALL of the lists above, each read
- * `direct` over its own index): the card composed again after an action reads them for one
- * person, where five statements cost five round trips and five executor starts for a few rows
- * (bench/daily-actions.ts). A run over many people reads them list by list, side by side.
- */
-export async function ownEntryLists(db: DbClient, personId: string, options: OwnEntryListsOptions): Promise<OwnEntryLists> {
-  const limit = limitOf(options);
-  const names = Object.keys(OWN_ENTRY_LISTS) as (keyof OwnEntryLists)[];
-  const branch = (name: keyof OwnEntryLists) => {
-    const { where, order } = OWN_ENTRY_LISTS[name](options);
-    return Prisma.sql`
-      (SELECT kept.*, ${name}::text AS "list", counted."total"
-         FROM (SELECT ${personId}::uuid AS owner) o
-        CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM archive_entry e WHERE e.caseworker_id = o.owner AND ${where}) counted
-        CROSS JOIN LATERAL (
-          SELECT ${LISTED_ENTRY_COLUMNS}, row_number() OVER (ORDER BY ${order})::int AS "rank"
-            FROM ${LISTED_ENTRY_FROM} WHERE e.caseworker_id = o.owner AND ${where} ORDER BY ${order} LIMIT greatest(${limit}, 1)) kept)`;
-  };
-  const rows = await sql(db).rows<ListedEntryRow & { list: keyof OwnEntryLists; rank: number; total: number }>`
-    ${Prisma.join(names.map(branch), ' UNION ALL ')}
-    ORDER BY "list", "rank"`;
-  const listOf = (name: keyof OwnEntryLists): CappedList<ListedEntry> => {
-    const mine = rows.filter((row) => row.list === name);
-    return { total: mine[0]?.total ?? 0, items: mine.filter((row) => row.rank <= limit).map(toListedEntry) };
-  };
-  return { inbox: listOf('inbox'), backlog: listOf('backlog'), dueList: listOf('dueList'), drafts: listOf('drafts'), provisionallyScreened: listOf('provisionallyScreened') };
-}
-
 export const provisionallyScreenedInUnits = async (db: DbClient, unitIds: readonly string[], options?: ListOptions) =>
   entriesBy(db, BY_UNIT, unitIds, PROVISIONAL, OLDEST, options, entriesOfUnits(unitIds));
-
-/**
- * The lists of the units one person acts for in one statement (a UNION ALL of
- * `unassignedEntries`, `provisionallyScreenedInUnits` and the backlog count, each over its own
- * index): the card composed again after an action, where three statements cost three round
- * trips for a few rows. A run over many people reads them list by list, side by side.
- */
-export async function unitEntryLists(db: DbClient, unitIds: readonly string[], options?: ListOptions): Promise<UnitEntryLists[]> {
-  if (unitIds.length === 0) return [];
-  const limit = limitOf(options);
-  const source = entriesOfUnits(unitIds);
-  const branch = (name: keyof Omit<UnitEntryLists, 'unitId'>, where: Prisma.Sql, kept: number) =>
-    Prisma.sql`(SELECT ${name}::text AS "list", r.* FROM (${rankedStatement(source, { owner: BY_UNIT, ids: unitIds, where, order: OLDEST, limit: kept })}) r)`;
-  const rows = await sql(db).rows<ListedEntryRow & Ranked & { list: keyof Omit<UnitEntryLists, 'unitId'> }>`
-    ${branch('unassigned', UNASSIGNED, limit)}
-    UNION ALL ${branch('provisionallyScreened', PROVISIONAL, limit)}
-    UNION ALL ${branch('backlogCount', BACKLOG, 0)}
-    ORDER BY "ownerId", "list", "rank"`;
-  const units = new Map<string, UnitEntryLists>();
-  for (const row of rows) {
-    let unit = units.get(row.ownerId);
-    if (!unit) units.set(row.ownerId, (unit = { unitId: row.ownerId, unassigned: { total: 0, items: [] }, provisionallyScreened: { total: 0, items: [] }, backlogCount: 0 }));
-    if (row.list === 'backlogCount') unit.backlogCount = row.total;
-    else {
-      unit[row.list].total = row.total;
-      if (row.rank <= limit) unit[row.list].items.push(toListedEntry(row));
-    }
-  }
-  return [...units.values()];
-}
 
 /** Open cases: not closed (A) and not «utgår» (U). */
 const OPEN_CASE = Prisma.sql`c.status NOT IN ('A', 'U')`;
 
+/** OBS cases up to `end` (a date, or a sub-select of one: see OWN_ENTRY_LISTS). */
+const OBS_CASES = (ids: readonly string[], end: Prisma.Sql, limit: number): RankedQuery => ({
+  owner: Prisma.sql`c.saksansvarlig_id`,
+  ids,
+  where: Prisma.sql`c.obs_date <= ${end} AND ${OPEN_CASE}`,
+  order: Prisma.sql`c.obs_date, c.id`,
+  limit,
+});
+
+const DECISIONS = (ids: readonly string[], limit: number): RankedQuery => ({
+  owner: Prisma.sql`d.responsible_id`,
+  ids,
+  where: Prisma.sql`d.receipted_at IS NULL`,
+  order: Prisma.sql`d.decided_date, d.id`,
+  limit,
+});
+
+const APPROVALS = (ids: readonly string[], limit: number): RankedQuery => ({
+  owner: Prisma.sql`s.approver_id`,
+  ids,
+  where: Prisma.sql`s.flytstatus = 'V'`,
+  order: Prisma.sql`s.created_at, s.id`,
+  limit,
+});
+
 export async function obsCases(db: DbClient, personIds: readonly string[], options: WindowOptions): Promise<ListGroup<ListedCase>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<ListedCaseRow>(db, LISTED_CASES, {
-    owner: Prisma.sql`c.saksansvarlig_id`,
-    ids: personIds,
-    where: Prisma.sql`c.obs_date <= ${windowEnd(options)}::date AND ${OPEN_CASE}`,
-    order: Prisma.sql`c.obs_date, c.id`,
-    limit,
-  });
+  const rows = await ranked<ListedCaseRow>(db, LISTED_CASES, OBS_CASES(personIds, Prisma.sql`${windowEnd(options)}::date`, limit));
   return trim(group(rows, toListedCase), limit);
 }
 
 export async function decisionsToFollowUp(db: DbClient, personIds: readonly string[], options?: ListOptions): Promise<ListGroup<ListedDecision>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<ListedDecisionRow>(db, LISTED_DECISIONS, {
-    owner: Prisma.sql`d.responsible_id`,
-    ids: personIds,
-    where: Prisma.sql`d.receipted_at IS NULL`,
-    order: Prisma.sql`d.decided_date, d.id`,
-    limit,
-  });
-  return trim(group(rows, toListedDecision), limit);
+  return trim(group(await ranked<ListedDecisionRow>(db, LISTED_DECISIONS, DECISIONS(personIds, limit)), toListedDecision), limit);
 }
 
 export async function approvalsWaiting(db: DbClient, approverIds: readonly string[], options?: ListOptions): Promise<ListGroup<ApprovalStep>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<StepRow>(db, STEPS, {
-    owner: Prisma.sql`s.approver_id`,
-    ids: approverIds,
-    where: Prisma.sql`s.flytstatus = 'V'`,
-    order: Prisma.sql`s.created_at, s.id`,
-    limit,
-  });
-  return trim(group(rows, toStep), limit);
+  return trim(group(await ranked<StepRow>(db, STEPS, APPROVALS(approverIds, limit)), toStep), limit);
+}
+
+/** The timestamps of a step's row, which come back from JSON as text. */
+const STEP_TIMES = ['registeredAt', 'lastChangedAt', 'decidedAt'] as const;
+
+/**
+ * One person's lists in one statement: each read above for the person (their units, the
+ * approvers whose steps they decide) is a branch of a UNION ALL, its rows as JSON because each
+ * read has its own columns. The card composed again after an action reads them so (one
+ * statement, where the reads one by one were nine: each a round trip, an executor start and a
+ * pool connection for a few rows; bench/daily-actions.ts); a run over many people reads them one
+ * by one, side by side. The range bounds are sub-selects, as in OWN_ENTRY_LISTS.
+ */
+export async function personLists(db: DbClient, personId: string, options: PersonListsOptions): Promise<PersonLists> {
+  const limit = limitOf(options);
+  const me = [personId];
+  const own = (name: keyof typeof OWN_ENTRY_LISTS) => rankedStatement(ENTRIES, { owner: CASEWORKER, ids: me, ...OWN_ENTRY_LISTS[name](options), limit });
+  const units = options.unitIds;
+  const ofUnits = (where: Prisma.Sql, kept: number) => (units.length > 0 ? rankedStatement(entriesOfUnits(units), { owner: BY_UNIT, ids: units, where, order: OLDEST, limit: kept }) : null);
+  const reads: Record<keyof PersonLists, Prisma.Sql | null> = {
+    inbox: own('inbox'),
+    backlog: own('backlog'),
+    dueList: own('dueList'),
+    drafts: own('drafts'),
+    provisionallyScreened: own('provisionallyScreened'),
+    obsCases: rankedStatement(LISTED_CASES, OBS_CASES(me, Prisma.sql`(SELECT ${windowEnd(options)}::date)`, limit)),
+    decisions: rankedStatement(LISTED_DECISIONS, DECISIONS(me, limit)),
+    unassigned: ofUnits(UNASSIGNED, limit),
+    unitScreening: ofUnits(PROVISIONAL, limit),
+    unitBacklog: ofUnits(BACKLOG, 0),
+    approvals: options.approverIds.length > 0 ? rankedStatement(STEPS, APPROVALS(options.approverIds, limit)) : null,
+  };
+  const branches = Object.entries(reads).flatMap(([name, statement]) =>
+    statement ? [Prisma.sql`(SELECT ${name}::text AS "read", r."ownerId", r."rank", to_jsonb(r) AS "row" FROM (${statement}) r)`] : [],
+  );
+  const rows = await sql(db).rows<{ read: keyof PersonLists; row: Ranked & Record<string, unknown> }>`
+    ${Prisma.join(branches, ' UNION ALL ')}
+    ORDER BY "read", "ownerId", "rank"`;
+  const of = <R>(name: keyof PersonLists) => rows.filter((row) => row.read === name).map((row) => row.row as unknown as R & Ranked);
+  const entries = (name: keyof PersonLists, kept = limit) => trim(group(of<ListedEntryRow>(name), toListedEntry), kept);
+  const withTimes = (row: StepRow & Ranked) => {
+    for (const key of STEP_TIMES) if (row[key] !== null) (row as unknown as Record<string, Date>)[key] = new Date(row[key] as unknown as string);
+    return row;
+  };
+  return {
+    inbox: entries('inbox'),
+    backlog: entries('backlog'),
+    dueList: entries('dueList'),
+    drafts: entries('drafts'),
+    provisionallyScreened: entries('provisionallyScreened'),
+    obsCases: trim(group(of<ListedCaseRow>('obsCases'), toListedCase), limit),
+    decisions: trim(group(of<ListedDecisionRow>('decisions'), toListedDecision), limit),
+    unassigned: entries('unassigned'),
+    unitScreening: entries('unitScreening'),
+    unitBacklog: entries('unitBacklog', 0).map((unit) => ({ unitId: unit.ownerId, count: unit.total })),
+    approvals: trim(group(of<StepRow>('approvals').map(withTimes), toStep), limit),
+  };
 }
 
 export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
