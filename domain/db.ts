@@ -37,11 +37,24 @@ export function sql(db: DbClient): Sql {
 }
 
 /**
- * `column = $1` for one id, `column = ANY($1::uuid[])` for several. The planner knows one value
- * is one row also in a prepared statement's generic plan (infra/pg-pool.ts), so a statement for
- * one person or one entry keeps its plan; for an array it cannot know the length and plans anew.
+ * Up to this many ids go as scalar parameters (`IN ($1, $2)`), more as one array. The planner
+ * knows how many scalars there are also in a prepared statement's generic plan (infra/pg-pool.ts),
+ * so a statement for one person, one entry or a leader's few units keeps its plan; for an array
+ * it cannot know the length and plans anew at each execution.
  */
+export const FEW_IDS = 16;
+
+/** `column = $1` for one id, `column IN ($1, $2 …)` for a few, `column = ANY($1::uuid[])` for more (FEW_IDS). */
 export function idIn(column: Prisma.Sql, ids: readonly string[]): Prisma.Sql {
   const distinct = [...new Set(ids)];
-  return distinct.length === 1 ? Prisma.sql`${column} = ${distinct[0]}::uuid` : Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
+  if (distinct.length === 1) return Prisma.sql`${column} = ${distinct[0]}::uuid`;
+  if (distinct.length <= FEW_IDS) return Prisma.sql`${column} IN (${Prisma.join(distinct.map((id) => Prisma.sql`${id}::uuid`))})`;
+  return Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
+}
+
+/** The ids as a table `alias(column)`: a VALUES list of scalars for a few (FEW_IDS, as `idIn`), else the array unnested. */
+export function idTable(ids: readonly string[], alias: string, column: string): Prisma.Sql {
+  const distinct = [...new Set(ids)];
+  if (distinct.length <= FEW_IDS) return Prisma.sql`(VALUES ${Prisma.join(distinct.map((id) => Prisma.sql`(${id}::uuid)`))}) ${Prisma.raw(`${alias}(${column})`)}`;
+  return Prisma.sql`(SELECT DISTINCT unnest(${distinct}::uuid[]) AS ${Prisma.raw(column)}) ${Prisma.raw(alias)}`;
 }

@@ -43,7 +43,7 @@ export interface DatabaseOptions {
 /**
  * An unused connection stays open five minutes (pg's default is ten seconds): a connection keeps
  * its catalog cache and its prepared statements' plans, and a new one pays for both again — its
- * first «Fordel» cost 60–80 ms of PostgreSQL's CPU, the next ones 4–5 ms (bench/daily-actions.ts,
+ * first «Fordel» cost 80–145 ms of PostgreSQL's CPU, the next ones 4–5 ms (bench/daily-actions.ts,
  * «a new pool»). A bot whose people act a few times a minute would otherwise pay it at most turns.
  */
 export const POOL_IDLE_TIMEOUT_MS = 300_000;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
+import * as reads from '../../domain/archive/registry/reads.js';
+import { sql } from '../../domain/db.js';
 import { createApprovalStep } from '../../domain/archive/registry/create-approval-step.js';
 import { createDecision } from '../../domain/archive/registry/create-decision.js';
 import type { NewEntry } from '../../domain/archive/registry/create-entry.js';
@@ -220,6 +222,22 @@ describe('the archive port’s reads on the built-in registry', () => {
     expect(caseworkers.obsCases[0]!.total).toBeGreaterThan(0);
     expect(caseworkers.drafts[0]!.total).toBeGreaterThan(0);
     expect([caseworkers.unassigned, caseworkers.unitScreening, caseworkers.unitBacklog, caseworkers.approvals]).toEqual([[], [], [], []]);
+  });
+
+  it('one person’s lists for a leader of two units: PostgreSQL keeps the statement’s generic plan after five (a few ids are scalars, not an array)', async () => {
+    const options = { today: ARCHIVE_TODAY, withinDays: 14, limit: 10, since: new Date('2026-01-01T00:00:00Z'), unitIds: [team.unit.id, other.unit.id], approverIds: [team.leader.id] };
+    const plans = await db.prisma.$transaction(async (tx) => {
+      // On the transaction's connection (pg_prepared_statements is per connection), which may have run it before.
+      const now = () => sql(tx).rows<{ statement: string; custom: number; generic: number }>`
+        SELECT statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements WHERE statement LIKE '%to_jsonb(r)%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+      const before = await now();
+      for (let i = 0; i < 8; i++) await reads.personLists(tx, team.leader.id, options);
+      const runs = (row: { statement: string; custom: number; generic: number }) => row.custom + row.generic;
+      return (await now()).filter((row) => runs(row) - runs(before.find((earlier) => earlier.statement === row.statement) ?? { statement: '', custom: 0, generic: 0 }) === 8);
+    });
+    // With an array of units it was planned anew at every run (custom 8 of 8).
+    expect(plans).toEqual([expect.objectContaining({ custom: 5 })]);
+    expect(plans[0]!.generic).toBeGreaterThanOrEqual(3);
   });
 
   it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {

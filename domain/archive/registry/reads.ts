@@ -3,7 +3,7 @@
  * or units (a window function caps every owner's list and counts the rest), so a daily run makes
  * a fixed number of queries however many people it serves. Owners with nothing are left out.
  */
-import { idIn, Prisma, sql, type DbClient } from '../../db.js';
+import { idIn, idTable, Prisma, sql, type DbClient } from '../../db.js';
 import type {
   ApprovalStep,
   ArchiveCase,
@@ -144,10 +144,10 @@ type RankedQuery = { owner: Prisma.Sql; ids: readonly string[]; where: Prisma.Sq
 
 /** The statement `ranked` runs (for `ids` not empty). */
 function rankedStatement(source: RowSource, query: RankedQuery): Prisma.Sql {
-  // One owner (a card composed again after an action) as a scalar, not an array: the planner
-  // then sees one row in its generic plan too, and a prepared statement keeps that plan instead
-  // of planning anew each time (infra/pg-pool.ts).
-  const owners = new Set(query.ids).size === 1 ? Prisma.sql`(SELECT ${query.ids[0]}::uuid AS owner)` : Prisma.sql`(SELECT DISTINCT unnest(${[...query.ids]}::uuid[]) AS owner)`;
+  // A few owners (a card composed again after an action: the person, their units) as scalars,
+  // not an array: the planner then knows how many in its generic plan too, and a prepared
+  // statement keeps that plan instead of planning anew each time (idTable, infra/pg-pool.ts).
+  const owners = idTable(query.ids, 'o', 'owner');
   const mine = Prisma.sql`${query.owner} = o.owner AND ${query.where}`;
   const counted = Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${mine}) counted`;
   // With limit 0 only the count is wanted: any one row will do, so none is sorted.
@@ -157,14 +157,14 @@ function rankedStatement(source: RowSource, query: RankedQuery): Prisma.Sql {
   if (source.read === 'direct') {
     return Prisma.sql`
       SELECT kept.*, o.owner::text AS "ownerId", counted."total"
-      FROM ${owners} o
+      FROM ${owners}
       ${counted}
       CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ${orderBy} ${limit}) kept
       ORDER BY o.owner::text, kept."rank"`;
   }
   return Prisma.sql`
     SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
-    FROM ${owners} o
+    FROM ${owners}
     ${counted}
     CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ${orderBy} ${limit}) kept
     CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from(source.base)} WHERE ${source.fromKey} = kept."keptId" LIMIT 1) full_row
@@ -305,9 +305,10 @@ const STEP_TIMES = ['registeredAt', 'lastChangedAt', 'decidedAt'] as const;
  * One person's lists in one statement: each read above for the person (their units, the
  * approvers whose steps they decide) is a branch of a UNION ALL, its rows as JSON because each
  * read has its own columns. The card composed again after an action reads them so (one
- * statement, where the reads one by one were nine: each a round trip, an executor start and a
+ * statement, where the reads one by one are eleven: each a round trip, an executor start and a
  * pool connection for a few rows; bench/daily-actions.ts); a run over many people reads them one
- * by one, side by side. The range bounds are sub-selects, as in OWN_ENTRY_LISTS.
+ * by one, side by side. The range bounds are sub-selects, as in OWN_ENTRY_LISTS, and the units
+ * and approvers scalars (idTable): the statement keeps its generic plan.
  */
 export async function personLists(db: DbClient, personId: string, options: PersonListsOptions): Promise<PersonLists> {
   const limit = limitOf(options);
