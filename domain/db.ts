@@ -48,13 +48,14 @@ export const FEW_IDS = 16;
 export function idIn(column: Prisma.Sql, ids: readonly string[]): Prisma.Sql {
   const distinct = [...new Set(ids)];
   if (distinct.length === 1) return Prisma.sql`${column} = ${distinct[0]}::uuid`;
-  if (distinct.length <= FEW_IDS) return Prisma.sql`${column} IN (${Prisma.join(distinct.map((id) => Prisma.sql`${id}::uuid`))})`;
+  if (distinct.length > 1 && distinct.length <= FEW_IDS) return Prisma.sql`${column} IN (${Prisma.join(distinct.map((id) => Prisma.sql`${id}::uuid`))})`;
+  // More than FEW_IDS, or none (then nothing matches).
   return Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
 }
 
 /** The ids as a table `alias(column)`: a VALUES list of scalars for a few (FEW_IDS, as `idIn`), else the array unnested. */
 export function idTable(ids: readonly string[], alias: string, column: string): Prisma.Sql {
   const distinct = [...new Set(ids)];
-  if (distinct.length <= FEW_IDS) return Prisma.sql`(VALUES ${Prisma.join(distinct.map((id) => Prisma.sql`(${id}::uuid)`))}) ${Prisma.raw(`${alias}(${column})`)}`;
+  if (distinct.length > 0 && distinct.length <= FEW_IDS) return Prisma.sql`(VALUES ${Prisma.join(distinct.map((id) => Prisma.sql`(${id}::uuid)`))}) ${Prisma.raw(`${alias}(${column})`)}`;
   return Prisma.sql`(SELECT DISTINCT unnest(${distinct}::uuid[]) AS ${Prisma.raw(column)}) ${Prisma.raw(alias)}`;
 }
