@@ -96,7 +96,8 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const list = { limit: DAILY_SECTION_CAP };
   const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
   const since = previousCardAt(date, options.dailyCardTime, options.timeZone);
-  // One person (the card composed again after an action): all their lists in one read.
+  // Everyone's lists, a read per section side by side; for one person (the card composed again
+  // after an action) all of them in one read.
   const reads = () =>
     Promise.all([
       archive.inbox(presentIds, { ...list, since }),
