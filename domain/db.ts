@@ -44,18 +44,20 @@ export function sql(db: DbClient): Sql {
  */
 export const FEW_IDS = 16;
 
+const isFew = (distinct: readonly string[]) => distinct.length > 0 && distinct.length <= FEW_IDS;
+
 /** `column = $1` for one id, `column IN ($1, $2 …)` for a few, `column = ANY($1::uuid[])` for more (FEW_IDS). */
 export function idIn(column: Prisma.Sql, ids: readonly string[]): Prisma.Sql {
   const distinct = [...new Set(ids)];
   if (distinct.length === 1) return Prisma.sql`${column} = ${distinct[0]}::uuid`;
-  if (distinct.length > 1 && distinct.length <= FEW_IDS) return Prisma.sql`${column} IN (${Prisma.join(distinct.map((id) => Prisma.sql`${id}::uuid`))})`;
-  // More than FEW_IDS, or none (then nothing matches).
-  return Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
+  // None (then nothing matches) or more than FEW_IDS: one array.
+  if (!isFew(distinct)) return Prisma.sql`${column} = ANY(${distinct}::uuid[])`;
+  return Prisma.sql`${column} IN (${Prisma.join(distinct.map((id) => Prisma.sql`${id}::uuid`))})`;
 }
 
 /** The ids as a table `alias(column)`: a VALUES list of scalars for a few (FEW_IDS, as `idIn`), else the array unnested. */
 export function idTable(ids: readonly string[], alias: string, column: string): Prisma.Sql {
   const distinct = [...new Set(ids)];
-  if (distinct.length > 0 && distinct.length <= FEW_IDS) return Prisma.sql`(VALUES ${Prisma.join(distinct.map((id) => Prisma.sql`(${id}::uuid)`))}) ${Prisma.raw(`${alias}(${column})`)}`;
+  if (isFew(distinct)) return Prisma.sql`(VALUES ${Prisma.join(distinct.map((id) => Prisma.sql`(${id}::uuid)`))}) ${Prisma.raw(`${alias}(${column})`)}`;
   return Prisma.sql`(SELECT DISTINCT unnest(${distinct}::uuid[]) AS ${Prisma.raw(column)}) ${Prisma.raw(alias)}`;
 }

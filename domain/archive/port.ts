@@ -195,13 +195,10 @@ export interface WindowOptions extends ListOptions {
   withinDays: number;
 }
 
-/** The inbox's start and the due list's window, for a person's own lists read at once. */
-export interface OwnEntryListsOptions extends WindowOptions {
-  since: Date;
-}
-
 /** What one person's lists are read for: their own, the units they act for, the approvers whose steps they decide. */
-export interface PersonListsOptions extends OwnEntryListsOptions {
+export interface PersonListsOptions extends WindowOptions {
+  /** The inbox's start. */
+  since: Date;
   /** The units the person leads or stands in for today. */
   unitIds: readonly string[];
   /** The person, and the away leaders whose approvals they take over today. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
-import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup } from '../archive/port.js';
+import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup, PersonLists } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
@@ -97,9 +97,9 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
   const since = previousCardAt(date, options.dailyCardTime, options.timeZone);
   // Everyone's lists, a read per section side by side; for one person (the card composed again
-  // after an action) all of them in one read.
-  const reads = () =>
-    Promise.all([
+  // after an action) all of them in one read. Both give the same lists (PersonLists).
+  const everyone = async (): Promise<PersonLists> => {
+    const [inbox, backlog, dueList, drafts, obsCases, decisions, provisionallyScreened, unassigned, unitScreening, unitBacklog, approvals] = await Promise.all([
       archive.inbox(presentIds, { ...list, since }),
       archive.backlog(presentIds, list),
       archive.dueList(presentIds, window),
@@ -112,29 +112,27 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
       archive.unitBacklogCounts(unitIds),
       archive.approvalsWaiting(approverIds, list),
     ]);
-  const onePerson = async (personId: string): ReturnType<typeof reads> => {
-    const one = await archive.personLists(personId, { ...window, since, unitIds, approverIds });
-    return [one.inbox, one.backlog, one.dueList, one.drafts, one.obsCases, one.decisions, one.provisionallyScreened, one.unassigned, one.unitScreening, one.unitBacklog, one.approvals];
+    return { inbox, backlog, dueList, drafts, obsCases, decisions, provisionallyScreened, unassigned, unitScreening, unitBacklog, approvals };
   };
-  const [[inbox, backlog, dueList, drafts, obsCases, decisions, ownScreening, unassigned, unitScreening, unitBacklog, approvals], control] = await Promise.all([
-    presentIds.length === 1 ? onePerson(presentIds[0]!) : reads(),
+  const [read, control] = await Promise.all([
+    presentIds.length === 1 ? archive.personLists(presentIds[0]!, { ...window, since, unitIds, approverIds }) : everyone(),
     archivists.length > 0 ? (options.controlLists?.() ?? archive.archiveControlLists(list)) : Promise.resolve(null),
   ]);
 
   const byOwner = <T>(groups: ListGroup<T>[]) => new Map(groups.map((group) => [group.ownerId, group]));
   const lists = {
-    inbox: byOwner(inbox),
-    backlog: byOwner(backlog),
-    dueList: byOwner(dueList),
-    drafts: byOwner(drafts),
-    obsCases: byOwner(obsCases),
-    decisions: byOwner(decisions),
-    ownScreening: byOwner(ownScreening),
-    unassigned: byOwner(unassigned),
-    unitScreening: byOwner(unitScreening),
-    approvals: byOwner(approvals),
+    inbox: byOwner(read.inbox),
+    backlog: byOwner(read.backlog),
+    dueList: byOwner(read.dueList),
+    drafts: byOwner(read.drafts),
+    obsCases: byOwner(read.obsCases),
+    decisions: byOwner(read.decisions),
+    ownScreening: byOwner(read.provisionallyScreened),
+    unassigned: byOwner(read.unassigned),
+    unitScreening: byOwner(read.unitScreening),
+    approvals: byOwner(read.approvals),
   };
-  const backlogCounts = new Map(unitBacklog.map((count) => [count.unitId, count.count]));
+  const backlogCounts = new Map(read.unitBacklog.map((count) => [count.unitId, count.count]));
   const unitsOf = new Map<string, (ActingLeader & { acting: { id: string; name: string } })[]>();
   for (const unit of unitsActedFor) unitsOf.set(unit.acting.id, [...(unitsOf.get(unit.acting.id) ?? []), unit]);
 

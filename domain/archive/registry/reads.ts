@@ -17,7 +17,6 @@ import type {
   ListedEntry,
   ListGroup,
   ListOptions,
-  OwnEntryListsOptions,
   PersonLists,
   PersonListsOptions,
   UnitBacklogCount,
@@ -53,6 +52,7 @@ import {
   type ListedCaseRow,
   type ListedDecisionRow,
   type ListedEntryRow,
+  stepRowFromJson,
   type StepRow,
 } from './rows.js';
 
@@ -150,23 +150,21 @@ function rankedStatement(source: RowSource, query: RankedQuery): Prisma.Sql {
   const owners = idTable(query.ids, 'o', 'owner');
   const mine = Prisma.sql`${query.owner} = o.owner AND ${query.where}`;
   const counted = Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "total" FROM ${source.base} WHERE ${mine}) counted`;
-  // With limit 0 only the count is wanted: any one row will do, so none is sorted.
-  const rank = query.limit > 0 ? Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"` : Prisma.sql`1 AS "rank"`;
-  const orderBy = query.limit > 0 ? Prisma.sql`ORDER BY ${query.order}` : Prisma.empty;
+  const rank = Prisma.sql`row_number() OVER (ORDER BY ${query.order})::int AS "rank"`;
   const limit = Prisma.sql`LIMIT greatest(${query.limit}, 1)`;
   if (source.read === 'direct') {
     return Prisma.sql`
       SELECT kept.*, o.owner::text AS "ownerId", counted."total"
       FROM ${owners}
       ${counted}
-      CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ${orderBy} ${limit}) kept
+      CROSS JOIN LATERAL (SELECT ${source.columns}, ${rank} FROM ${source.from(source.base)} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
       ORDER BY o.owner::text, kept."rank"`;
   }
   return Prisma.sql`
     SELECT full_row.*, o.owner::text AS "ownerId", kept."rank", counted."total"
     FROM ${owners}
     ${counted}
-    CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ${orderBy} ${limit}) kept
+    CROSS JOIN LATERAL (SELECT ${source.key} AS "keptId", ${rank} FROM ${source.base} WHERE ${mine} ORDER BY ${query.order} ${limit}) kept
     CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from(source.base)} WHERE ${source.fromKey} = kept."keptId" LIMIT 1) full_row
     ORDER BY o.owner::text, kept."rank"`;
 }
@@ -230,7 +228,7 @@ const OWN_ENTRY_LISTS = {
   }),
   drafts: (): OwnList => ({ where: Prisma.sql`e.status = 'R'`, order: Prisma.sql`e.created_at, e.id` }),
   provisionallyScreened: (): OwnList => ({ where: Prisma.sql`e.access_code = 'XX' AND e.status <> 'U'`, order: OLDEST }),
-} satisfies Record<'inbox' | 'backlog' | 'dueList' | 'drafts' | 'provisionallyScreened', (options: OwnEntryListsOptions) => OwnList>;
+} satisfies Record<'inbox' | 'backlog' | 'dueList' | 'drafts' | 'provisionallyScreened', (options: PersonListsOptions) => OwnList>;
 
 const PROVISIONAL = OWN_ENTRY_LISTS.provisionallyScreened().where;
 const CASEWORKER = Prisma.sql`e.caseworker_id`;
@@ -298,9 +296,6 @@ export async function approvalsWaiting(db: DbClient, approverIds: readonly strin
   return trim(group(await ranked<StepRow>(db, STEPS, APPROVALS(approverIds, limit)), toStep), limit);
 }
 
-/** The timestamps of a step's row, which come back from JSON as text. */
-const STEP_TIMES = ['registeredAt', 'lastChangedAt', 'decidedAt'] as const;
-
 /**
  * One person's lists in one statement: each read above for the person (their units, the
  * approvers whose steps they decide) is a branch of a UNION ALL, its rows as JSON because each
@@ -315,8 +310,9 @@ export async function personLists(db: DbClient, personId: string, options: Perso
   const me = [personId];
   const own = (name: keyof typeof OWN_ENTRY_LISTS) => rankedStatement(ENTRIES, { owner: CASEWORKER, ids: me, ...OWN_ENTRY_LISTS[name](options), limit });
   const units = options.unitIds;
-  const ofUnits = (where: Prisma.Sql, kept: number) => (units.length > 0 ? rankedStatement(entriesOfUnits(units), { owner: BY_UNIT, ids: units, where, order: OLDEST, limit: kept }) : null);
-  const reads: Record<keyof PersonLists, Prisma.Sql | null> = {
+  const ofUnits = (where: Prisma.Sql) => (units.length > 0 ? rankedStatement(entriesOfUnits(units), { owner: BY_UNIT, ids: units, where, order: OLDEST, limit }) : null);
+  // Each read's statement; every row of a ranked read names its owner and rank, the backlog count's its unit.
+  const reads: Record<Exclude<keyof PersonLists, 'unitBacklog'>, Prisma.Sql | null> = {
     inbox: own('inbox'),
     backlog: own('backlog'),
     dueList: own('dueList'),
@@ -324,23 +320,21 @@ export async function personLists(db: DbClient, personId: string, options: Perso
     provisionallyScreened: own('provisionallyScreened'),
     obsCases: rankedStatement(LISTED_CASES, OBS_CASES(me, Prisma.sql`(SELECT ${windowEnd(options)}::date)`, limit)),
     decisions: rankedStatement(LISTED_DECISIONS, DECISIONS(me, limit)),
-    unassigned: ofUnits(UNASSIGNED, limit),
-    unitScreening: ofUnits(PROVISIONAL, limit),
-    unitBacklog: ofUnits(BACKLOG, 0),
+    unassigned: ofUnits(UNASSIGNED),
+    unitScreening: ofUnits(PROVISIONAL),
     approvals: options.approverIds.length > 0 ? rankedStatement(STEPS, APPROVALS(options.approverIds, limit)) : null,
   };
+  const branch = (name: keyof PersonLists, statement: Prisma.Sql, owner: Prisma.Sql, rank: Prisma.Sql) =>
+    Prisma.sql`(SELECT ${name}::text AS "read", ${owner} AS "ownerId", ${rank} AS "rank", to_jsonb(r) AS "row" FROM (${statement}) r)`;
   const branches = Object.entries(reads).flatMap(([name, statement]) =>
-    statement ? [Prisma.sql`(SELECT ${name}::text AS "read", r."ownerId", r."rank", to_jsonb(r) AS "row" FROM (${statement}) r)`] : [],
+    statement ? [branch(name as keyof PersonLists, statement, Prisma.sql`r."ownerId"`, Prisma.sql`r."rank"`)] : [],
   );
+  if (units.length > 0) branches.push(branch('unitBacklog', unitBacklogStatement(units), Prisma.sql`r."unitId"`, Prisma.sql`1`));
   const rows = await sql(db).rows<{ read: keyof PersonLists; row: Ranked & Record<string, unknown> }>`
     ${Prisma.join(branches, ' UNION ALL ')}
     ORDER BY "read", "ownerId", "rank"`;
   const of = <R>(name: keyof PersonLists) => rows.filter((row) => row.read === name).map((row) => row.row as unknown as R & Ranked);
-  const entries = (name: keyof PersonLists, kept = limit) => trim(group(of<ListedEntryRow>(name), toListedEntry), kept);
-  const withTimes = (row: StepRow & Ranked) => {
-    for (const key of STEP_TIMES) if (row[key] !== null) (row as unknown as Record<string, Date>)[key] = new Date(row[key] as unknown as string);
-    return row;
-  };
+  const entries = (name: keyof PersonLists) => trim(group(of<ListedEntryRow>(name), toListedEntry), limit);
   return {
     inbox: entries('inbox'),
     backlog: entries('backlog'),
@@ -351,19 +345,21 @@ export async function personLists(db: DbClient, personId: string, options: Perso
     decisions: trim(group(of<ListedDecisionRow>('decisions'), toListedDecision), limit),
     unassigned: entries('unassigned'),
     unitScreening: entries('unitScreening'),
-    unitBacklog: entries('unitBacklog', 0).map((unit) => ({ unitId: unit.ownerId, count: unit.total })),
-    approvals: trim(group(of<StepRow>('approvals').map(withTimes), toStep), limit),
+    unitBacklog: of<UnitBacklogCount>('unitBacklog').map(({ unitId, count }) => ({ unitId, count })),
+    approvals: trim(group(of<StepRow>('approvals').map(stepRowFromJson), toStep), limit),
   };
 }
 
-export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
-  if (unitIds.length === 0) return [];
-  return sql(db).rows<UnitBacklogCount>`
+/** Backlog entries per unit (`unitIds` not empty). */
+const unitBacklogStatement = (unitIds: readonly string[]) => Prisma.sql`
     SELECT e.owner_unit::text AS "unitId", count(*)::int AS "count"
     FROM ${byUnit(unitIds)} e
     WHERE ${BACKLOG}
     GROUP BY e.owner_unit
     ORDER BY e.owner_unit`;
+
+export async function unitBacklogCounts(db: DbClient, unitIds: readonly string[]): Promise<UnitBacklogCount[]> {
+  return unitIds.length === 0 ? [] : sql(db).rows<UnitBacklogCount>(unitBacklogStatement(unitIds));
 }
 
 /**

@@ -261,6 +261,12 @@ export interface StepRow extends EntryRow {
   stepVersion: number;
 }
 
+/** A step's row read as JSON (to_jsonb): its timestamps come as text and are Dates again; the rest as `sql(db)` gives it. */
+export function stepRowFromJson<R extends StepRow>(row: R): R {
+  const at = (value: Date | null) => (value === null ? null : new Date(value as unknown as string));
+  return { ...row, registeredAt: at(row.registeredAt), lastChangedAt: at(row.lastChangedAt), decidedAt: at(row.decidedAt) };
+}
+
 export function toStep(row: StepRow): ApprovalStep {
   return {
     id: row.stepId,
