@@ -234,12 +234,14 @@ export async function loadBenchSet(
     );
 
     const caseId = `md5('case:' || $1 || ':' || p.i)::uuid`;
+    /** The case's year and sequence, which its entries carry too. */
+    const caseNumber = `extract(year FROM $2::date)::int, p.i + 1`;
     const entryId = (sequence: number) => `md5('entry:' || $1 || ':' || p.i || ':${sequence}')::uuid`;
     const saksframlegg = `p.scenario IN ('saksframleggSU', 'saksframleggRE', 'saksframleggKL')`;
     await step('cases', () =>
       q(
         `INSERT INTO archive_case (id, year, sequence, title, public_title, status, unit_id, saksansvarlig_id, obs_date, enkeltvedtak, last_action, last_changed_at, updated_at)
-         SELECT ${caseId}, extract(year FROM $2::date)::int, p.i + 1,
+         SELECT ${caseId}, ${caseNumber},
                 CASE WHEN ${saksframlegg} THEN 'Politisk sak – ' || p.sf_topic ELSE p.case_title END,
                 CASE WHEN p.screened IS NOT NULL AND NOT ${saksframlegg} AND strpos(p.case_title, p.party) > 0 THEN replace(p.case_title, p.party, '*****') END,
                 CASE p.scenario WHEN 'reserved' THEN 'R' WHEN 'closing' THEN 'F' ELSE 'B' END,
@@ -265,13 +267,13 @@ export async function loadBenchSet(
                                WHEN p.scenario = 'notes' THEN 'Notat – oppfølging av ' || lower(split_part(p.case_title, ' –', 1)) ELSE p.incoming END`;
     const placement = `CASE WHEN p.scenario = 'toDistribute' THEN NULL ELSE coalesce(p.parent_id, p.unit_id) END,
                        CASE WHEN p.scenario = 'toDistribute' OR p.parent_id IS NULL THEN NULL ELSE p.unit_id END`;
-    const columns = `id, case_id, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
+    const columns = `id, case_id, case_year, case_sequence, case_enkeltvedtak, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
                      due_date, needs_due_date, access_code, legal_basis, screened_fields, behandlingsstatus, write_off_method, write_off_date,
                      write_off_by_id, write_off_reply_id, last_action, last_changed_at, updated_at`;
     await step('entries', async () => {
       await q(
         `INSERT INTO archive_entry (${columns})
-         SELECT ${entryId(1)}, ${caseId}, 1, ${requestTitle},
+         SELECT ${entryId(1)}, ${caseId}, ${caseNumber}, p.enkeltvedtak, 1, ${requestTitle},
                 CASE WHEN ${ownTitle} THEN ${screenedOf('p.incoming')} END,
                 CASE WHEN ${saksframlegg} THEN 'S' WHEN p.scenario = 'notes' THEN 'N' ELSE 'I' END,
                 CASE p.scenario WHEN 'unassigned' THEN CASE WHEN p.half THEN 'M' ELSE 'J' END WHEN 'toDistribute' THEN 'M' WHEN 'provisional' THEN 'S'
@@ -298,7 +300,7 @@ export async function loadBenchSet(
       );
       await q(
         `INSERT INTO archive_entry (${columns})
-         SELECT ${entryId(2)}, ${caseId}, 2,
+         SELECT ${entryId(2)}, ${caseId}, ${caseNumber}, p.enkeltvedtak, 2,
                 CASE WHEN ${followUp} THEN ${replyTitle} ELSE ${noteTitle} END,
                 CASE WHEN ${followUp} THEN ${screenedOf(replyTitle)} END,
                 CASE WHEN ${followUp} THEN 'U' ELSE 'X' END,

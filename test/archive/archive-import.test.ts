@@ -118,6 +118,26 @@ describe('importing an archive file', () => {
     expect(rows[0].after).toMatchObject({ title: 'Søknad om rammetillatelse – Storgata 12 B', caseworkerId: after.caseworker_id });
   });
 
+  it('every entry carries its case’s number and enkeltvedtak, also after a changed file says the case is no enkeltvedtak', async () => {
+    const carried = async () =>
+      (
+        await db.pool.query(`
+          SELECT c.year || '/' || c.sequence AS "case", e.case_year || '/' || e.case_sequence AS "carried", c.enkeltvedtak, e.case_enkeltvedtak AS "carriedEnkeltvedtak"
+          FROM archive_entry e JOIN archive_case c ON c.id = e.case_id WHERE c.year = 2026 AND c.sequence = 101 ORDER BY e.sequence`)
+      ).rows;
+    await importArchive(db.prisma, await parse(example), { actor: 'archive-import', now: NOW });
+    const before = await carried();
+    expect(before.length).toBeGreaterThan(1);
+    expect(before).toEqual(before.map(() => ({ case: '2026/101', carried: '2026/101', enkeltvedtak: true, carriedEnkeltvedtak: true })));
+
+    await importArchive(db.prisma, await parse(example.replace('    enkeltvedtak: true\n', '')), { actor: 'archive-import', now: NOW });
+    expect(await carried()).toEqual(before.map(() => ({ case: '2026/101', carried: '2026/101', enkeltvedtak: false, carriedEnkeltvedtak: false })));
+    // The daily card's backlog line reads them from the entry.
+    const { caseworker_id: caseworker } = await entryByNumber('2026/101-1');
+    const [mine] = await builtInRegistry(db.prisma).backlog([caseworker!]);
+    expect(mine!.items.find((entry) => entry.number === '2026/101-1')).toMatchObject({ caseNumber: '2026/101', enkeltvedtak: false });
+  });
+
   it('a database failure half-way through rolls back every write of the import', async () => {
     // Decisions are written last: a failure there proves the cases and entries before it roll back.
     await db.pool.query(`

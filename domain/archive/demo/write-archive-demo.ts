@@ -61,7 +61,7 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 class Batch {
   cases = { id: [] as string[], year: [] as number[], sequence: [] as number[], title: [] as string[], publicTitle: [] as (string | null)[], status: [] as string[], unitId: [] as string[], saksansvarligId: [] as (string | null)[], obsDate: [] as (string | null)[], enkeltvedtak: [] as boolean[] };
   entries = {
-    id: [] as string[], caseId: [] as string[], sequence: [] as number[], title: [] as string[], publicTitle: [] as (string | null)[], type: [] as string[], status: [] as string[],
+    id: [] as string[], caseId: [] as string[], caseYear: [] as number[], caseSequence: [] as number[], caseEnkeltvedtak: [] as boolean[], sequence: [] as number[], title: [] as string[], publicTitle: [] as (string | null)[], type: [] as string[], status: [] as string[],
     unitId: [] as (string | null)[], subUnitId: [] as (string | null)[], caseworkerId: [] as (string | null)[], assignedAt: [] as (string | null)[],
     receivedDate: [] as string[], dueDate: [] as (string | null)[], needsDueDate: [] as boolean[], accessCode: [] as (string | null)[], legalBasis: [] as (string | null)[],
     screenedFields: [] as string[], behandlingsstatus: [] as (string | null)[], writeOffMethod: [] as (string | null)[], writeOffDate: [] as (string | null)[],
@@ -82,7 +82,8 @@ class Batch {
     const entryIds = kase.entries.map(() => randomUUID());
     const e = this.entries;
     kase.entries.forEach((entry, index) => {
-      e.id.push(entryIds[index]!); e.caseId.push(caseId); e.sequence.push(entry.sequence); e.title.push(entry.title); e.publicTitle.push(entry.publicTitle);
+      e.id.push(entryIds[index]!); e.caseId.push(caseId); e.caseYear.push(kase.year); e.caseSequence.push(kase.sequence); e.caseEnkeltvedtak.push(kase.enkeltvedtak);
+      e.sequence.push(entry.sequence); e.title.push(entry.title); e.publicTitle.push(entry.publicTitle);
       e.type.push(entry.type); e.status.push(entry.status); e.unitId.push(entry.unitId); e.subUnitId.push(entry.subUnitId); e.caseworkerId.push(entry.caseworkerId);
       e.assignedAt.push(entry.caseworkerId ? iso(entry.assignedAt) : null); e.receivedDate.push(entry.receivedDate); e.dueDate.push(entry.dueDate);
       e.needsDueDate.push(entry.needsDueDate); e.accessCode.push(entry.accessCode); e.legalBasis.push(entry.legalBasis);
@@ -114,17 +115,17 @@ class Batch {
     const e = this.entries;
     // Replies are in the same case and so in the same statement, whose foreign keys are checked at its end.
     await sql(tx).run`
-      INSERT INTO archive_entry (id, case_id, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
+      INSERT INTO archive_entry (id, case_id, case_year, case_sequence, case_enkeltvedtak, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
                                  due_date, needs_due_date, access_code, legal_basis, screened_fields, behandlingsstatus, write_off_method, write_off_date,
                                  write_off_by_id, write_off_reply_id, last_action, last_changed_at, updated_at)
-      SELECT id, case_id, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
+      SELECT id, case_id, case_year, case_sequence, case_enkeltvedtak, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
              due_date, needs_due_date, access_code, legal_basis, screened_fields::text[], behandlingsstatus, write_off_method, write_off_date,
              write_off_by_id, write_off_reply_id, 'registered', ${at}::timestamptz, ${at}::timestamptz
-      FROM unnest(${e.id}::uuid[], ${e.caseId}::uuid[], ${e.sequence}::int[], ${e.title}::text[], ${e.publicTitle}::text[], ${e.type}::text[], ${e.status}::text[],
+      FROM unnest(${e.id}::uuid[], ${e.caseId}::uuid[], ${e.caseYear}::int[], ${e.caseSequence}::int[], ${e.caseEnkeltvedtak}::boolean[], ${e.sequence}::int[], ${e.title}::text[], ${e.publicTitle}::text[], ${e.type}::text[], ${e.status}::text[],
                   ${e.unitId}::uuid[], ${e.subUnitId}::uuid[], ${e.caseworkerId}::uuid[], ${e.assignedAt}::timestamptz[], ${e.receivedDate}::date[],
                   ${e.dueDate}::date[], ${e.needsDueDate}::boolean[], ${e.accessCode}::text[], ${e.legalBasis}::text[], ${e.screenedFields}::text[],
                   ${e.behandlingsstatus}::text[], ${e.writeOffMethod}::text[], ${e.writeOffDate}::date[], ${e.writeOffById}::uuid[], ${e.writeOffReplyId}::uuid[])
-        AS t(id, case_id, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
+        AS t(id, case_id, case_year, case_sequence, case_enkeltvedtak, sequence, title, public_title, type, status, unit_id, sub_unit_id, caseworker_id, assigned_at, received_date,
              due_date, needs_due_date, access_code, legal_basis, screened_fields, behandlingsstatus, write_off_method, write_off_date,
              write_off_by_id, write_off_reply_id)`;
     const s = this.steps;

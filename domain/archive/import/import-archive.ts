@@ -116,6 +116,8 @@ async function importCase(tx: Tx, kase: ImportCase, options: ImportArchiveOption
     const diff = changes(existing, wanted);
     if (diff) {
       await tx.archiveCase.update({ where: { id: caseId }, data: { ...diff.after, version: { increment: 1 }, lastChangedAt: options.now } });
+      // Its entries carry whether it is about an enkeltvedtak (the daily card's § 11 a warning reads it there).
+      if ('enkeltvedtak' in diff.after) await tx.archiveEntry.updateMany({ where: { caseId }, data: { caseEnkeltvedtak: kase.enkeltvedtak } });
       await audited(tx, options, 'archive.caseUpdated', 'archive_case', caseId, diff);
       summary.updated.cases += 1;
     }

@@ -1,4 +1,4 @@
-import { sql, type DbClient } from '../../db.js';
+import { Prisma, sql, type DbClient } from '../../db.js';
 import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import { isIsoDate } from '../rules.js';
@@ -80,17 +80,21 @@ function check(input: NewEntry): void {
  */
 export async function createEntry(db: DbClient, input: NewEntry, options: { actor: string; now: Date }): Promise<CreatedEntry> {
   check(input);
-  let sequence = input.sequence;
-  if (sequence === undefined) {
-    const [row] = await sql(db).rows<{ last: number }>`
-      SELECT (SELECT coalesce(max(sequence), 0) FROM archive_entry WHERE case_id = c.id)::int AS last
-      FROM archive_case c WHERE c.id = ${input.caseId}::uuid FOR UPDATE`;
-    if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `case ${input.caseId} does not exist` });
-    sequence = row.last + 1;
-  }
+  // The case's number and enkeltvedtak, which the entry carries (its line on the daily card
+  // reads them from the entry); and, when taking the next number, the case locked while it is taken.
+  const takesNumber = input.sequence === undefined;
+  const [kase] = await sql(db).rows<{ year: number; sequence: number; enkeltvedtak: boolean; last: number | null }>`
+    SELECT c.year, c.sequence, c.enkeltvedtak,
+           ${takesNumber ? Prisma.sql`(SELECT coalesce(max(sequence), 0) FROM archive_entry WHERE case_id = c.id)::int` : Prisma.sql`NULL::int`} AS last
+    FROM archive_case c WHERE c.id = ${input.caseId}::uuid ${takesNumber ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  if (!kase) throw new AppError(AppErrorCode.NOT_FOUND, { message: `case ${input.caseId} does not exist` });
+  const sequence = input.sequence ?? kase.last! + 1;
   const caseworkerId = input.caseworkerId ?? null;
   const data = {
     caseId: input.caseId,
+    caseYear: kase.year,
+    caseSequence: kase.sequence,
+    caseEnkeltvedtak: kase.enkeltvedtak,
     sequence,
     title: input.title.trim(),
     publicTitle: input.publicTitle ?? null,

@@ -103,12 +103,12 @@ interface RowSource {
   read: 'direct' | 'keyed';
 }
 
-/** Entries as the lists show them (ListedEntry): with their case, without the people they name. */
+/** Entries as the lists show them (ListedEntry): with their case's number, without the people they name. */
 const ENTRIES: RowSource = {
   base: Prisma.sql`archive_entry e`,
   key: Prisma.sql`e.id`,
   columns: LISTED_ENTRY_COLUMNS,
-  from: (base) => Prisma.sql`${base} JOIN archive_case c ON c.id = e.case_id`,
+  from: (base) => base,
   fromKey: Prisma.sql`e.id`,
   read: 'direct',
 };

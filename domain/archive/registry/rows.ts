@@ -116,17 +116,20 @@ export function toEntry(row: EntryRow): ArchiveEntry {
   };
 }
 
-/** Columns of a listed entry (alias `e`) and its case (`c`): what a line on the daily card needs. */
+/**
+ * Columns of a listed entry (alias `e`): what a line on the daily card needs, its case's number
+ * and enkeltvedtak included (the entry carries them: no join with its case, which cost each line
+ * an index descent into every case of the archive; bench/daily-compose.ts).
+ */
 export const LISTED_ENTRY_COLUMNS = Prisma.sql`
-  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence",
-  c.enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle", e.type AS "type", e.status AS "status",
+  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", e.case_year AS "caseYear", e.case_sequence AS "caseSequence",
+  e.case_enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle", e.type AS "type", e.status AS "status",
   e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId", to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate",
   to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.access_code AS "accessCode", e.write_off_method AS "writeOffMethod",
   to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate", e.version AS "version"`;
 
-/** A listed entry needs its case only (no people: the card's line names none). */
-export const LISTED_ENTRY_FROM = Prisma.sql`
-  archive_entry e JOIN archive_case c ON c.id = e.case_id`;
+/** A listed entry is read from the entry alone (no people: the card's line names none). */
+export const LISTED_ENTRY_FROM = Prisma.sql`archive_entry e`;
 
 export type ListedEntryRow = Pick<
   EntryRow,
