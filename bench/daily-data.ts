@@ -345,8 +345,8 @@ export async function loadBenchSet(
         [set.seed, set.now, context.topApproverId, set.entries],
       );
       await q(
-        `INSERT INTO archive_decision (id, case_id, entry_id, title, decided_date, responsible_id)
-         SELECT md5('decision:' || $1 || ':' || p.i)::uuid, ${caseId}, ${entryId(2)}, p.decision, ${replyDate}, p.caseworker_id
+        `INSERT INTO archive_decision (id, case_id, case_year, case_sequence, entry_id, entry_sequence, title, decided_date, responsible_id)
+         SELECT md5('decision:' || $1 || ':' || p.i)::uuid, ${caseId}, ${caseNumber}, ${entryId(2)}, 2, p.decision, ${replyDate}, p.caseworker_id
            FROM bench_plan p WHERE p.scenario = 'decision' AND 2 * p.i + 1 < $3`,
         [set.seed, set.today, set.entries],
       );

@@ -138,6 +138,25 @@ describe('importing an archive file', () => {
     expect(mine!.items.find((entry) => entry.number === '2026/101-1')).toMatchObject({ caseNumber: '2026/101', enkeltvedtak: false });
   });
 
+  it('a decision carries its case’s number and its entry’s dokumentnummer, also after a changed file names its entry', async () => {
+    const decision = async () =>
+      (
+        await db.pool.query(`
+          SELECT c.year || '/' || c.sequence AS "case", d.case_year || '/' || d.case_sequence AS "carried", e.sequence AS "entry", d.entry_sequence AS "carriedEntry"
+          FROM archive_decision d JOIN archive_case c ON c.id = d.case_id LEFT JOIN archive_entry e ON e.id = d.entry_id`)
+      ).rows;
+    await importArchive(db.prisma, await parse(example), { actor: 'archive-import', now: NOW });
+    expect(await decision()).toEqual([{ case: '2026/103', carried: '2026/103', entry: null, carriedEntry: null }]);
+
+    const named = example.replace('        decided: 2026-11-12\n', '        decided: 2026-11-12\n        entry: 2026/103-1\n');
+    await importArchive(db.prisma, await parse(named), { actor: 'archive-import', now: NOW });
+    expect(await decision()).toEqual([{ case: '2026/103', carried: '2026/103', entry: 1, carriedEntry: 1 }]);
+    // The daily card's «Vedtak til oppfølging» line reads them from the decision.
+    const { rows } = await db.pool.query(`SELECT responsible_id FROM archive_decision`);
+    const [theirs] = await builtInRegistry(db.prisma).decisionsToFollowUp([rows[0].responsible_id]);
+    expect(theirs!.items).toEqual([expect.objectContaining({ caseNumber: '2026/103', entryNumber: '2026/103-1' })]);
+  });
+
   it('a database failure half-way through rolls back every write of the import', async () => {
     // Decisions are written last: a failure there proves the cases and entries before it roll back.
     await db.pool.query(`

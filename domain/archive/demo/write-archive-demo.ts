@@ -68,7 +68,7 @@ class Batch {
     writeOffById: [] as (string | null)[], writeOffReplyId: [] as (string | null)[],
   };
   steps = { id: [] as string[], entryId: [] as string[], chain: [] as number[], order: [] as number[], approverId: [] as string[], senderId: [] as string[], flytstatus: [] as string[], merknad: [] as (string | null)[], decidedAt: [] as (string | null)[], decidedById: [] as (string | null)[] };
-  decisions = { id: [] as string[], caseId: [] as string[], entryId: [] as (string | null)[], title: [] as string[], decidedDate: [] as string[], responsibleId: [] as string[] };
+  decisions = { id: [] as string[], caseId: [] as string[], caseYear: [] as number[], caseSequence: [] as number[], entryId: [] as (string | null)[], entrySequence: [] as (number | null)[], title: [] as string[], decidedDate: [] as string[], responsibleId: [] as string[] };
 
   get size(): number {
     return this.entries.id.length;
@@ -98,7 +98,8 @@ class Batch {
     }
     const d = this.decisions;
     for (const decision of kase.decisions) {
-      d.id.push(randomUUID()); d.caseId.push(caseId); d.entryId.push(decision.entryIndex === null ? null : entryIds[decision.entryIndex]!);
+      d.id.push(randomUUID()); d.caseId.push(caseId); d.caseYear.push(kase.year); d.caseSequence.push(kase.sequence);
+      d.entryId.push(decision.entryIndex === null ? null : entryIds[decision.entryIndex]!); d.entrySequence.push(decision.entryIndex === null ? null : kase.entries[decision.entryIndex]!.sequence);
       d.title.push(decision.title); d.decidedDate.push(decision.decidedDate); d.responsibleId.push(decision.responsibleId);
     }
   }
@@ -138,8 +139,9 @@ class Batch {
     const d = this.decisions;
     if (d.id.length > 0) {
       await sql(tx).run`
-        INSERT INTO archive_decision (id, case_id, entry_id, title, decided_date, responsible_id)
-        SELECT * FROM unnest(${d.id}::uuid[], ${d.caseId}::uuid[], ${d.entryId}::uuid[], ${d.title}::text[], ${d.decidedDate}::date[], ${d.responsibleId}::uuid[])`;
+        INSERT INTO archive_decision (id, case_id, case_year, case_sequence, entry_id, entry_sequence, title, decided_date, responsible_id)
+        SELECT * FROM unnest(${d.id}::uuid[], ${d.caseId}::uuid[], ${d.caseYear}::int[], ${d.caseSequence}::int[], ${d.entryId}::uuid[], ${d.entrySequence}::int[],
+                             ${d.title}::text[], ${d.decidedDate}::date[], ${d.responsibleId}::uuid[])`;
     }
   }
 }

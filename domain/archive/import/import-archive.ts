@@ -258,7 +258,10 @@ async function importDecisions(
     }
     const diff = changes(existing, wanted);
     if (!diff) continue;
-    await tx.archiveDecision.update({ where: { id: existing.id }, data: { ...diff.after, version: { increment: 1 } } });
+    // It carries its entry's dokumentnummer (the daily card's line reads it there).
+    const entrySequence =
+      'entryId' in diff.after ? { entrySequence: wanted.entryId ? ((await tx.archiveEntry.findUnique({ where: { id: wanted.entryId }, select: { sequence: true } }))?.sequence ?? null) : null } : {};
+    await tx.archiveDecision.update({ where: { id: existing.id }, data: { ...diff.after, ...entrySequence, version: { increment: 1 } } });
     await audited(tx, options, 'archive.decisionUpdated', 'archive_decision', existing.id, diff);
     summary.updated.decisions += 1;
   }

@@ -323,15 +323,13 @@ export function toDecision(row: DecisionRow): DecisionFollowUp {
   };
 }
 
-/** Columns of a listed decision (alias `d`) with its case's and its entry's numbers. */
+/** Columns of a listed decision (alias `d`) with its case's and its entry's numbers, which it carries. */
 export const LISTED_DECISION_COLUMNS = Prisma.sql`
-  d.id::text AS "id", d.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence", de.sequence AS "entrySequence",
+  d.id::text AS "id", d.case_id::text AS "caseId", d.case_year AS "caseYear", d.case_sequence AS "caseSequence", d.entry_sequence AS "entrySequence",
   d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.version AS "version"`;
 
-export const LISTED_DECISION_FROM = Prisma.sql`
-  archive_decision d
-  JOIN archive_case c ON c.id = d.case_id
-  LEFT JOIN archive_entry de ON de.id = d.entry_id`;
+/** A listed decision is read from the decision alone: it carries its case's number and its entry's dokumentnummer. */
+export const LISTED_DECISION_FROM = Prisma.sql`archive_decision d`;
 
 export type ListedDecisionRow = Pick<DecisionRow, 'id' | 'caseId' | 'caseYear' | 'caseSequence' | 'entrySequence' | 'title' | 'decidedDate' | 'version'>;
 
