@@ -186,7 +186,8 @@ async function composeAll(): Promise<Run> {
 
 console.log(
   `bench daily-compose: ${set.people} people, ${set.entries} entries on PostgreSQL ${new URL(server).host} (database ${name}), day ${set.today}; ` +
-    `batches of ${BATCH}; ${availableParallelism()} cores, ${mb(totalmem())} RAM; load average ${loadavg()[0]!.toFixed(1)} at start`,
+    `batches of ${BATCH}; ${availableParallelism()} cores, ${mb(totalmem())} RAM; load average ${loadavg()[0]!.toFixed(1)} at start; ` +
+    `Node ${process.version} with ${[...process.execArgv.filter((arg) => arg.startsWith('--max-')), process.env.NODE_OPTIONS ?? ''].join(' ').trim() || 'no heap options'} (the app's come from .npmrc)`,
 );
 const counts = (
   await rowsOf<{ cases: number; steps: number; decisions: number; away: number; units: number }>(`
