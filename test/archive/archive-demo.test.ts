@@ -105,6 +105,16 @@ describe('demo archive data in the database', () => {
     expect(await db.prisma.archiveEntry.count()).toBe(DEMO_ARCHIVE_ENTRIES);
     const audit = await db.prisma.auditEntry.findMany({ where: { action: 'archive.demoGenerated' } });
     expect(audit).toHaveLength(1);
+    // Entries and decisions carry their case's number (and enkeltvedtak, and the decision's entry's dokumentnummer) as the case and entry have them.
+    const { rows: differing } = await db.pool.query(`
+      SELECT e.id FROM archive_entry e JOIN archive_case c ON c.id = e.case_id
+       WHERE (e.case_year, e.case_sequence, e.case_enkeltvedtak) IS DISTINCT FROM (c.year, c.sequence, c.enkeltvedtak)
+      UNION ALL
+      SELECT d.id FROM archive_decision d JOIN archive_case c ON c.id = d.case_id LEFT JOIN archive_entry e ON e.id = d.entry_id
+       WHERE (d.case_year, d.case_sequence, d.entry_sequence) IS DISTINCT FROM (c.year, c.sequence, e.sequence)`);
+    expect(differing).toEqual([]);
+    expect(await db.prisma.archiveDecision.count({ where: { entrySequence: { not: null } } })).toBeGreaterThan(0);
+    expect(await db.prisma.archiveEntry.count({ where: { caseEnkeltvedtak: true } })).toBeGreaterThan(0);
   });
 
   it('the same seed in another database gives the same rows; another seed other rows', async () => {
