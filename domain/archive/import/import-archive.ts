@@ -3,7 +3,7 @@ import { sql, type DbClient, type Prisma, type PrismaClient } from '../../db.js'
 import { analyzeRegistry } from '../registry/analyze-registry.js';
 import { createApprovalStep } from '../registry/create-approval-step.js';
 import { createCase } from '../registry/create-case.js';
-import { createDecision } from '../registry/create-decision.js';
+import { createDecision, decisionNumbers } from '../registry/create-decision.js';
 import { createEntry } from '../registry/create-entry.js';
 import { asJson, dateColumn } from '../registry/change.js';
 import type { ArchiveDirectory, ArchiveFile, ImportCase, ImportDecision, ImportEntry, ImportStep } from './archive-file.js';
@@ -259,8 +259,7 @@ async function importDecisions(
     const diff = changes(existing, wanted);
     if (!diff) continue;
     // It carries its entry's dokumentnummer (the daily card's line reads it there).
-    const entrySequence =
-      'entryId' in diff.after ? { entrySequence: wanted.entryId ? ((await tx.archiveEntry.findUnique({ where: { id: wanted.entryId }, select: { sequence: true } }))?.sequence ?? null) : null } : {};
+    const entrySequence = 'entryId' in diff.after ? { entrySequence: (await decisionNumbers(tx, caseId, wanted.entryId)).entrySequence } : {};
     await tx.archiveDecision.update({ where: { id: existing.id }, data: { ...diff.after, ...entrySequence, version: { increment: 1 } } });
     await audited(tx, options, 'archive.decisionUpdated', 'archive_decision', existing.id, diff);
     summary.updated.decisions += 1;

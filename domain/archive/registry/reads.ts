@@ -1,6 +1,6 @@
 /**
  * The registry's reads for the daily cards. Each is ONE statement for the whole list of people
- * or units (a window function caps every owner's list and counts the rest), so a daily run makes
+ * or units (each owner's list capped and the rest counted: rankedStatement), so a daily run makes
  * a fixed number of queries however many people it serves. Owners with nothing are left out.
  */
 import { idIn, idTable, Prisma, sql, type DbClient } from '../../db.js';
@@ -34,7 +34,6 @@ import {
   ENTRY_FROM,
   LISTED_CASE_COLUMNS,
   LISTED_DECISION_COLUMNS,
-  LISTED_DECISION_FROM,
   LISTED_ENTRY_COLUMNS,
   LISTED_ENTRY_FROM,
   STEP_COLUMNS,
@@ -118,7 +117,7 @@ const LISTED_DECISIONS: RowSource = {
   base: Prisma.sql`archive_decision d`,
   key: Prisma.sql`d.id`,
   columns: LISTED_DECISION_COLUMNS,
-  from: () => LISTED_DECISION_FROM,
+  from: () => DECISION_FROM,
   fromKey: Prisma.sql`d.id`,
   read: 'direct',
 };

@@ -23,18 +23,26 @@ import type {
  */
 const nameOf = (column: string) => Prisma.raw(`(SELECT name FROM person WHERE id = ${column})`);
 
-/** Columns of an entry (alias `e`) with its case (`c`) and the people it names. */
+/**
+ * Columns of a listed entry (alias `e`): what a line on the daily card needs, its case's number
+ * and enkeltvedtak included (the entry carries them: no join with its case, which cost each line
+ * an index descent into every case of the archive; bench/daily-compose.ts).
+ */
+export const LISTED_ENTRY_COLUMNS = Prisma.sql`
+  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", e.case_year AS "caseYear", e.case_sequence AS "caseSequence",
+  e.case_enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle", e.type AS "type", e.status AS "status",
+  e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId", to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate",
+  to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.access_code AS "accessCode", e.write_off_method AS "writeOffMethod",
+  to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate", e.version AS "version"`;
+
+/** Columns of a whole entry (alias `e`): the listed ones, its case's title (`c`) and the people it names. */
 export const ENTRY_COLUMNS = Prisma.sql`
-  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence",
-  c.title AS "caseTitle", c.enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle",
-  e.type AS "type", e.status AS "status", e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId",
+  ${LISTED_ENTRY_COLUMNS}, c.title AS "caseTitle",
   e.caseworker_id::text AS "caseworkerId", ${nameOf('e.caseworker_id')} AS "caseworkerName",
-  to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate", to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate",
-  e.needs_due_date AS "needsDueDate", e.access_code AS "accessCode", e.legal_basis AS "legalBasis",
+  e.needs_due_date AS "needsDueDate", e.legal_basis AS "legalBasis",
   e.screened_fields AS "screenedFields", e.behandlingsstatus AS "behandlingsstatus",
-  e.write_off_method AS "writeOffMethod", to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate",
   e.write_off_by_id::text AS "writeOffById", ${nameOf('e.write_off_by_id')} AS "writeOffByName", reply.sequence AS "replySequence",
-  e.registered_at AS "registeredAt", e.version AS "version", e.last_action AS "lastAction",
+  e.registered_at AS "registeredAt", e.last_action AS "lastAction",
   e.last_actor_id::text AS "lastActorId", ${nameOf('e.last_actor_id')} AS "lastActorName", e.last_changed_at AS "lastChangedAt"`;
 
 /** What an entry (`e`) is joined with: its case and the reply it names. */
@@ -115,18 +123,6 @@ export function toEntry(row: EntryRow): ArchiveEntry {
     lastChange: lastChangeOf(row.lastAction, row.lastActorId, row.lastActorName, row.lastChangedAt),
   };
 }
-
-/**
- * Columns of a listed entry (alias `e`): what a line on the daily card needs, its case's number
- * and enkeltvedtak included (the entry carries them: no join with its case, which cost each line
- * an index descent into every case of the archive; bench/daily-compose.ts).
- */
-export const LISTED_ENTRY_COLUMNS = Prisma.sql`
-  e.id::text AS "id", e.sequence AS "sequence", e.case_id::text AS "caseId", e.case_year AS "caseYear", e.case_sequence AS "caseSequence",
-  e.case_enkeltvedtak AS "enkeltvedtak", e.title AS "title", e.public_title AS "publicTitle", e.type AS "type", e.status AS "status",
-  e.unit_id::text AS "unitId", e.sub_unit_id::text AS "subUnitId", to_char(e.received_date, 'YYYY-MM-DD') AS "receivedDate",
-  to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.access_code AS "accessCode", e.write_off_method AS "writeOffMethod",
-  to_char(e.write_off_date, 'YYYY-MM-DD') AS "writeOffDate", e.version AS "version"`;
 
 /** A listed entry is read from the entry alone (no people: the card's line names none). */
 export const LISTED_ENTRY_FROM = Prisma.sql`archive_entry e`;
@@ -287,16 +283,19 @@ export function toStep(row: StepRow): ApprovalStep {
   };
 }
 
-export const DECISION_COLUMNS = Prisma.sql`
-  d.id::text AS "id", d.case_id::text AS "caseId", c.year AS "caseYear", c.sequence AS "caseSequence", de.sequence AS "entrySequence",
-  d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.responsible_id::text AS "responsibleId",
-  ${nameOf('d.responsible_id')} AS "responsibleName", d.receipted_at AS "receiptedAt", d.receipted_by_id::text AS "receiptedById",
-  ${nameOf('d.receipted_by_id')} AS "receiptedByName", d.version AS "version"`;
+/** Columns of a listed decision (alias `d`) with its case's and its entry's numbers, which it carries. */
+export const LISTED_DECISION_COLUMNS = Prisma.sql`
+  d.id::text AS "id", d.case_id::text AS "caseId", d.case_year AS "caseYear", d.case_sequence AS "caseSequence", d.entry_sequence AS "entrySequence",
+  d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.version AS "version"`;
 
-export const DECISION_FROM = Prisma.sql`
-  archive_decision d
-  JOIN archive_case c ON c.id = d.case_id
-  LEFT JOIN archive_entry de ON de.id = d.entry_id`;
+/** Columns of a whole decision: the listed ones and the people it names. */
+export const DECISION_COLUMNS = Prisma.sql`
+  ${LISTED_DECISION_COLUMNS}, d.responsible_id::text AS "responsibleId",
+  ${nameOf('d.responsible_id')} AS "responsibleName", d.receipted_at AS "receiptedAt", d.receipted_by_id::text AS "receiptedById",
+  ${nameOf('d.receipted_by_id')} AS "receiptedByName"`;
+
+/** A decision is read from itself alone: it carries its case's number and its entry's dokumentnummer. */
+export const DECISION_FROM = Prisma.sql`archive_decision d`;
 
 export interface DecisionRow {
   id: string;
@@ -322,14 +321,6 @@ export function toDecision(row: DecisionRow): DecisionFollowUp {
     receiptedBy: personRef(row.receiptedById, row.receiptedByName),
   };
 }
-
-/** Columns of a listed decision (alias `d`) with its case's and its entry's numbers, which it carries. */
-export const LISTED_DECISION_COLUMNS = Prisma.sql`
-  d.id::text AS "id", d.case_id::text AS "caseId", d.case_year AS "caseYear", d.case_sequence AS "caseSequence", d.entry_sequence AS "entrySequence",
-  d.title AS "title", to_char(d.decided_date, 'YYYY-MM-DD') AS "decidedDate", d.version AS "version"`;
-
-/** A listed decision is read from the decision alone: it carries its case's number and its entry's dokumentnummer. */
-export const LISTED_DECISION_FROM = Prisma.sql`archive_decision d`;
 
 export type ListedDecisionRow = Pick<DecisionRow, 'id' | 'caseId' | 'caseYear' | 'caseSequence' | 'entrySequence' | 'title' | 'decidedDate' | 'version'>;
 
