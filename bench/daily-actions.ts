@@ -14,6 +14,8 @@
  * «Fordel» cost is printed too).
  *
  *   npx tsx bench/daily-actions.ts [--rounds N] [--concurrency 1,10,50] [--only-embedded | --only-postgres]
+ * Each level runs at least MIN_TURNS turns of each scenario (at 1 leader 200 rounds, at 50 ten),
+ * so that its p99 is a percentile and not the one slowest turn; `--rounds N` runs N at every level.
  * Target (issue 8): p99 of «Fordel» at 50 ≤ 3× the echo's p99 at 50; every invoke well under 3 s.
  */
 import { loadavg } from 'node:os';
@@ -37,20 +39,22 @@ import { activityPoster, cpuMeter, registerEcho, summary } from './turns.js';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '10' },
+    rounds: { type: 'string' },
     concurrency: { type: 'string', default: '1,10,50' },
     'only-embedded': { type: 'boolean', default: false },
     'only-postgres': { type: 'boolean', default: false },
   },
 });
-const ROUNDS = Number(values.rounds);
 const LEVELS = values.concurrency.split(',').map(Number);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds is a whole number ≥ 1');
 if (LEVELS.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('--concurrency is a list of whole numbers ≥ 1, e.g. 1,10,50');
+if (values.rounds !== undefined && !(Number.isInteger(Number(values.rounds)) && Number(values.rounds) >= 1)) throw new Error('--rounds is a whole number ≥ 1');
+const MIN_TURNS = 200;
+/** Rounds at a level: `--rounds`, or enough for MIN_TURNS turns. */
+const roundsAt = (level: number) => (values.rounds === undefined ? Math.max(10, Math.ceil(MIN_TURNS / level)) : Number(values.rounds));
 const LEADERS = Math.max(...LEVELS);
 const WARM_UP = 10;
 /** Entries each leader distributes in the run, and those that stay unassigned and on the card. */
-const TO_DISTRIBUTE = WARM_UP + ROUNDS * LEVELS.length;
+const TO_DISTRIBUTE = WARM_UP + LEVELS.reduce((sum, level) => sum + roundsAt(level), 0);
 const STAYING = { unassigned: 12, backlog: 15 };
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
@@ -167,7 +171,7 @@ async function runOn(database: Database, label: string) {
       cpu.pgMs = used.pgMs === null || cpu.pgMs === null ? null : cpu.pgMs + used.pgMs;
       return result;
     };
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < roundsAt(level); round++) {
       measured.echo.push(...(await timedCpu('echo', () => echoRound(leaders))));
       const opened = await timedCpu('open', () => openRound(leaders));
       measured.open.push(...opened.map((o) => o.ms));
@@ -256,6 +260,6 @@ function print({ label, results, distributed, planning, cold }: Awaited<ReturnTy
   for (const line of planning) console.log(`    ${line}`);
 }
 
-console.log(`bench daily-actions (${ROUNDS} rounds at ${LEVELS.join(', ')} concurrent leaders; load average ${loadavg()[0]!.toFixed(1)} at start)`);
+console.log(`bench daily-actions (${LEVELS.map((level) => `${roundsAt(level)} rounds at ${level}`).join(', ')} concurrent leaders; load average ${loadavg()[0]!.toFixed(1)} at start)`);
 await onBenchDatabases({ embedded: values['only-embedded'], postgres: values['only-postgres'] }, async (database, label) => print(await runOn(database, label)));
 console.log(`\nload average ${loadavg()[0]!.toFixed(1)} at the end`);

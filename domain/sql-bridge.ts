@@ -5,7 +5,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** One statement on pg: a pool, or the connection one transaction holds (infra/database.ts makes them). */
 export interface SqlConnection {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  /** With `plan: 'generic'` PostgreSQL plans the (prepared) statement once per connection: its generic plan from the first run. */
+  query(text: string, values: unknown[], plan?: 'generic'): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 const pools = new WeakMap<object, SqlConnection>();

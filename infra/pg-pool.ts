@@ -26,17 +26,41 @@ const prismaLikeTypes = {
  */
 export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient, options: { prepared?: boolean } = {}): SqlConnection {
   const prepared = options.prepared ?? true;
-  return {
-    query: async (text, values) => {
-      if (!prepared || values.length === 0) return queryable.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
-      try {
-        return await queryable.query({ name: statementName(text), text, values, types: prismaLikeTypes } as pg.QueryConfig);
-      } catch (error) {
-        if (!isChangedResultType(error)) throw error;
-        return queryable.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
-      }
-    },
+  const run = async (on: pg.Pool | pg.PoolClient, text: string, values: unknown[]) => {
+    if (!prepared || values.length === 0) return on.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
+    try {
+      return await on.query({ name: statementName(text), text, values, types: prismaLikeTypes } as pg.QueryConfig);
+    } catch (error) {
+      if (!isChangedResultType(error)) throw error;
+      return on.query({ text, values, types: prismaLikeTypes } as pg.QueryConfig);
+    }
   };
+  return {
+    // An unnamed statement is planned at each run whatever the mode: only a prepared one keeps its plan.
+    query: (text, values, plan) => (plan === 'generic' && prepared && values.length > 0 ? withGenericPlan(queryable, (on) => run(on, text, values)) : run(queryable, text, values)),
+  };
+}
+
+/**
+ * Runs one statement with `plan_cache_mode = force_generic_plan`, set on its connection before it
+ * and reset after it (two short round trips). On a transaction's connection a failed statement
+ * aborts the transaction, whose rollback undoes the SET as well; a connection of the pool's own
+ * whose RESET failed is closed rather than given back with the mode still set. Not for a
+ * PgBouncer in transaction mode, which may run the SET and the statement on different server
+ * connections: that is DATABASE_PREPARED_STATEMENTS=off, where nothing is prepared anyway.
+ */
+async function withGenericPlan<T>(queryable: pg.Pool | pg.PoolClient, work: (on: pg.PoolClient) => Promise<T>): Promise<T> {
+  const own = queryable instanceof pg.Pool;
+  // pg.Pool's own connect(): CatalogSafePool's would take this connection for a transaction being begun.
+  const client = own ? await (pg.Pool.prototype.connect as () => Promise<pg.PoolClient>).call(queryable) : queryable;
+  let resetFailed: Error | undefined;
+  try {
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    return await work(client);
+  } finally {
+    await client.query('RESET plan_cache_mode').catch((error: Error) => (resetFailed = error));
+    if (own) client.release(resetFailed);
+  }
 }
 
 const names = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../domain/db.js';
+import { Prisma, sql } from '../domain/db.js';
 import { createTestDatabase } from './support/database.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -33,9 +33,23 @@ describe('sql(db) and prepared statements', () => {
     expect(rows).toEqual([expect.objectContaining({ custom: 5, generic: 3 })]);
   });
 
+  it('plannedOnce: the generic plan from the first run, and the connection back to its own mode after it, also when the statement fails', async () => {
+    const probe = (i: number) => Prisma.sql`SELECT id FROM prepared_probe WHERE id = ${i}::int AND name IS DISTINCT FROM 'planned once'`;
+    const failing = Prisma.sql`SELECT id / ${0}::int FROM prepared_probe WHERE name IS DISTINCT FROM 'planned once' UNION ALL SELECT 1 / ${0}::int`;
+    const rows = await preparedOnOneConnection(prepared, async (tx) => {
+      for (let i = 0; i < 3; i++) await sql(tx).plannedOnce(probe(i));
+    });
+    expect(rows.filter((row) => row.statement.includes('planned once'))).toEqual([expect.objectContaining({ custom: 0, generic: 3 })]);
+    // On the pool (a pool of two: both connections), also after a statement that failed.
+    await expect(sql(prepared.prisma).plannedOnce(failing)).rejects.toThrow(/division by zero/);
+    const modes = await Promise.all([1, 2].map(() => prepared.prisma.$transaction((tx) => sql(tx).rows<{ plan_cache_mode: string }>`SELECT pg_sleep(0.05), current_setting('plan_cache_mode') AS plan_cache_mode`)));
+    expect(modes.flat().map((row) => row.plan_cache_mode)).toEqual(['auto', 'auto']);
+  });
+
   it('with DATABASE_PREPARED_STATEMENTS=off nothing is prepared', async () => {
     const rows = await preparedOnOneConnection(unnamed, async (tx) => {
       for (let i = 0; i < 8; i++) await sql(tx).rows`SELECT id FROM prepared_probe WHERE id = ${i}::int`;
+      await sql(tx).plannedOnce(Prisma.sql`SELECT id FROM prepared_probe WHERE id = ${1}::int`);
     });
     expect(rows).toEqual([]);
   });

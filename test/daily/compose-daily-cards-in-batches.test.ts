@@ -34,7 +34,7 @@ describe('composing the daily cards in batches of people', () => {
   });
 
   it('gives every person the same view as composing everyone at once, in a bounded number of statements a batch', async () => {
-    const statements = watchStatements(db.pool);
+    const statements = watchStatements(db);
     try {
       const all = byPerson(await composeDailyCards(db.prisma, archive, SETTINGS));
       const batched: DailyCardView[] = [];

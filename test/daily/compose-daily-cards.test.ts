@@ -38,7 +38,7 @@ describe('composing the daily cards', () => {
 
   it('asks the database the same number of statements for 3 people as for 30 (one read per section for everyone at once)', async () => {
     // Every statement of sql(db) goes through the pool's query(); the composer uses nothing else.
-    const watched = watchStatements(db.pool);
+    const watched = watchStatements(db);
     const everyone = teams.flatMap((team) => [team.leader.id, team.caseworker.id, team.colleague.id, team.subCaseworker.id]);
     const count = async (ids: string[]) => {
       watched.texts.length = 0;
@@ -62,7 +62,7 @@ describe('composing the daily cards', () => {
     const team = teams[0]!;
     const people = [team.caseworker.id, team.leader.id, team.colleague.id, topApprover.id, archivist.id];
     const together = await compose(people);
-    const watched = watchStatements(db.pool);
+    const watched = watchStatements(db);
     try {
       for (const id of people) {
         watched.texts.length = 0;

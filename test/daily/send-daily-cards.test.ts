@@ -60,7 +60,7 @@ describe('sending the daily cards', () => {
     expect(expected).not.toContain(idle.id);
     expect(expected).not.toContain(away.id);
 
-    const statements = watchStatements(db.pool);
+    const statements = watchStatements(db);
     let result;
     try {
       result = await sendDailyCards(db.prisma, archive, SETTINGS);

@@ -132,7 +132,7 @@ describe('the numbers of a session', () => {
     const small = await session();
     await ask(small, ASKER_NB, 'Ett spørsmål');
     const large = await busySession();
-    const statements = watchStatements(db.pool);
+    const statements = watchStatements(db);
     try {
       await sessionSummary(db.prisma, small);
       expect(statements.texts).toHaveLength(3);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../infra/database.js';
 import { admin, withDatabase } from './postgres-admin.js';
+import { connectionOf, sqlBridge } from '../../domain/sql-bridge.js';
 
 /** The PostgreSQL server of this test run (embedded, or TEST_DATABASE_URL). */
 export const testServerUrl = (): string => inject('testServerUrl');
@@ -41,16 +42,19 @@ export async function createServerDatabase(
 }
 
 /**
- * Records the text of every statement `sql(db)` sends through this pool (Prisma's own go through
- * `connect()`), until `stop()`: for the tests that count a use case's statements.
+ * Records the text of every statement `sql(db)` runs on the database's pool (not in a
+ * transaction; Prisma's own are not `sql(db)`'s), until `stop()`: for the tests that count a use
+ * case's statements.
  */
-export function watchStatements(pool: object): { texts: string[]; stop(): void } {
-  const target = pool as { query: (...args: unknown[]) => unknown };
-  const { query } = target;
+export function watchStatements(database: { prisma: object }): { texts: string[]; stop(): void } {
+  const original = connectionOf(database.prisma);
+  if (!original) throw new Error('watchStatements needs a database made by openDatabase');
   const texts: string[] = [];
-  target.query = function (this: unknown, ...args: unknown[]) {
-    texts.push(typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string }).text ?? ''));
-    return query.apply(this, args);
-  };
-  return { texts, stop: () => void (target.query = query) };
+  sqlBridge.attach(database.prisma, {
+    query: (text, values, plan) => {
+      texts.push(text);
+      return original.query(text, values, plan);
+    },
+  });
+  return { texts, stop: () => sqlBridge.attach(database.prisma, original) };
 }
