@@ -1,4 +1,4 @@
-import { type DbClient, Prisma, sql } from './db.js';
+import { type DbClient, Prisma, type SqlDb, sql } from './db.js';
 
 export interface AuditRecord {
   /** aadObjectId of the acting person, or a system actor such as `org-import`. */
@@ -20,7 +20,7 @@ const toRow = (record: AuditRecord) => ({
 });
 
 /** Every change is written to the audit log in the same transaction as the change itself. */
-export async function writeAudit(db: DbClient, record: AuditRecord): Promise<void> {
+export async function writeAudit(db: SqlDb, record: AuditRecord): Promise<void> {
   await sql(db).rows(auditInsert(record));
 }
 

@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface SqlConnection {
   /** With `plan: 'generic'` PostgreSQL plans the (prepared) statement once per connection: its generic plan from the first run. */
   query(text: string, values: unknown[], plan?: 'generic'): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  /** A pool's: `work` on a connection of its own between BEGIN and COMMIT (ROLLBACK when it throws). */
+  transaction?<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
 }
 
 const pools = new WeakMap<object, SqlConnection>();

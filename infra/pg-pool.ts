@@ -38,7 +38,31 @@ export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient, options: { p
   return {
     // An unnamed statement is planned at each run whatever the mode: only a prepared one keeps its plan.
     query: (text, values, plan) => (plan === 'generic' && prepared && values.length > 0 ? withGenericPlan(queryable, (on) => run(on, text, values)) : run(queryable, text, values)),
+    ...(queryable instanceof pg.Pool ? { transaction: (work) => inTransaction(queryable, (client) => work(sqlConnectionOf(client, options))) } : {}),
   };
+}
+
+/** pg.Pool's own connect(): CatalogSafePool's would take the connection for a Prisma transaction being begun. */
+const ownConnection = (pool: pg.Pool) => (pg.Pool.prototype.connect as () => Promise<pg.PoolClient>).call(pool);
+
+/**
+ * `work` between BEGIN and COMMIT on a connection of the pool's own, rolled back when it throws.
+ * A connection whose ROLLBACK failed (it broke meanwhile) is closed rather than given back.
+ */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await ownConnection(pool);
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**
@@ -51,8 +75,7 @@ export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient, options: { p
  */
 async function withGenericPlan<T>(queryable: pg.Pool | pg.PoolClient, work: (on: pg.PoolClient) => Promise<T>): Promise<T> {
   const own = queryable instanceof pg.Pool;
-  // pg.Pool's own connect(): CatalogSafePool's would take this connection for a transaction being begun.
-  const client = own ? await (pg.Pool.prototype.connect as () => Promise<pg.PoolClient>).call(queryable) : queryable;
+  const client = own ? await ownConnection(queryable) : queryable;
   let resetFailed: Error | undefined;
   try {
     await client.query('SET plan_cache_mode = force_generic_plan');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Prisma, sql } from '../domain/db.js';
+import { Prisma, sql, sqlTransaction } from '../domain/db.js';
 import { createTestDatabase } from './support/database.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -68,5 +68,46 @@ describe('sql(db): raw statements on pg itself', () => {
     expect(() => sql({} as never)).toThrow(/needs a client made by openDatabase/);
     // A transaction's client used after it ended, outside its slot: no connection to run on.
     await expect(elsewhere()).rejects.toThrow(/needs a client made by openDatabase/);
+  });
+
+  it('sqlTransaction: its statements on one connection of their own, committed together, rolled back together when the work throws, also with 30 at once', async () => {
+    const { prisma } = database;
+    const problems: string[] = [];
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const code = `PGTX-${i}`;
+        await sqlTransaction(prisma, async (tx) => {
+          const [first] = await sql(tx).rows<{ xid: bigint }>`SELECT txid_current() AS xid`;
+          await sql(tx).run`INSERT INTO unit (id, code, name, updated_at) VALUES (gen_random_uuid(), ${code}, 'Prøveeining', now())`;
+          const [second] = await sql(tx).rows<{ xid: bigint; seen: bigint }>`SELECT txid_current() AS xid, count(*) AS seen FROM unit WHERE code = ${code}`;
+          if (first!.xid !== second!.xid) problems.push(`${code}: two transactions (${first!.xid}, ${second!.xid})`);
+          if (second!.seen !== 1n) problems.push(`${code}: its own row not seen`);
+          if (i % 2 === 1) throw new Error('roll back');
+        }).catch((error: unknown) => {
+          if (!(error instanceof Error && error.message === 'roll back')) throw error;
+        });
+      }),
+    );
+    expect(problems).toEqual([]);
+    const kept = await sql(prisma).rows<{ code: string }>`SELECT code FROM unit WHERE code LIKE 'PGTX-%' ORDER BY code`;
+    expect(kept.map((row) => Number(row.code.slice(5))).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i * 2));
+    // The pool's connections are back, none left inside a transaction.
+    const [open] = await sql(prisma).rows<{ open: bigint }>`
+      SELECT count(*) AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+    expect(open!.open).toBe(0n);
+  });
+
+  it('sqlTransaction: a statement that fails rolls back what came before it and leaves the connection usable', async () => {
+    const { prisma } = database;
+    await expect(
+      sqlTransaction(prisma, async (tx) => {
+        await sql(tx).run`INSERT INTO unit (id, code, name, updated_at) VALUES (gen_random_uuid(), 'PGTX-FAIL', 'Før feilen', now())`;
+        await sql(tx).rows`SELECT 1 / ${0}::int`;
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await sql(prisma).rows`SELECT 1 FROM unit WHERE code = 'PGTX-FAIL'`).toEqual([]);
+    // Every connection of the pool still answers (none was given back inside the failed transaction).
+    const answers = await Promise.all(Array.from({ length: 12 }, () => sqlTransaction(prisma, (tx) => sql(tx).rows<{ one: number }>`SELECT ${1}::int AS one`)));
+    expect(answers.flat()).toEqual(Array.from({ length: 12 }, () => ({ one: 1 })));
   });
 });

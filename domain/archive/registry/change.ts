@@ -3,13 +3,14 @@
  * showed, decide (a rule may refuse with an AppError, or find it already done), change it with
  * the version raised and the change's action, actor and time, audit, and answer with the state.
  */
-import { Prisma, sql, type DbClient, type PrismaClient } from '../../db.js';
+import { Prisma, sql, sqlTransaction, type SqlDb, type SqlTransaction, type PrismaClient } from '../../db.js';
 import { auditInsert, writeAudit, type AuditRecord } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveAction, ArchiveActor, ArchiveCase, ArchiveEntry, WriteResult } from '../port.js';
 import { ENTRY_COLUMNS, entryFrom, readCase, readEntry, toEntry, type EntryRow } from './rows.js';
 
-type Tx = Prisma.TransactionClient;
+/** A write's transaction: on pg itself (sqlTransaction), so only `sql(tx)` runs in it. */
+type Tx = SqlTransaction;
 
 /** An entry's row as a write sees it, read and locked in one statement. */
 export interface LockedEntry {
@@ -116,33 +117,37 @@ function setClause(columns: Record<string, string>, data: object, action: Archiv
   ]);
 }
 
-/** Locks the entry and reads what the writes decide on, in one statement. */
-export async function lockEntry(tx: Tx, entryId: string): Promise<LockedEntry> {
-  const [row] = await sql(tx).rows<LockedEntry>`
+/**
+ * Locks the entry and reads what the writes decide on, in one statement; `alsoRead` adds columns
+ * of the write's own to it (`, (SELECT …) AS "name"`: what else the rule looks at, read with the lock).
+ */
+export async function lockEntry<Also extends object = object>(tx: SqlDb, entryId: string, alsoRead: Prisma.Sql = Prisma.empty): Promise<LockedEntry & Also> {
+  const [row] = await sql(tx).rows<LockedEntry & Also>`
     SELECT id::text AS "id", case_id::text AS "caseId", type, status, unit_id::text AS "unitId", sub_unit_id::text AS "subUnitId",
       caseworker_id::text AS "caseworkerId", assigned_at AS "assignedAt", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
       needs_due_date AS "needsDueDate", access_code AS "accessCode", legal_basis AS "legalBasis", screened_fields AS "screenedFields",
       meirinnsyn_considered AS "meirinnsynConsidered", public_title AS "publicTitle", behandlingsstatus,
       write_off_method AS "writeOffMethod", to_char(write_off_date, 'YYYY-MM-DD') AS "writeOffDate", write_off_by_id::text AS "writeOffById",
-      write_off_reply_id::text AS "writeOffReplyId", registered_at AS "registeredAt", version
-    FROM archive_entry WHERE id = ${entryId}::uuid FOR UPDATE`;
+      write_off_reply_id::text AS "writeOffReplyId", registered_at AS "registeredAt", version${alsoRead}
+    FROM archive_entry WHERE id = ${entryId}::uuid FOR UPDATE OF archive_entry`;
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_entry ${entryId} does not exist` });
   return row;
 }
 
 /** Changes an entry's columns with the version raised and the change stamped (the caller holds its lock). */
-export async function updateEntry(tx: Tx, entryId: string, data: EntryChanges, action: ArchiveAction, input: ChangeInput): Promise<void> {
+export async function updateEntry(tx: SqlDb, entryId: string, data: EntryChanges, action: ArchiveAction, input: ChangeInput): Promise<void> {
   await sql(tx).run`UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, data, action, input)} WHERE id = ${entryId}::uuid`;
 }
 
-export async function changeEntry(
+export async function changeEntry<Also extends object = object>(
   prisma: PrismaClient,
   input: ChangeInput & { entryId: string },
   action: ArchiveAction,
-  decide: (tx: Tx, entry: LockedEntry) => Promise<EntryDecision>,
+  decide: (tx: Tx, entry: LockedEntry & Also) => Promise<EntryDecision>,
+  alsoRead?: Prisma.Sql,
 ): Promise<WriteResult<ArchiveEntry>> {
-  return prisma.$transaction(async (tx) => {
-    const row = await lockEntry(tx, input.entryId);
+  return sqlTransaction(prisma, async (tx) => {
+    const row = await lockEntry<Also>(tx, input.entryId, alsoRead);
     const decision = row.version !== input.expectedVersion ? 'alreadyDone' : await decide(tx, row);
     if (decision === 'alreadyDone') {
       const state = (await readEntry(tx, input.entryId))!;
@@ -165,7 +170,7 @@ export async function changeCase(
   action: ArchiveAction,
   decide: (tx: Tx, found: LockedCase) => Promise<Decision<CaseChanges>>,
 ): Promise<WriteResult<ArchiveCase>> {
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(prisma, async (tx) => {
     const [row] = await sql(tx).rows<LockedCase>`
       SELECT id::text AS "id", status, saksansvarlig_id::text AS "saksansvarligId", to_char(obs_date, 'YYYY-MM-DD') AS "obsDate", version
       FROM archive_case WHERE id = ${input.caseId}::uuid FOR UPDATE`;
@@ -189,7 +194,7 @@ export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00Z`);
 export const osloDate = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
 
 /** The person rows a write names must exist and be active. */
-export async function activePerson(db: DbClient, personId: string): Promise<{ id: string; unitId: string | null }> {
+export async function activePerson(db: SqlDb, personId: string): Promise<{ id: string; unitId: string | null }> {
   const [person] = await sql(db).rows<{ id: string; unitId: string | null }>`
     SELECT id::text AS "id", unit_id::text AS "unitId" FROM person WHERE id = ${personId}::uuid AND active`;
   if (!person) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${personId} is not an active person` });

@@ -1,4 +1,4 @@
-import { Prisma, sql, type PrismaClient } from '../../db.js';
+import { Prisma, type PrismaClient } from '../../db.js';
 import { auditInsert } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ArchiveEntry, DistributeInput, WriteResult } from '../port.js';
@@ -15,28 +15,26 @@ export async function distributeEntry(
   input: DistributeInput,
   mode: 'distribute' | 'redistribute',
 ): Promise<WriteResult<ArchiveEntry>> {
-  return changeEntry(prisma, input, mode === 'distribute' ? 'distributed' : 'redistributed', async (tx, entry) => {
+  // What the rule looks at besides the entry, read with its lock: the unit, the sub-unit, and where the caseworker works.
+  const target = Prisma.sql`,
+    (SELECT active FROM unit WHERE id = ${input.unitId}::uuid) AS "unitActive",
+    (SELECT parent_id::text FROM unit WHERE id = ${input.subUnitId}::uuid AND active) AS "subUnitParent",
+    (SELECT active FROM person WHERE id = ${input.caseworkerId}::uuid) AS "personActive",
+    (SELECT CASE WHEN ${input.subUnitId}::uuid IS NOT NULL THEN p.unit_id = ${input.subUnitId}::uuid
+       ELSE p.unit_id = ${input.unitId}::uuid
+         OR EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.parent_id = ${input.unitId}::uuid)
+         OR EXISTS (SELECT 1 FROM unit u WHERE u.id = ${input.unitId}::uuid AND u.leader_id = p.id)
+     END FROM person p WHERE p.id = ${input.caseworkerId}::uuid) AS "worksThere"`;
+  return changeEntry<Target>(prisma, input, mode === 'distribute' ? 'distributed' : 'redistributed', async (_tx, entry) => {
     if (mode === 'distribute' && entry.caseworkerId !== null) return 'alreadyDone';
     if (mode === 'redistribute' && entry.caseworkerId === null) {
       throw new AppError(AppErrorCode.ARCHIVE_WRONG_STATUS, { message: `entry ${entry.id} has no caseworker to redistribute from` });
     }
-    // The unit, the sub-unit and where the caseworker works, in one statement.
-    const [found] = await sql(tx).rows<{ unitActive: boolean | null; subUnitParent: string | null; personActive: boolean | null; worksThere: boolean }>`
-      SELECT
-        (SELECT active FROM unit WHERE id = ${input.unitId}::uuid) AS "unitActive",
-        (SELECT parent_id::text FROM unit WHERE id = ${input.subUnitId}::uuid AND active) AS "subUnitParent",
-        p.active AS "personActive",
-        CASE WHEN ${input.subUnitId}::uuid IS NOT NULL THEN p.unit_id = ${input.subUnitId}::uuid
-          ELSE p.unit_id = ${input.unitId}::uuid
-            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = p.unit_id AND u.parent_id = ${input.unitId}::uuid)
-            OR EXISTS (SELECT 1 FROM unit u WHERE u.id = ${input.unitId}::uuid AND u.leader_id = p.id)
-        END AS "worksThere"
-      FROM (SELECT 1) one LEFT JOIN person p ON p.id = ${input.caseworkerId}::uuid`;
-    if (found?.unitActive !== true || (input.subUnitId && found.subUnitParent !== input.unitId)) {
+    if (entry.unitActive !== true || (input.subUnitId && entry.subUnitParent !== input.unitId)) {
       throw new AppError(AppErrorCode.INVALID_INPUT, { message: `unit ${input.unitId} / sub-unit ${input.subUnitId} is not an active unit and one of its sub-units` });
     }
-    if (found.personActive !== true) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${input.caseworkerId} is not an active person` });
-    if (!found.worksThere) {
+    if (entry.personActive !== true) throw new AppError(AppErrorCode.INVALID_INPUT, { message: `person ${input.caseworkerId} is not an active person` });
+    if (!entry.worksThere) {
       throw new AppError(AppErrorCode.ARCHIVE_CASEWORKER_NOT_IN_UNIT, { message: `person ${input.caseworkerId} does not work in unit ${input.subUnitId ?? input.unitId}` });
     }
     const unit = { id: input.unitId };
@@ -65,5 +63,13 @@ export async function distributeEntry(
         Prisma.sql`set_case`,
       )})`;
     return { data: { unitId: unit.id, subUnitId: subUnit?.id ?? null, caseworkerId: input.caseworkerId, assignedAt: input.now }, alongside: setCase };
-  });
+  }, target);
+}
+
+/** The distribution's target as read with the entry's lock. */
+interface Target {
+  unitActive: boolean | null;
+  subUnitParent: string | null;
+  personActive: boolean | null;
+  worksThere: boolean | null;
 }

@@ -2,7 +2,7 @@
  * The registry's SELECTs and what turns their rows into the port's types. Every read and every
  * write's answer goes through these, so an entry looks the same wherever it comes from.
  */
-import { Prisma, sql, type DbClient } from '../../db.js';
+import { Prisma, sql, type DbClient, type SqlDb } from '../../db.js';
 import type { ApprovalStep, ArchiveAction, ArchiveCase, ArchiveEntry, DecisionFollowUp, LastChange, ListedCase, ListedDecision, ListedEntry, PersonRef } from '../port.js';
 import type {
   Avskrivningsmate,
@@ -337,12 +337,12 @@ export function toListedDecision(row: ListedDecisionRow): ListedDecision {
   };
 }
 
-export async function readEntry(db: DbClient, entryId: string): Promise<ArchiveEntry | null> {
+export async function readEntry(db: SqlDb, entryId: string): Promise<ArchiveEntry | null> {
   const [row] = await sql(db).rows<EntryRow>`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = ${entryId}::uuid`;
   return row ? toEntry(row) : null;
 }
 
-export async function readCase(db: DbClient, caseId: string): Promise<ArchiveCase | null> {
+export async function readCase(db: SqlDb, caseId: string): Promise<ArchiveCase | null> {
   const [row] = await sql(db).rows<CaseRow>`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = ${caseId}::uuid`;
   return row ? toCase(row) : null;
 }
