@@ -187,7 +187,7 @@ async function composeAll(): Promise<Run> {
 console.log(
   `bench daily-compose: ${set.people} people, ${set.entries} entries on PostgreSQL ${new URL(server).host} (database ${name}), day ${set.today}; ` +
     `batches of ${BATCH}; ${availableParallelism()} cores, ${mb(totalmem())} RAM; load average ${loadavg()[0]!.toFixed(1)} at start; ` +
-    `Node ${process.version} with ${[...process.execArgv.filter((arg) => arg.startsWith('--max-')), process.env.NODE_OPTIONS ?? ''].join(' ').trim() || 'no heap options'} (the app's come from .npmrc)`,
+    `Node ${process.version} with ${[...process.execArgv.filter((arg) => arg.startsWith('--max-')), process.env.NODE_OPTIONS ?? ''].join(' ').trim() || 'no heap options'} (the bot runs with V8's defaults, npm run digests:send with --max-semi-space-size=64)`,
 );
 const counts = (
   await rowsOf<{ cases: number; steps: number; decisions: number; away: number; units: number }>(`
