@@ -61,10 +61,15 @@ export function sql(db: SqlDb): Sql {
 export async function sqlTransaction<T>(db: PrismaClient, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const pool = connectionOf(db);
   if (!pool?.transaction) throw new Error('sqlTransaction(db) needs a client made by openDatabase');
-  return pool.transaction((connection) => {
+  return pool.transaction(async (connection) => {
     const tx: SqlTransaction = { kind: 'sqlTransaction' };
     sqlBridge.attach(tx, connection);
-    return work(tx);
+    try {
+      return await work(tx);
+    } finally {
+      // Its connection goes back to the pool: a handle kept past the end must not run on it.
+      sqlBridge.detach(tx);
+    }
   });
 }
 

@@ -25,6 +25,10 @@ export const sqlBridge = {
   attach(prisma: object, pool: SqlConnection): void {
     pools.set(prisma, pool);
   },
+  /** After a transaction on pg itself (sqlTransaction) ended: its handle runs nothing more. */
+  detach(db: object): void {
+    pools.delete(db);
+  },
   inTransactionSlot<T>(run: () => T): T {
     return transactionSlot.run({}, run);
   },

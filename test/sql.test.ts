@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Prisma, sql, sqlTransaction } from '../domain/db.js';
+import { Prisma, sql, sqlTransaction, type SqlTransaction } from '../domain/db.js';
 import { createTestDatabase } from './support/database.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -97,7 +97,7 @@ describe('sql(db): raw statements on pg itself', () => {
     expect(open!.open).toBe(0n);
   });
 
-  it('sqlTransaction: a statement that fails rolls back what came before it and leaves the connection usable', async () => {
+  it('sqlTransaction: a statement that fails rolls back what came before it and leaves the connection usable; a handle kept past its end runs nothing', async () => {
     const { prisma } = database;
     await expect(
       sqlTransaction(prisma, async (tx) => {
@@ -106,6 +106,12 @@ describe('sql(db): raw statements on pg itself', () => {
       }),
     ).rejects.toThrow(/division by zero/);
     expect(await sql(prisma).rows`SELECT 1 FROM unit WHERE code = 'PGTX-FAIL'`).toEqual([]);
+    // A handle kept past its transaction runs nothing (its connection went back to the pool).
+    let escaped: SqlTransaction | undefined;
+    await sqlTransaction(prisma, async (tx) => {
+      escaped = tx;
+    });
+    expect(() => sql(escaped!)).toThrow(/needs a client made by openDatabase/);
     // Every connection of the pool still answers (none was given back inside the failed transaction).
     const answers = await Promise.all(Array.from({ length: 12 }, () => sqlTransaction(prisma, (tx) => sql(tx).rows<{ one: number }>`SELECT ${1}::int AS one`)));
     expect(answers.flat()).toEqual(Array.from({ length: 12 }, () => ({ one: 1 })));
