@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
@@ -10,7 +9,7 @@ import type { NewEntry } from '../../domain/archive/registry/create-entry.js';
 import { isBacklog } from '../../domain/archive/rules.js';
 import { AppError, AppErrorCode } from '../../domain/errors.js';
 import { ARCHIVE_NOW, ARCHIVE_TODAY, createCaseWith, createTeam, type Team } from '../support/archive.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, watchStatements } from '../support/database.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 const numbersOf = <T extends { number: string }>(groups: ListGroup<T>[], ownerId: string) => groups.find((found) => found.ownerId === ownerId)?.items.map((item) => item.number) ?? [];
@@ -244,16 +243,9 @@ describe('the archive port’s reads on the built-in registry', () => {
   });
 
   it('asks the database once per read, however many people or units it reads for (twice for the control lists)', async () => {
-    // Every statement goes through a pg connection's query() (the reads do not use Prisma); the
-    // planner mode's SET and RESET around personLists (sql(db).plannedOnce) ask for no rows.
-    const statements: string[] = [];
-    const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const query = client.query;
-    client.query = function (this: unknown, ...args: unknown[]) {
-      const text = String((args[0] as { text?: string }).text ?? args[0]);
-      if (!/^(SET|RESET) plan_cache_mode/.test(text)) statements.push(text);
-      return query.apply(this, args);
-    };
+    // The statements of sql(db), recorded at its bridge (plannedOnce's SET and RESET around personLists are not statements of the read).
+    const watched = watchStatements(db);
+    const statements = watched.texts;
     const counted = archive;
     const people = [team.caseworker.id, team.colleague.id, team.subCaseworker.id, other.caseworker.id, other.colleague.id];
     const units = [team.unit.id, team.subUnit.id, other.unit.id];
@@ -284,7 +276,7 @@ describe('the archive port’s reads on the built-in registry', () => {
         expect({ name, statements: statements.length }).toEqual({ name, statements: queries });
       }
     } finally {
-      client.query = query;
+      watched.stop();
     }
   });
 

@@ -55,6 +55,8 @@ export function watchStatements(database: { prisma: object }): { texts: string[]
       texts.push(text);
       return original.query(text, values, plan);
     },
+    // sqlTransaction still works while watched (its statements, on a connection of their own, are not recorded).
+    transaction: original.transaction,
   });
   return { texts, stop: () => sqlBridge.attach(database.prisma, original) };
 }
