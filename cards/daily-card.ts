@@ -3,7 +3,7 @@ import type { DailyActOutcome } from '../domain/daily/act-on-daily-card.js';
 import type { DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { formatDay } from './absence-card.js';
-import { card, done, execute, heading, text, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { cardJson, done, execute, executeJson, heading, jsonFields, STATUS_SIGNS, textJson, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { formatTime } from './support-kit.js';
 
 /** The card's own verb (the entries' actions are DAILY_ACTION_VERBS): the person's «send me the card also when all is done». */
@@ -34,29 +34,23 @@ const SPEAK_BUDGET = 170;
  */
 export const DAILY_CARD_BUDGET_BYTES = 60 * 1024;
 const ITEM_CAPS = [10, 5, 3, 1];
-const UNMEASURED_ITEMS = 40;
 
-/** «Mine oppgaver» as a card, with as many items per section as fit the budget. */
+/** «Mine oppgaver» as a card, with as many items per section as fit the budget (the card `dailyCardJson` writes). */
 export function dailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
-  let drawn = drawDailyCard(view, options, t);
-  // An item is at most about 1 KB (a long title, a merknad, three buttons): few items need no measuring.
-  if (view.sections.reduce((sum, section) => sum + section.items.length, 0) <= UNMEASURED_ITEMS) return drawn;
-  for (const cap of ITEM_CAPS.slice(1)) {
-    if (Buffer.byteLength(JSON.stringify(drawn)) <= DAILY_CARD_BUDGET_BYTES) break;
-    drawn = drawDailyCard(withItemCap(view, cap), options, t);
-  }
-  return drawn;
+  return JSON.parse(dailyCardJson(view, options, t)) as AdaptiveCard;
 }
 
 /**
- * The same card as JSON, for the daily run that stores it: the JSON it measures is the JSON it
- * returns, so each card is serialised once (tens of thousands of cards a morning).
+ * The card as JSON, as the daily run stores it: written as JSON rather than built as objects and
+ * then serialised (50,000 cards of up to a hundred items each a morning; bench/daily-compose.ts).
+ * The JSON it measures is the JSON it returns.
  */
 export function dailyCardJson(view: DailyCardView, options: DailyCardOptions, t: Translate): string {
-  let json = JSON.stringify(drawDailyCard(view, options, t));
+  let json = drawDailyCard(view, options, t);
   for (const cap of ITEM_CAPS.slice(1)) {
-    if (Buffer.byteLength(json) <= DAILY_CARD_BUDGET_BYTES) break;
-    json = JSON.stringify(drawDailyCard(withItemCap(view, cap), options, t));
+    // A UTF-8 byte is at most three UTF-16 units: most cards need no counting.
+    if (json.length * 3 <= DAILY_CARD_BUDGET_BYTES || Buffer.byteLength(json) <= DAILY_CARD_BUDGET_BYTES) break;
+    json = drawDailyCard(withItemCap(view, cap), options, t);
   }
   return json;
 }
@@ -67,23 +61,23 @@ const withItemCap = (view: DailyCardView, cap: number): DailyCardView => ({
 });
 
 /** «Mine oppgaver»: one personal card per day, a section per list, the oldest ten of each and «og N til». */
-function drawDailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): AdaptiveCard {
+function drawDailyCard(view: DailyCardView, options: DailyCardOptions, t: Translate): string {
   const date = formatDay(view.date, options.locale);
-  const body: CardElement[] = [heading(t('daily.card.title', { date }))];
-  if (options.saved !== undefined) body.push(done(t(options.saved ? 'daily.card.whenEmptySavedOn' : 'daily.card.whenEmptySavedOff')));
-  if (options.notice) body.push(noticeLine(options.notice, options, t));
+  const body: string[] = [JSON.stringify(heading(t('daily.card.title', { date })))];
+  if (options.saved !== undefined) body.push(JSON.stringify(done(t(options.saved ? 'daily.card.whenEmptySavedOn' : 'daily.card.whenEmptySavedOff'))));
+  if (options.notice) body.push(JSON.stringify(noticeLine(options.notice, options, t)));
   const footer = options.audience === 'personal' && !view.away ? [whenEmptyToggle(view.whenEmpty, t)] : [];
 
   if (view.away) {
-    body.push(text(t('daily.card.paused')));
-    return card(t('daily.card.paused'), body);
+    body.push(textJson(t('daily.card.paused')));
+    return cardJson(t('daily.card.paused'), body);
   }
   if (view.sections.length === 0) {
-    body.push(text(t('daily.card.empty')));
-    return card(t('daily.card.empty'), body, footer);
+    body.push(textJson(t('daily.card.empty')));
+    return cardJson(t('daily.card.empty'), body, footer);
   }
   for (const section of view.sections) body.push(sectionContainer(section, options, t));
-  return card(speakOf(view, date, t), body, footer);
+  return cardJson(speakOf(view, date, t), body, footer);
 }
 
 /** Where an entry went is part of what was done for these. */
@@ -116,19 +110,29 @@ function sectionTitle(section: DailySection, options: DailyCardOptions, t: Trans
   return `${title} (${marker})`;
 }
 
-function sectionContainer(section: DailySection, options: DailyCardOptions, t: Translate): CardElement {
+/** The fixed options of the card's text blocks, as JSON once (`textJson`). */
+const FIELDS = {
+  sectionHeading: jsonFields({ style: 'heading', size: 'Medium', weight: 'Bolder' }),
+  none: jsonFields({ spacing: 'None' }),
+  small: jsonFields({ spacing: 'Small' }),
+  more: jsonFields({ isSubtle: true, spacing: 'Small' }),
+  note: jsonFields({ spacing: 'None', size: 'Small' }),
+  subtleNote: jsonFields({ spacing: 'None', size: 'Small', isSubtle: true }),
+  goodNote: jsonFields({ color: 'Good', spacing: 'None', size: 'Small' }),
+  attentionNote: jsonFields({ color: 'Attention', spacing: 'None', size: 'Small' }),
+};
+
+function sectionContainer(section: DailySection, options: DailyCardOptions, t: Translate): string {
   const title = sectionTitle(section, options, t);
-  const items: CardElement[] = [
-    // A heading per section: screen readers jump between them.
-    text(section.kind === 'unitBacklog' ? title : `${title} (${section.total})`, { style: 'heading', size: 'Medium', weight: 'Bolder' }),
-  ];
+  // A heading per section: screen readers jump between them.
+  let items = textJson(section.kind === 'unitBacklog' ? title : `${title} (${section.total})`, FIELDS.sectionHeading);
   if (section.kind === 'unitBacklog') {
-    items.push(text(section.total === 1 ? t('daily.card.unitBacklogOne') : t('daily.card.unitBacklogCount', { count: section.total }), { spacing: 'None' }));
+    items += `,${textJson(section.total === 1 ? t('daily.card.unitBacklogOne') : t('daily.card.unitBacklogCount', { count: section.total }), FIELDS.none)}`;
   }
-  for (const item of section.items) items.push(...itemElements(section, item, options, t));
+  for (const item of section.items) items += itemElements(section, item, options, t);
   const rest = section.total - section.items.length;
-  if (rest > 0 && section.kind !== 'unitBacklog') items.push(text(t('daily.card.more', { count: rest }), { isSubtle: true, spacing: 'Small' }));
-  return { type: 'Container', spacing: 'Large', separator: true, items };
+  if (rest > 0 && section.kind !== 'unitBacklog') items += `,${textJson(t('daily.card.more', { count: rest }), FIELDS.more)}`;
+  return `{"type":"Container","spacing":"Large","separator":true,"items":[${items}]}`;
 }
 
 const DATE_KEYS = {
@@ -138,34 +142,31 @@ const DATE_KEYS = {
   decisions: 'daily.card.decided',
 } as const;
 
-function itemElements(section: DailySection, item: DailyItem, options: DailyCardOptions, t: Translate): CardElement[] {
+/** An item's elements as JSON, each after a comma (they follow the section's heading). */
+function itemElements(section: DailySection, item: DailyItem, options: DailyCardOptions, t: Translate): string {
   const title = options.audience === 'personal' ? item.title : item.publicTitle;
   const dateKey = section.kind in DATE_KEYS ? DATE_KEYS[section.kind as keyof typeof DATE_KEYS] : 'daily.card.received';
-  const parts = [`**${item.number}**`, ...(item.date ? [t(dateKey, { date: shortDate(item.date) })] : []), title];
-  const elements: CardElement[] = [text(parts.join(' · '), { spacing: 'Small' })];
-  if (item.forelopigSvar) elements.push(warning(t('daily.card.forelopigSvar'), { spacing: 'None', size: 'Small' }));
-  if (item.forelopigSvarSent) elements.push(text(t('daily.card.forelopigSvarSent'), { spacing: 'None', size: 'Small', isSubtle: true }));
+  const line = item.date ? `**${item.number}** · ${t(dateKey, { date: shortDate(item.date) })} · ${title}` : `**${item.number}** · ${title}`;
+  let elements = `,${textJson(line, FIELDS.small)}`;
+  if (item.forelopigSvar) elements += `,${textJson(`${STATUS_SIGNS.Attention} ${t('daily.card.forelopigSvar')}`, FIELDS.attentionNote)}`;
+  if (item.forelopigSvarSent) elements += `,${textJson(t('daily.card.forelopigSvarSent'), FIELDS.subtleNote)}`;
   if (item.sender && options.audience === 'personal') {
     const line = item.merknad ? t('daily.card.merknad', { name: item.sender, merknad: item.merknad }) : t('daily.card.sentBy', { name: item.sender });
-    elements.push(text(line, { spacing: 'None', size: 'Small', isSubtle: true }));
+    elements += `,${textJson(line, FIELDS.subtleNote)}`;
   }
   if (item.closable !== undefined) {
-    elements.push(item.closable ? done(t('daily.card.closable'), { spacing: 'None', size: 'Small' }) : text(t('daily.card.notClosable'), { spacing: 'None', size: 'Small' }));
+    elements += `,${item.closable ? textJson(`${STATUS_SIGNS.Good} ${t('daily.card.closable')}`, FIELDS.goodNote) : textJson(t('daily.card.notClosable'), FIELDS.note)}`;
   }
   if (options.actions && item.actions.length > 0) {
-    elements.push({
-      type: 'ActionSet',
-      spacing: 'None',
-      actions: item.actions.map((action) => execute(t(`daily.card.action.${action.kind}`), action.verb, action.data)),
-    });
+    const actions = item.actions.map((action) => executeJson(t(`daily.card.action.${action.kind}`), action.verb, action.data));
+    elements += `,{"type":"ActionSet","spacing":"None","actions":[${actions.join(',')}]}`;
   }
   return elements;
 }
 
 /** `2026-11-02` → `02.11.2026`: the numeric form Norwegian archives write. */
 function shortDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year}`;
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 
 function speakOf(view: DailyCardView, date: string, t: Translate): string {

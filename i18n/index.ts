@@ -15,12 +15,28 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const messages = catalogue[locale];
-  return (key, params) =>
+  const templates = compiled[locale];
+  return (key, params) => {
     // Without parameters there is nothing to fill in (a placeholder stays as it is either way).
-    params === undefined
-      ? messages[key]
-      : messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+    if (params === undefined) return messages[key];
+    let template = templates.get(key);
+    if (!template) templates.set(key, (template = compile(messages[key])));
+    let filled = template[0]!;
+    for (let i = 1; i < template.length; i += 2) {
+      const name = template[i]!;
+      filled += (name in params ? String(params[name]) : `{${name}}`) + template[i + 1]!;
+    }
+    return filled;
+  };
 }
+
+/**
+ * A message split at its placeholders once, `[text, name, text, name, …, text]`: the morning run
+ * fills the same few messages millions of times (bench/daily-compose.ts), a regular expression
+ * each time was a twentieth of its work.
+ */
+const compiled: Record<Locale, Map<MessageKey, string[]>> = { nb: new Map(), nn: new Map(), en: new Map() };
+const compile = (message: string): string[] => message.split(/\{(\w+)\}/);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
