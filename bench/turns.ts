@@ -48,20 +48,25 @@ export function cpuMeter(pool: { query(text: string): Promise<{ rows: { pid: num
       return null;
     }
   };
-  const backends = async () => new Map((await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map(({ pid }) => [pid, ticks(pid)]));
+  const backends = async () => (await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map(({ pid }) => pid);
+  const ticksOf = (pids: Iterable<number>) => new Map([...pids].map((pid) => [pid, ticks(pid)]));
   return {
     async start() {
+      // The meter's own work is left out of what it measures: Node's clock starts after the
+      // backends are listed and read, and stops before they are read again; the backends of the
+      // start are read before the stop lists them again (for those that came meanwhile).
+      const before = ticksOf(await backends());
       const node = process.cpuUsage();
-      const before = await backends();
       return {
-        /** CPU milliseconds since start: Node's, and PostgreSQL's backends' (those alive at both ends). */
+        /** CPU milliseconds since start: Node's, and PostgreSQL's backends' (all of a backend that came meanwhile). */
         async stop(): Promise<{ nodeMs: number; pgMs: number | null }> {
           const used = process.cpuUsage(node);
-          const after = await backends();
+          const after = ticksOf(before.keys());
+          for (const pid of await backends()) if (!before.has(pid)) after.set(pid, ticks(pid));
           let pgTicks = 0;
           let seen = false;
           for (const [pid, end] of after) {
-            const begin = before.get(pid) ?? (end === null ? null : 0);
+            const begin = before.has(pid) ? before.get(pid)! : 0;
             if (end === null || begin === null) continue;
             pgTicks += end - begin;
             seen = true;
