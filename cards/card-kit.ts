@@ -37,7 +37,7 @@ export function card(speak: string, body: CardElement[], actions: CardElement[] 
  * The same card as JSON, with its body elements already JSON (`textJson`, `executeJson`, or
  * `JSON.stringify` of an element): for a card of thousands of elements written tens of thousands
  * of times a morning (the daily card), without building and then serialising every element.
- * test/cards/card-kit.test.ts holds each `…Json` to its builder.
+ * test/daily/daily-card-json.test.ts holds each `…Json` to its builder.
  */
 export function cardJson(speak: string, body: readonly string[], actions: CardElement[] = []): string {
   return (
@@ -54,6 +54,12 @@ export const jsonFields = (options: Record<string, unknown>): string => {
 
 /** `text(value, options)` as JSON, the options given as `jsonFields(options)`. */
 export const textJson = (value: string, fields = ''): string => `{"type":"TextBlock","text":${JSON.stringify(value)},"wrap":true${fields}}`;
+
+/** `done(value, options)` as JSON: the ✔ and the colour, the options given as `jsonFields(options)`. */
+export const doneJson = (value: string, fields = ''): string => textJson(`${STATUS_SIGNS.Good} ${value}`, `,"color":"Good"${fields}`);
+
+/** `warning(value, options)` as JSON: the ⚠ and the colour, the options given as `jsonFields(options)`. */
+export const warningJson = (value: string, fields = ''): string => textJson(`${STATUS_SIGNS.Attention} ${value}`, `,"color":"Attention"${fields}`);
 
 /** `execute(title, verb, data)` as JSON. */
 export const executeJson = (title: string, verb: string, data: Record<string, unknown>): string =>

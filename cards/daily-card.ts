@@ -3,7 +3,7 @@ import type { DailyActOutcome } from '../domain/daily/act-on-daily-card.js';
 import type { DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { formatDay } from './absence-card.js';
-import { cardJson, done, execute, executeJson, heading, jsonFields, STATUS_SIGNS, textJson, warning, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { cardJson, done, doneJson, execute, executeJson, heading, jsonFields, textJson, warning, warningJson, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { formatTime } from './support-kit.js';
 
 /** The card's own verb (the entries' actions are DAILY_ACTION_VERBS): the person's «send me the card also when all is done». */
@@ -118,8 +118,6 @@ const FIELDS = {
   more: jsonFields({ isSubtle: true, spacing: 'Small' }),
   note: jsonFields({ spacing: 'None', size: 'Small' }),
   subtleNote: jsonFields({ spacing: 'None', size: 'Small', isSubtle: true }),
-  goodNote: jsonFields({ color: 'Good', spacing: 'None', size: 'Small' }),
-  attentionNote: jsonFields({ color: 'Attention', spacing: 'None', size: 'Small' }),
 };
 
 function sectionContainer(section: DailySection, options: DailyCardOptions, t: Translate): string {
@@ -148,14 +146,14 @@ function itemElements(section: DailySection, item: DailyItem, options: DailyCard
   const dateKey = section.kind in DATE_KEYS ? DATE_KEYS[section.kind as keyof typeof DATE_KEYS] : 'daily.card.received';
   const line = item.date ? `**${item.number}** · ${t(dateKey, { date: shortDate(item.date) })} · ${title}` : `**${item.number}** · ${title}`;
   let elements = `,${textJson(line, FIELDS.small)}`;
-  if (item.forelopigSvar) elements += `,${textJson(`${STATUS_SIGNS.Attention} ${t('daily.card.forelopigSvar')}`, FIELDS.attentionNote)}`;
+  if (item.forelopigSvar) elements += `,${warningJson(t('daily.card.forelopigSvar'), FIELDS.note)}`;
   if (item.forelopigSvarSent) elements += `,${textJson(t('daily.card.forelopigSvarSent'), FIELDS.subtleNote)}`;
   if (item.sender && options.audience === 'personal') {
     const line = item.merknad ? t('daily.card.merknad', { name: item.sender, merknad: item.merknad }) : t('daily.card.sentBy', { name: item.sender });
     elements += `,${textJson(line, FIELDS.subtleNote)}`;
   }
   if (item.closable !== undefined) {
-    elements += `,${item.closable ? textJson(`${STATUS_SIGNS.Good} ${t('daily.card.closable')}`, FIELDS.goodNote) : textJson(t('daily.card.notClosable'), FIELDS.note)}`;
+    elements += `,${item.closable ? doneJson(t('daily.card.closable'), FIELDS.note) : textJson(t('daily.card.notClosable'), FIELDS.note)}`;
   }
   if (options.actions && item.actions.length > 0) {
     const actions = item.actions.map((action) => executeJson(t(`daily.card.action.${action.kind}`), action.verb, action.data));

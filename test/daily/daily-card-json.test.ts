@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { card, cardJson, execute, executeJson, jsonFields, text, textJson } from '../../cards/card-kit.js';
+import { card, cardJson, done, doneJson, execute, executeJson, jsonFields, text, textJson, warning, warningJson } from '../../cards/card-kit.js';
 import { DAILY_CARD_BUDGET_BYTES, dailyCard, dailyCardJson } from '../../cards/daily-card.js';
 import { translator } from '../../i18n/index.js';
 import { fullView } from '../support/card-samples-daily.js';
@@ -12,6 +12,8 @@ describe('the card kit’s JSON writers', () => {
     for (const value of ['Søknad om «byggetillatelse», gnr. 12', 'a "quoted" \\ back\nslash\ttab', '✔ ⚠ 🚀 \u2028', '']) {
       expect(textJson(value)).toBe(JSON.stringify(text(value)));
       expect(textJson(value, jsonFields({ spacing: 'None', size: 'Small', isSubtle: true }))).toBe(JSON.stringify(text(value, { spacing: 'None', size: 'Small', isSubtle: true })));
+      expect(doneJson(value, jsonFields({ spacing: 'None', size: 'Small' }))).toBe(JSON.stringify(done(value, { spacing: 'None', size: 'Small' })));
+      expect(warningJson(value)).toBe(JSON.stringify(warning(value)));
       expect(executeJson(value, 'daily.distribute', { entryId: value, version: 2 })).toBe(JSON.stringify(execute(value, 'daily.distribute', { entryId: value, version: 2 })));
       expect(cardJson(value, [textJson(value)], [execute(value, 'v')])).toBe(JSON.stringify(card(value, [text(value)], [execute(value, 'v')])));
     }
