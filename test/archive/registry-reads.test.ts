@@ -246,28 +246,27 @@ describe('the archive port’s reads on the built-in registry', () => {
     // The statements of sql(db), recorded at its bridge (plannedOnce's SET and RESET around personLists are not statements of the read).
     const watched = watchStatements(db);
     const statements = watched.texts;
-    const counted = archive;
     const people = [team.caseworker.id, team.colleague.id, team.subCaseworker.id, other.caseworker.id, other.colleague.id];
     const units = [team.unit.id, team.subUnit.id, other.unit.id];
     const window = { today: ARCHIVE_TODAY, withinDays: 14 };
     const reads: [string, () => Promise<unknown>, number][] = [
-      ['unassignedEntries', () => counted.unassignedEntries(units), 1],
-      ['inbox', () => counted.inbox(people, { since: new Date('2026-01-01T00:00:00Z') }), 1],
-      ['backlog', () => counted.backlog(people), 1],
-      ['dueList', () => counted.dueList(people, window), 1],
-      ['drafts', () => counted.drafts(people), 1],
-      ['obsCases', () => counted.obsCases(people, window), 1],
-      ['decisionsToFollowUp', () => counted.decisionsToFollowUp(people), 1],
-      ['provisionallyScreened', () => counted.provisionallyScreened(people), 1],
-      ['provisionallyScreenedInUnits', () => counted.provisionallyScreenedInUnits(units), 1],
-      ['approvalsWaiting', () => counted.approvalsWaiting([team.leader.id, other.leader.id]), 1],
-      ['unitBacklogCounts', () => counted.unitBacklogCounts(units), 1],
-      ['personLists', () => counted.personLists(team.leader.id, { ...window, since: new Date('2026-01-01T00:00:00Z'), unitIds: units, approverIds: [team.leader.id, other.leader.id] }), 1],
-      ['archiveControlLists', () => counted.archiveControlLists(), 2],
-      ['entriesById', () => counted.entriesById([team.unit.id, other.unit.id]), 1],
-      ['casesById', () => counted.casesById([team.unit.id]), 1],
-      ['stepsById', () => counted.stepsById([team.unit.id]), 1],
-      ['decisionsById', () => counted.decisionsById([team.unit.id]), 1],
+      ['unassignedEntries', () => archive.unassignedEntries(units), 1],
+      ['inbox', () => archive.inbox(people, { since: new Date('2026-01-01T00:00:00Z') }), 1],
+      ['backlog', () => archive.backlog(people), 1],
+      ['dueList', () => archive.dueList(people, window), 1],
+      ['drafts', () => archive.drafts(people), 1],
+      ['obsCases', () => archive.obsCases(people, window), 1],
+      ['decisionsToFollowUp', () => archive.decisionsToFollowUp(people), 1],
+      ['provisionallyScreened', () => archive.provisionallyScreened(people), 1],
+      ['provisionallyScreenedInUnits', () => archive.provisionallyScreenedInUnits(units), 1],
+      ['approvalsWaiting', () => archive.approvalsWaiting([team.leader.id, other.leader.id]), 1],
+      ['unitBacklogCounts', () => archive.unitBacklogCounts(units), 1],
+      ['personLists', () => archive.personLists(team.leader.id, { ...window, since: new Date('2026-01-01T00:00:00Z'), unitIds: units, approverIds: [team.leader.id, other.leader.id] }), 1],
+      ['archiveControlLists', () => archive.archiveControlLists(), 2],
+      ['entriesById', () => archive.entriesById([team.unit.id, other.unit.id]), 1],
+      ['casesById', () => archive.casesById([team.unit.id]), 1],
+      ['stepsById', () => archive.stepsById([team.unit.id]), 1],
+      ['decisionsById', () => archive.decisionsById([team.unit.id]), 1],
     ];
     try {
       for (const [name, read, queries] of reads) {

@@ -29,7 +29,14 @@ describe('the daily run’s card as JSON', () => {
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(DAILY_CARD_BUDGET_BYTES);
     // Drawn with fewer items than the view has: the budget bound.
     expect(json.split('"Action.Execute"').length - 1).toBeLessThan(full.sections.reduce((sum, section) => sum + section.items.length * 3, 0));
-    expect(dailyCard(full, options, t)).toEqual(JSON.parse(json));
+    // Every section is still there, its heading counting all its items, in the card the chat shows too.
+    const shown = dailyCard(full, options, t);
+    expect(shown).toEqual(JSON.parse(json));
+    const headings = shown.body.filter((element) => element.type === 'Container').map((element) => (element.items as { text: string }[])[0]!.text);
+    expect(headings).toHaveLength(full.sections.length);
+    full.sections.forEach((section, i) => {
+      if (section.kind !== 'unitBacklog') expect(headings[i]).toMatch(new RegExp(`\\(${section.total}\\)$`));
+    });
   });
 
   it('shows every item of a card that fits, each with its buttons', () => {
