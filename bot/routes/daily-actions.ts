@@ -6,12 +6,11 @@ import type { AdaptiveCard } from '../../cards/card-kit.js';
 import type { ArchivePort } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import type { Avskrivningsmate, OffentleglovaHjemmel, RealTilgangskode, SkjermetFelt } from '../../domain/archive/vocabulary.js';
-import { localDateOf } from '../../domain/calendar/working-days.js';
 import { actOnDailyCard, type DailyActContext, type DailyActRequest, type DailyTargetRef } from '../../domain/daily/act-on-daily-card.js';
 import { DAILY_ACTION_VERBS, type DailyActionKind } from '../../domain/daily/daily-view.js';
 import { isFormAction, openDailyAction } from '../../domain/daily/open-daily-action.js';
 import { AppError, AppErrorCode, isAppError } from '../../domain/errors.js';
-import { getOrganisationSettings, type OrganisationSettings } from '../../domain/org/organisation-settings.js';
+import { dailyContext } from '../../domain/daily/daily-context.js';
 import { loadCaller, turnLogger, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { errorMessageKey } from '../errors.js';
@@ -80,18 +79,18 @@ export function registerDailyActions(app: Application, deps: BotDeps): void {
       const data = parsed.data;
       const ref = { [TARGET_OF[kind]]: targetId } as DailyTargetRef;
       const archive = deps.archive ?? builtInRegistry(deps.prisma);
-      const actContext = await contextOf(caller, deps);
+      const actContext = contextOf(caller, deps);
       const log = turnLogger(context, deps.logger);
 
       if (isFormAction(kind) && !data.submit) {
         const opened = await openDailyAction(deps.prisma, archive, actContext, kind, ref, data.version);
-        if ('stale' in opened) return showDailyCard(context, caller, deps, { notice: opened.stale });
+        if ('stale' in opened) return showDailyCard(context, caller, deps, { notice: opened.stale, daily: await actContext.daily });
         return dailyActionCard(opened.form, { personal: true }, caller.t);
       }
       try {
-        const outcome = await actOnDailyCard(deps.prisma, archive, actContext, requestOf(kind, ref, data));
+        const outcome = await actOnDailyCard(archive, actContext, requestOf(kind, ref, data));
         log.info({ verb, ...ref, outcome: outcome.outcome }, 'daily card action');
-        return await showDailyCard(context, caller, deps, { notice: outcome, settings: actContext.settings });
+        return await showDailyCard(context, caller, deps, { notice: outcome, daily: await actContext.daily });
       } catch (error) {
         if (!isFormAction(kind) || !isAppError(error) || error.code === AppErrorCode.FORBIDDEN || error.code === AppErrorCode.NOT_FOUND) throw error;
         log.warn({ verb, ...ref, code: error.code }, 'daily card action refused by a rule');
@@ -107,11 +106,16 @@ export function registerDailyActions(app: Application, deps: BotDeps): void {
   });
 }
 
-/** Who acts, and when: the organisation's day (and its settings, which the card composed after the action needs too). */
-async function contextOf(caller: Caller, deps: BotDeps): Promise<DailyActContext & { settings: OrganisationSettings }> {
-  const settings = await getOrganisationSettings(deps.prisma);
+/**
+ * Who acts, and when; and their day, settings and rights (dailyContext), read while the action
+ * reads what it is about, and used again for the card composed after it.
+ */
+function contextOf(caller: Caller, deps: BotDeps): DailyActContext {
   const now = deps.now();
-  return { actor: { id: caller.person!.id, aadObjectId: caller.aadObjectId! }, today: localDateOf(now, settings.timeZone), now, settings };
+  const daily = dailyContext(deps.prisma, caller.person!.id, now);
+  // Awaited by the action (with what it reads) or by the card after it; a failure surfaces there.
+  daily.catch(() => undefined);
+  return { actor: { id: caller.person!.id, aadObjectId: caller.aadObjectId! }, now, daily };
 }
 
 /** The form again, with why the last try changed nothing; or the card as it is now if the item changed meanwhile. */
@@ -127,7 +131,7 @@ async function showForm(
   problem: string,
 ) {
   const opened = await openDailyAction(deps.prisma, archive, actContext, kind, ref, version);
-  if ('stale' in opened) return showDailyCard(context, caller, deps, { notice: opened.stale });
+  if ('stale' in opened) return showDailyCard(context, caller, deps, { notice: opened.stale, daily: await actContext.daily });
   return dailyActionCard(opened.form, { personal: true, problem }, caller.t);
 }
 

@@ -4,12 +4,11 @@ import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { dailyCard, DAILY_CARD_VERBS } from '../../cards/daily-card.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
-import { localDateOf } from '../../domain/calendar/working-days.js';
 import type { DailyActOutcome } from '../../domain/daily/act-on-daily-card.js';
 import { chooseCardWhenEmpty } from '../../domain/daily/choose-card-when-empty.js';
 import { composeDailyCards } from '../../domain/daily/compose-daily-cards.js';
+import { dailyContext, type DailyContext } from '../../domain/daily/daily-context.js';
 import { commandPattern, COMMANDS } from '../../domain/help/commands.js';
-import { getOrganisationSettings, type OrganisationSettings } from '../../domain/org/organisation-settings.js';
 import { loadCaller, type Caller } from '../caller.js';
 import type { BotDeps } from '../deps.js';
 import { commandScopeOf } from './help.js';
@@ -42,20 +41,24 @@ export function registerDaily(app: Application, deps: BotDeps): void {
   });
 }
 
-/** The caller's «Mine oppgaver» as of today (also when they act on yesterday's card), after an action with what it did. */
+/**
+ * The caller's «Mine oppgaver» as of today (also when they act on yesterday's card), after an
+ * action with what it did (and the person's day as the action read it: dailyContext).
+ */
 export async function showDailyCard(
   context: TurnContext,
   caller: Caller,
   deps: BotDeps,
-  after: { saved?: boolean; notice?: DailyActOutcome; settings?: OrganisationSettings } = {},
+  after: { saved?: boolean; notice?: DailyActOutcome; daily?: DailyContext } = {},
 ) {
   if (!caller.person) return caller.t('error.unknownPerson');
-  const { settings = await getOrganisationSettings(deps.prisma), ...shown } = after;
+  const { daily = await dailyContext(deps.prisma, caller.person.id, deps.now()), ...shown } = after;
   const [view] = await composeDailyCards(deps.prisma, deps.archive ?? builtInRegistry(deps.prisma), {
-    date: localDateOf(deps.now(), settings.timeZone),
-    dailyCardTime: settings.dailyCardTime,
-    timeZone: settings.timeZone,
+    date: daily.today,
+    dailyCardTime: daily.settings.dailyCardTime,
+    timeZone: daily.settings.timeZone,
     personIds: [caller.person.id],
+    read: { people: daily.person ? [daily.person] : [], acting: daily.acting },
   });
   if (!view) return caller.t('error.unknownPerson');
   const audience = commandScopeOf(context) === 'personal' ? 'personal' : 'shared';

@@ -25,7 +25,8 @@ export interface ActingLeadersOptions {
   forPeople?: readonly string[];
 }
 
-interface Row {
+/** A row of actingLeadersStatement. */
+export interface ActingLeaderRow {
   unit_id: string;
   unit_name: string;
   leader_id: string | null;
@@ -41,17 +42,27 @@ interface Row {
  * organisation file (inactive) is away for good.
  */
 export async function actingLeaders(db: DbClient, options: ActingLeadersOptions): Promise<Map<string, ActingLeader>> {
-  const { on } = options;
   const unitIds = options.unitIds ? [...options.unitIds] : null;
   if (unitIds?.length === 0 || options.forPeople?.length === 0) return new Map();
   const which =
     unitIds !== null
       ? idIn(Prisma.sql`u.id`, unitIds)
       : options.forPeople
-        ? Prisma.sql`u.active AND (${idIn(Prisma.sql`u.leader_id`, options.forPeople)}
-            OR EXISTS (SELECT 1 FROM unit_deputy mine WHERE mine.unit_id = u.id AND ${idIn(Prisma.sql`mine.person_id`, options.forPeople)}))`
+        ? forPeopleCondition(options.forPeople)
         : Prisma.sql`u.active`;
-  const rows = await sql(db).rows<Row>`
+  return actingLeadersOf(await sql(db).rows<ActingLeaderRow>(actingLeadersStatement(Prisma.sql`${options.on}::date`, which)));
+}
+
+/** The active units the people lead or are deputies of (`people` not empty). */
+export const forPeopleCondition = (people: readonly string[]) => Prisma.sql`u.active AND (${idIn(Prisma.sql`u.leader_id`, people)}
+            OR EXISTS (SELECT 1 FROM unit_deputy mine WHERE mine.unit_id = u.id AND ${idIn(Prisma.sql`mine.person_id`, people)}))`;
+
+/**
+ * The statement `actingLeaders` runs, its rows for `actingLeadersOf`: for the units WHERE `which`
+ * (alias `u`) on the day `on` (a date, or a sub-select of one: dailyContext's day is worked out
+ * in its own statement).
+ */
+export const actingLeadersStatement = (on: Prisma.Sql, which: Prisma.Sql) => Prisma.sql`
     SELECT u.id AS unit_id, u.name AS unit_name,
            l.id AS leader_id, l.name AS leader_name,
            coalesce(present.is_present, false) AS leader_present,
@@ -61,7 +72,7 @@ export async function actingLeaders(db: DbClient, options: ActingLeadersOptions)
       LEFT JOIN LATERAL (
         SELECT l.active AND NOT EXISTS (
                  SELECT 1 FROM absence a
-                  WHERE a.person_id = l.id AND a.from_date <= ${on}::date AND a.to_date >= ${on}::date
+                  WHERE a.person_id = l.id AND a.from_date <= ${on} AND a.to_date >= ${on}
                ) AS is_present
       ) present ON true
       LEFT JOIN LATERAL (
@@ -73,16 +84,16 @@ export async function actingLeaders(db: DbClient, options: ActingLeadersOptions)
            AND NOT coalesce(present.is_present, false)
            AND NOT EXISTS (
                  SELECT 1 FROM absence a
-                  WHERE a.person_id = p.id AND a.from_date <= ${on}::date AND a.to_date >= ${on}::date
+                  WHERE a.person_id = p.id AND a.from_date <= ${on} AND a.to_date >= ${on}
                )
          ORDER BY ud.rank, p.id
          LIMIT 1
       ) d ON true
      WHERE ${which}`;
-  return new Map(rows.map((row) => [row.unit_id, actingLeaderOf(row)]));
-}
 
-function actingLeaderOf(row: Row): ActingLeader {
+export const actingLeadersOf = (rows: readonly ActingLeaderRow[]): Map<string, ActingLeader> => new Map(rows.map((row) => [row.unit_id, actingLeaderOf(row)]));
+
+function actingLeaderOf(row: ActingLeaderRow): ActingLeader {
   const leader = row.leader_id ? { id: row.leader_id, name: row.leader_name ?? '' } : null;
   const deputy = row.deputy_id ? { id: row.deputy_id, name: row.deputy_name ?? '' } : null;
   const acting = leader && row.leader_present ? leader : deputy;

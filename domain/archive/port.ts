@@ -7,8 +7,8 @@
  * query, whatever the list's length. Lists are capped per owner (`limit`, oldest first) with the
  * full count beside them, so a card can say «og 12 til».
  *
- * Writes take the version the card showed. Each locks what it changes, compares, and then either
- * changes it (`done`) or changes nothing and tells the current state and who changed it when
+ * Writes take the version the card showed. Each compares it with what it changes, and then either
+ * changes it, atomically at that version (`done`), or changes nothing and tells the current state and who changed it when
  * (`alreadyDone`): a stale card, a second click, or a leader and a deputy at once change nothing
  * twice. Any change since the card counts (the card then shows the current state to act on
  * again). Bad input is an AppError (domain/errors.ts) and changes nothing.

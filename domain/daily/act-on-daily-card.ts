@@ -1,10 +1,8 @@
 import type { AccessDecision, ApprovalStep, ArchiveActor, ArchiveCase, ArchiveEntry, ArchivePort, DecisionFollowUp, LastChange, PersonRef, WriteResult } from '../archive/port.js';
 import type { Avskrivningsmate, IsoDate } from '../archive/vocabulary.js';
-import type { LocalDate } from '../calendar/working-days.js';
-import type { DbClient } from '../db.js';
 import { AppError, AppErrorCode } from '../errors.js';
 import type { DailyActionKind } from './daily-view.js';
-import { dailyRights, type DailyRights } from './daily-rights.js';
+import type { DailyContext, DailyRights } from './daily-context.js';
 
 type Versioned = { version: number };
 type OnEntry = Versioned & { entryId: string };
@@ -44,20 +42,22 @@ export interface DailyActOutcome {
 
 export interface DailyActContext {
   actor: ArchiveActor;
-  /** The organisation's calendar day: who stands in for whom is decided for it. */
-  today: LocalDate;
   now: Date;
+  /**
+   * The person's day, settings and rights (dailyContext: who stands in for whom is decided for
+   * the organisation's day), being read while the action reads what it is about.
+   */
+  daily: Promise<DailyContext>;
 }
 
 /** Reads what a card action is about (unknown: NOT_FOUND) and checks the person may do it (else FORBIDDEN). */
 export async function authorisedTarget(
-  db: DbClient,
   archive: ArchivePort,
   context: DailyActContext,
   kind: DailyActionKind,
   ref: DailyTargetRef,
 ): Promise<{ target: DailyTarget; rights: DailyRights }> {
-  const [target, rights] = await Promise.all([readTarget(archive, ref), dailyRights(db, context.actor.id, context.today)]);
+  const [target, { rights }] = await Promise.all([readTarget(archive, ref), context.daily]);
   if (!target) throw new AppError(AppErrorCode.NOT_FOUND, { message: `daily action ${kind}: ${JSON.stringify(ref)} does not exist` });
   if (!mayAct(rights, kind, target)) {
     throw new AppError(AppErrorCode.FORBIDDEN, { message: `person ${context.actor.id} may not ${kind} ${JSON.stringify(ref)}` });
@@ -146,8 +146,8 @@ export function targetNumber(target: DailyTarget): string {
  * a second click, or the leader and the deputy at once change nothing twice, and the one too
  * late learns who did what when. The registry audits every change in the write's transaction.
  */
-export async function actOnDailyCard(db: DbClient, archive: ArchivePort, context: DailyActContext, request: DailyActRequest): Promise<DailyActOutcome> {
-  const { target } = await authorisedTarget(db, archive, context, request.kind, targetRefOf(request));
+export async function actOnDailyCard(archive: ArchivePort, context: DailyActContext, request: DailyActRequest): Promise<DailyActOutcome> {
+  const { target } = await authorisedTarget(archive, context, request.kind, targetRefOf(request));
   const base = { actor: context.actor, expectedVersion: request.version, now: context.now };
   const entryOutcome = (result: WriteResult<ArchiveEntry>): DailyActOutcome => ({
     kind: request.kind,

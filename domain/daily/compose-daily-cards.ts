@@ -1,10 +1,10 @@
-import type { Locale } from '../../i18n/index.js';
 import { actingLeaders, type ActingLeader } from '../absence/acting-leader.js';
 import type { ApprovalStep, ArchiveControlLists, ArchivePort, CappedList, CaseForClosing, ListedCase, ListedDecision, ListedEntry, ListGroup, PersonLists } from '../archive/port.js';
 import { needsForelopigSvar } from '../archive/rules.js';
 import { FORELOPIG_SVAR, type IsoDate } from '../archive/vocabulary.js';
 import { addDays, instantAt, isWorkingDay } from '../calendar/working-days.js';
 import { type DbClient, idIn, Prisma, sql } from '../db.js';
+import { isArchivist, peopleStatement, type DailyPersonRow } from './daily-context.js';
 import {
   DAILY_ACTION_VERBS,
   type DailyAction,
@@ -34,21 +34,14 @@ export interface ComposeDailyCardsOptions {
    * reads them once (composeDailyCardsInBatches) instead of in every batch with someone from the archive.
    */
   controlLists?: () => Promise<ArchiveControlLists>;
+  /**
+   * The people (`personIds`, as peopleStatement reads them) and who acts for the units they lead
+   * or stand in for, when the caller has read them already for the same day: a card composed
+   * again after an action (dailyContext) reads them with the person's rights in one statement.
+   */
+  read?: { people: readonly DailyPersonRow[]; acting: ReadonlyMap<string, ActingLeader> };
 }
 
-interface PersonRow {
-  id: string;
-  aad_object_id: string;
-  name: string;
-  locale: Locale | null;
-  chosen_locale: Locale | null;
-  daily_card_when_empty: boolean;
-  roles: string[];
-  /** A registered absence covers the day. */
-  away: boolean;
-}
-
-const ARCHIVE_ROLES = ['arkivet', 'arkivansvarlig'];
 
 /**
  * Every person's «Mine oppgaver» for a day, set-based: one statement for the people (with their
@@ -65,17 +58,12 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
   const personIds = options.personIds ? [...options.personIds] : null;
   if (personIds?.length === 0) return [];
 
-  const [people, acting] = await Promise.all([
-    sql(db).rows<PersonRow>`
-      SELECT p.id, p.aad_object_id, p.name, p.locale, p.chosen_locale, p.daily_card_when_empty,
-             -- Each person's roles by its index, not a join and GROUP BY over every role (a fifth of the time for 500 people).
-             coalesce((SELECT array_agg(DISTINCT r.role::text) FROM role_assignment r WHERE r.person_id = p.id), '{}') AS roles,
-             EXISTS (SELECT 1 FROM absence a WHERE a.person_id = p.id AND a.from_date <= ${date}::date AND a.to_date >= ${date}::date) AS away
-        FROM person p
-       WHERE p.active AND ${personIds === null ? Prisma.sql`TRUE` : idIn(Prisma.sql`p.id`, personIds)}
-       ORDER BY p.name, p.id`,
-    actingLeaders(db, { on: date, ...(personIds ? { forPeople: personIds } : {}) }),
-  ]);
+  const [people, acting] = options.read
+    ? [options.read.people, options.read.acting]
+    : await Promise.all([
+        sql(db).rows<DailyPersonRow>(peopleStatement(Prisma.sql`${date}::date`, personIds === null ? Prisma.sql`TRUE` : idIn(Prisma.sql`p.id`, personIds))),
+        actingLeaders(db, { on: date, ...(personIds ? { forPeople: personIds } : {}) }),
+      ]);
   const away = new Set(people.filter((person) => person.away).map((person) => person.id));
 
   const present = people.filter((person) => !away.has(person.id));
@@ -90,7 +78,7 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
     if (unit.asDeputy && unit.leader && !deputyFor.has(unit.leader.id)) deputyFor.set(unit.leader.id, { deputyId: unit.acting.id, leader: unit.leader });
   }
   const approverIds = [...presentIds, ...deputyFor.keys()];
-  const archivists = present.filter((person) => person.roles.some((role) => ARCHIVE_ROLES.includes(role)));
+  const archivists = present.filter((person) => isArchivist(person.roles));
 
   const list = { limit: DAILY_SECTION_CAP };
   const window = { ...list, today: date, withinDays: DAILY_WINDOW_DAYS };
@@ -199,7 +187,7 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
       if (theirs) add({ kind: 'approvals', standingInFor: stand.leader, total: theirs.total, items: theirs.items.map((step) => stepItem(step, false)) });
     }
 
-    if (control && person.roles.some((role) => ARCHIVE_ROLES.includes(role))) {
+    if (control && isArchivist(person.roles)) {
       const controlSection = <T>(kind: DailySectionKind, capped: CappedList<T>, item: (value: T) => DailyItem) =>
         add({ kind, total: capped.total, items: capped.items.map(item) });
       controlSection('toDistribute', control.toDistribute, (entry) => entryItem(entry, entry.receivedDate, []));

@@ -47,7 +47,7 @@ export async function openDailyAction(
   ref: DailyTargetRef,
   version: number,
 ): Promise<OpenedDailyAction> {
-  const { target } = await authorisedTarget(db, archive, context, kind, ref);
+  const { target } = await authorisedTarget(archive, context, kind, ref);
   const current = versionOf(target);
   if (current !== version || settled(kind, target)) {
     return { stale: { kind, outcome: 'alreadyDone', number: targetNumber(target), last: lastChangeOf(target), to: holderOf(target) } };

@@ -18,10 +18,23 @@ export interface OrganisationSettings {
  * The organisation's settings as the last import wrote them; the defaults before any import.
  * Read on every card action, so on pg itself rather than a Prisma model query (domain/db.ts).
  */
+/** The settings row as read (`organisation_settings`; none before the first import). */
+export interface OrganisationSettingsRow {
+  name: string | null;
+  postAddress: string | null;
+  dailyCardTime: string | null;
+  timeZone: string | null;
+}
+
 export async function getOrganisationSettings(db: DbClient): Promise<OrganisationSettings> {
-  const [row] = await sql(db).rows<{ name: string | null; postAddress: string | null; dailyCardTime: string | null; timeZone: string | null }>`
+  const [row] = await sql(db).rows<OrganisationSettingsRow>`
     SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
     FROM organisation_settings WHERE id = ${ORGANISATION_SETTINGS_ID}::int`;
+  return settingsOf(row ?? null);
+}
+
+/** The settings from their row, with the defaults for what it lacks. */
+export function settingsOf(row: OrganisationSettingsRow | null): OrganisationSettings {
   return {
     name: row?.name ?? null,
     postAddress: row?.postAddress ?? null,

@@ -8,7 +8,7 @@ import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ApprovalOutcome, ArchiveAction, LastChange, StepWrite, WriteResult } from '../port.js';
 import type { Flytstatus } from '../vocabulary.js';
-import { asJson, lockEntry, updateEntry, type EntryChanges, type LockedEntry } from './change.js';
+import { asJson, entryForWrite, updateEntry, type EntryChanges, type LockedEntry } from './change.js';
 import { readEntry, readStep } from './rows.js';
 
 type Tx = Prisma.TransactionClient;
@@ -59,7 +59,7 @@ export async function changeStep(
         flytstatus, merknad, version
       FROM archive_approval_step WHERE id = ${input.stepId}::uuid FOR UPDATE`;
     if (!step) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_approval_step ${input.stepId} does not exist` });
-    const entry = await lockEntry(tx, step.entryId);
+    const entry = await entryForWrite(tx, step.entryId);
     if (step.version !== input.expectedVersion || step.flytstatus !== 'V') {
       const state = await outcomeOf(tx, step);
       const last: LastChange | null =

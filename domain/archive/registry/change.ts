@@ -12,7 +12,7 @@ import { ENTRY_COLUMNS, entryFrom, readCase, readEntry, toEntry, type EntryRow }
 /** A write's transaction: on pg itself (sqlTransaction), so only `sql(tx)` runs in it. */
 type Tx = SqlTransaction;
 
-/** An entry's row as a write sees it, read and locked in one statement. */
+/** An entry's row as a write sees it, read in one statement (entryForWrite). */
 export interface LockedEntry {
   id: string;
   caseId: string;
@@ -79,7 +79,8 @@ export type Decision<Data> = { data: Data } | 'alreadyDone';
 
 /**
  * An entry write's decision, which may add changes of its own to the change's one statement:
- * `alongside` is a list of `name AS (…)` CTEs, run with it (and seeing the rows as they were before it).
+ * `alongside` is a list of `name AS (…)` CTEs, run with it (and seeing the rows as they were before it);
+ * each reads the changed row from `changed`, so it does nothing when the change found the version raised.
  */
 export type EntryDecision = { data: EntryChanges; alongside?: Prisma.Sql } | 'alreadyDone';
 
@@ -118,18 +119,24 @@ function setClause(columns: Record<string, string>, data: object, action: Archiv
 }
 
 /**
- * Locks the entry and reads what the writes decide on, in one statement; `alsoRead` adds columns
- * of the write's own to it (`, (SELECT …) AS "name"`: what else the rule looks at, read with the lock).
+ * Reads what the writes decide on, in one statement, and with `'lock'` locks the entry (in a
+ * transaction); `alsoRead` adds columns of the write's own to it (`, (SELECT …) AS "name"`: what
+ * else the rule looks at, read with the entry).
  */
-export async function lockEntry<Also extends object = object>(tx: SqlDb, entryId: string, alsoRead: Prisma.Sql = Prisma.empty): Promise<LockedEntry & Also> {
-  const [row] = await sql(tx).rows<LockedEntry & Also>`
+export async function entryForWrite<Also extends object = object>(
+  db: SqlDb,
+  entryId: string,
+  alsoRead: Prisma.Sql = Prisma.empty,
+  mode: 'lock' | 'read' = 'lock',
+): Promise<LockedEntry & Also> {
+  const [row] = await sql(db).rows<LockedEntry & Also>`
     SELECT id::text AS "id", case_id::text AS "caseId", type, status, unit_id::text AS "unitId", sub_unit_id::text AS "subUnitId",
       caseworker_id::text AS "caseworkerId", assigned_at AS "assignedAt", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
       needs_due_date AS "needsDueDate", access_code AS "accessCode", legal_basis AS "legalBasis", screened_fields AS "screenedFields",
       meirinnsyn_considered AS "meirinnsynConsidered", public_title AS "publicTitle", behandlingsstatus,
       write_off_method AS "writeOffMethod", to_char(write_off_date, 'YYYY-MM-DD') AS "writeOffDate", write_off_by_id::text AS "writeOffById",
       write_off_reply_id::text AS "writeOffReplyId", registered_at AS "registeredAt", version${alsoRead}
-    FROM archive_entry WHERE id = ${entryId}::uuid FOR UPDATE OF archive_entry`;
+    FROM archive_entry WHERE id = ${entryId}::uuid${mode === 'lock' ? Prisma.sql` FOR UPDATE OF archive_entry` : Prisma.empty}`;
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_entry ${entryId} does not exist` });
   return row;
 }
@@ -139,29 +146,45 @@ export async function updateEntry(tx: SqlDb, entryId: string, data: EntryChanges
   await sql(tx).run`UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, data, action, input)} WHERE id = ${entryId}::uuid`;
 }
 
+/**
+ * An entry's write without a transaction of its own: the row is read (no lock), the version the
+ * card showed compared, the rule decides, and then ONE statement changes the row only if its
+ * version is still the one read, with its audit row and what the decision does alongside. Of two
+ * writes at once (a leader and a deputy), the second's change finds the version raised and
+ * changes nothing; it answers, like a stale card, with the entry as it is now and who changed it.
+ * Any change to an entry raises its version (setClause, also an approval's), so a decision made
+ * on the row read holds when the change finds the same version. Two statements where BEGIN, a
+ * lock, the change and COMMIT were four (bench/daily-actions.ts).
+ */
 export async function changeEntry<Also extends object = object>(
   prisma: PrismaClient,
   input: ChangeInput & { entryId: string },
   action: ArchiveAction,
-  decide: (tx: Tx, entry: LockedEntry & Also) => Promise<EntryDecision>,
+  decide: (db: SqlDb, entry: LockedEntry & Also) => Promise<EntryDecision>,
   alsoRead?: Prisma.Sql,
 ): Promise<WriteResult<ArchiveEntry>> {
-  return sqlTransaction(prisma, async (tx) => {
-    const row = await lockEntry<Also>(tx, input.entryId, alsoRead);
-    const decision = row.version !== input.expectedVersion ? 'alreadyDone' : await decide(tx, row);
-    if (decision === 'alreadyDone') {
-      const state = (await readEntry(tx, input.entryId))!;
-      return { outcome: 'alreadyDone' as const, state, last: state.lastChange };
-    }
-    // The change, its audit row, what the decision does alongside, and the entry as it is now: one statement.
-    const [changed] = await sql(tx).rows<EntryRow>`
-      WITH changed AS (UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, decision.data, action, input)} WHERE id = ${input.entryId}::uuid RETURNING *),
-           audited AS (${auditInsert(changeAudit('archive_entry', input.entryId, action, input, row, decision.data))})${decision.alongside ? Prisma.sql`,
+  const row = await entryForWrite<Also>(prisma, input.entryId, alsoRead, 'read');
+  const decision = row.version !== input.expectedVersion ? 'alreadyDone' : await decide(prisma, row);
+  if (decision !== 'alreadyDone') {
+    // The change (if the version is still the one read), its audit row, what the decision does
+    // alongside (each of those CTEs reads `changed`, so it does nothing when nothing changed), and
+    // the entry as it is now.
+    const [changed] = await sql(prisma).rows<EntryRow>`
+      WITH changed AS (
+             UPDATE archive_entry SET ${setClause(ENTRY_COLUMN, decision.data, action, input)}
+             WHERE id = ${input.entryId}::uuid AND version = ${row.version}::int RETURNING *),
+           audited AS (${auditInsert(changeAudit('archive_entry', input.entryId, action, input, row, decision.data), Prisma.sql`changed`)})${
+             decision.alongside ? Prisma.sql`,
            ${decision.alongside}` : Prisma.empty}
       SELECT ${ENTRY_COLUMNS} FROM ${entryFrom(Prisma.sql`changed`)}`;
-    const state = toEntry(changed!);
-    return { outcome: 'done' as const, state, last: state.lastChange! };
-  });
+    if (changed) {
+      const state = toEntry(changed);
+      return { outcome: 'done', state, last: state.lastChange! };
+    }
+  }
+  const state = await readEntry(prisma, input.entryId);
+  if (!state) throw new AppError(AppErrorCode.NOT_FOUND, { message: `archive_entry ${input.entryId} does not exist` });
+  return { outcome: 'alreadyDone', state, last: state.lastChange };
 }
 
 export async function changeCase(

@@ -43,13 +43,14 @@ export async function distributeEntry(
       return 'alreadyDone';
     }
 
-    // Alongside the entry's change, in its statement: the case's saksansvarlig, if it has none. The
-    // conditional update is atomic: of two first entries of a new case, one sets it (and audits it).
+    // Alongside the entry's change, in its statement: the case's saksansvarlig, if it has none (only
+    // when the entry changed). The conditional update is atomic: of two first entries of a new
+    // case, one sets it (and audits it).
     const setCase = Prisma.sql`
       set_case AS (
         UPDATE archive_case SET saksansvarlig_id = ${input.caseworkerId}::uuid, version = version + 1, last_action = 'distributed',
           last_actor_id = ${input.actor.id}::uuid, last_changed_at = ${input.now}, updated_at = now()
-        WHERE id = ${entry.caseId}::uuid AND saksansvarlig_id IS NULL
+        WHERE id = (SELECT case_id FROM changed) AND saksansvarlig_id IS NULL
         RETURNING id),
       case_audited AS (${auditInsert(
         {
