@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import * as reads from '../../domain/archive/registry/reads.js';
-import { sql } from '../../domain/db.js';
+import { LISTED_ENTRY_COLUMNS, LISTED_ENTRY_LINE, listedEntryOfLine, toListedEntry, type ListedEntryLineRow, type ListedEntryRow } from '../../domain/archive/registry/rows.js';
+import { idIn, Prisma, sql } from '../../domain/db.js';
 import { createApprovalStep } from '../../domain/archive/registry/create-approval-step.js';
 import { createDecision } from '../../domain/archive/registry/create-decision.js';
 import type { NewEntry } from '../../domain/archive/registry/create-entry.js';
@@ -277,6 +278,35 @@ describe('the archive port’s reads on the built-in registry', () => {
     } finally {
       watched.stop();
     }
+  });
+
+  it('reads a listed entry from its one-line form as from its columns: empty fields, a write-off, and titles with quotes, backslashes, line breaks, æøå and emoji', async () => {
+    const odd = 'Søknad «om» \\ "startlån"\n– Ærlige Åse 😀\u2028slutt';
+    const plain = await createCaseWith(db.prisma, {}, [{ title: odd, receivedDate: '2026-10-01' }]);
+    const full = await createCaseWith(db.prisma, { unitId: team.unit.id, enkeltvedtak: true }, [
+      {
+        unitId: team.unit.id,
+        subUnitId: team.subUnit.id,
+        caseworkerId: team.caseworker.id,
+        dueDate: '2026-12-01',
+        accessCode: 'XX',
+        title: 'Klage – Kari Nordmann',
+        publicTitle: `Klage – ${odd}`,
+        writeOff: { method: '***', date: '2026-11-20' },
+      },
+      { unitId: team.unit.id, type: 'N', title: 'Med\u001fskilletegn', publicTitle: 'Offentlig\u001fskilletegn' },
+    ]);
+    const ids = [...plain.entryIds, ...full.entryIds];
+    const rows = await sql(db.prisma).rows<ListedEntryLineRow & ListedEntryRow>(
+      Prisma.sql`SELECT ${LISTED_ENTRY_LINE}, ${LISTED_ENTRY_COLUMNS} FROM archive_entry e WHERE ${idIn(Prisma.sql`e.id`, ids)} ORDER BY e.received_date, e.id`,
+    );
+    expect(rows).toHaveLength(3);
+    // The unit separator divides the line's fields: in a title (a control character no card shows) it is a space.
+    const shown = (row: ListedEntryRow): ListedEntryRow => ({ ...row, title: row.title.replaceAll('\u001f', ' '), publicTitle: row.publicTitle?.replaceAll('\u001f', ' ') ?? null });
+    for (const row of rows) expect(listedEntryOfLine(row)).toEqual(toListedEntry(shown(row)));
+    expect(listedEntryOfLine(rows[0]!)).toMatchObject({ title: odd, publicTitle: odd, unitId: null, subUnitId: null, dueDate: null, accessCode: null, writeOff: null, enkeltvedtak: false });
+    expect(rows.map((row) => listedEntryOfLine(row).title)).toContain('Med skilletegn');
+    expect(() => listedEntryOfLine({ line: 'too\u001ffew' })).toThrow(/2 fields, not 18/);
   });
 
   it('finds entries, cases, steps and decisions by id, leaving unknown ids out', async () => {

@@ -34,8 +34,9 @@ import {
   ENTRY_FROM,
   LISTED_CASE_COLUMNS,
   LISTED_DECISION_COLUMNS,
-  LISTED_ENTRY_COLUMNS,
   LISTED_ENTRY_FROM,
+  LISTED_ENTRY_LINE,
+  listedEntryOfLine,
   STEP_COLUMNS,
   STEP_FROM,
   toCase,
@@ -43,14 +44,13 @@ import {
   toEntry,
   toListedCase,
   toListedDecision,
-  toListedEntry,
   toStep,
   type CaseRow,
   type DecisionRow,
   type EntryRow,
   type ListedCaseRow,
   type ListedDecisionRow,
-  type ListedEntryRow,
+  type ListedEntryLineRow,
   stepRowFromJson,
   type StepRow,
 } from './rows.js';
@@ -102,11 +102,11 @@ interface RowSource {
   read: 'direct' | 'keyed';
 }
 
-/** Entries as the lists show them (ListedEntry): with their case's number, without the people they name. */
+/** Entries as the lists show them (ListedEntry, as a line): with their case's number, without the people they name. */
 const ENTRIES: RowSource = {
   base: Prisma.sql`archive_entry e`,
   key: Prisma.sql`e.id`,
-  columns: LISTED_ENTRY_COLUMNS,
+  columns: LISTED_ENTRY_LINE,
   from: (base) => base,
   fromKey: Prisma.sql`e.id`,
   read: 'direct',
@@ -181,8 +181,8 @@ async function entriesBy(
   source: RowSource = ENTRIES,
 ): Promise<ListGroup<ListedEntry>[]> {
   const limit = limitOf(options);
-  const rows = await ranked<ListedEntryRow>(db, source, { owner, ids, where, order, limit });
-  return trim(group(rows, toListedEntry), limit);
+  const rows = await ranked<ListedEntryLineRow>(db, source, { owner, ids, where, order, limit });
+  return trim(group(rows, listedEntryOfLine), limit);
 }
 
 /**
@@ -335,7 +335,7 @@ export async function personLists(db: DbClient, personId: string, options: Perso
     ${Prisma.join(branches, ' UNION ALL ')}
     ORDER BY "read", "ownerId", "rank"`);
   const of = <R>(name: keyof PersonLists) => rows.filter((row) => row.read === name).map((row) => row.row as unknown as R & Ranked);
-  const entries = (name: keyof PersonLists) => trim(group(of<ListedEntryRow>(name), toListedEntry), limit);
+  const entries = (name: keyof PersonLists) => trim(group(of<ListedEntryLineRow>(name), listedEntryOfLine), limit);
   return {
     inbox: entries('inbox'),
     backlog: entries('backlog'),
@@ -392,8 +392,8 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   const entryList = (name: EntryListName, where: Prisma.Sql) => Prisma.sql`
     (SELECT full_row.*, kept."list", kept."rank", kept."total"
      FROM ${kept(ENTRIES, name, where, OLDEST)} kept
-     CROSS JOIN LATERAL (SELECT ${LISTED_ENTRY_COLUMNS} FROM ${LISTED_ENTRY_FROM} WHERE e.id = kept."keptId" LIMIT 1) full_row)`;
-  const entryRows = await sql(db).rows<ListedEntryRow & { list: EntryListName; rank: number; total: number }>`
+     CROSS JOIN LATERAL (SELECT ${LISTED_ENTRY_LINE} FROM ${LISTED_ENTRY_FROM} WHERE e.id = kept."keptId" LIMIT 1) full_row)`;
+  const entryRows = await sql(db).rows<ListedEntryLineRow & { list: EntryListName; rank: number; total: number }>`
     ${entryList('toDistribute', Prisma.sql`e.unit_id IS NULL AND ${BACKLOG}`)}
     UNION ALL ${entryList('toRegisterFinally', Prisma.sql`e.status = 'F'`)}
     UNION ALL ${entryList('accessCodeCheck', Prisma.sql`e.status IN ('F', 'E') AND e.type IN ('U', 'N')`)}
@@ -414,10 +414,10 @@ export async function archiveControlLists(db: DbClient, options?: ListOptions): 
   };
   const forClosing = (row: CaseRow & { closable: boolean }): CaseForClosing => ({ ...toCase(row), closable: row.closable });
   return {
-    toDistribute: listOf(entryRows, 'toDistribute', toListedEntry),
-    toRegisterFinally: listOf(entryRows, 'toRegisterFinally', toListedEntry),
-    accessCodeCheck: listOf(entryRows, 'accessCodeCheck', toListedEntry),
-    dueDatesToEnter: listOf(entryRows, 'dueDatesToEnter', toListedEntry),
+    toDistribute: listOf(entryRows, 'toDistribute', listedEntryOfLine),
+    toRegisterFinally: listOf(entryRows, 'toRegisterFinally', listedEntryOfLine),
+    accessCodeCheck: listOf(entryRows, 'accessCodeCheck', listedEntryOfLine),
+    dueDatesToEnter: listOf(entryRows, 'dueDatesToEnter', listedEntryOfLine),
     reservedCases: listOf(caseRows, 'reservedCases', toCase),
     casesForClosing: listOf(caseRows, 'casesForClosing', forClosing),
   };
