@@ -130,7 +130,7 @@ export function toEntry(row: EntryRow): ArchiveEntry {
  * character, which a card cannot show) as a space. The pg driver decodes and parses every column
  * of every row on its own, and a morning run reads millions of listed rows: as eighteen columns
  * that was a third of its Node time (bench/daily-compose.ts; a batch's backlog for 500 people
- * took 56 ms of Node's CPU as columns and 25 ms as lines, and PostgreSQL's 67 → 57 ms).
+ * took 49–66 ms of Node's CPU as columns and 34–40 ms as lines; PostgreSQL's the same).
  * `listedEntryOfLine` reads it back; a test holds it to LISTED_ENTRY_COLUMNS for every kind of value.
  */
 export const LISTED_ENTRY_LINE = Prisma.sql`concat(
