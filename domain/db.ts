@@ -25,7 +25,8 @@ export interface Sql {
    * PostgreSQL's generic plan from its first run, where it otherwise makes a custom plan for each
    * of the first five runs on each connection. For a statement whose planning costs more than
    * its run (personLists: 5–40 ms to plan, under 1 ms to run), each of those five was a turn
-   * that waited; a pool's connections change as turns overlap, so they came back all day.
+   * that waited; a pool's connections change as turns overlap, so they came back all day. On a
+   * pool it runs on connections of its own that keep that mode (infra/pg-pool.ts `genericPlans`).
    */
   plannedOnce<T>(statement: Prisma.Sql): Promise<T[]>;
 }

@@ -95,6 +95,8 @@ function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: Embe
     close() {
       closing ??= (async () => {
         await prisma.$disconnect();
+        const generic = pool.openedGenericPlans;
+        if (generic && !generic.ending && !generic.ended) await endPool(generic);
         if (!pool.ending && !pool.ended) await endPool(pool);
         await server?.stop();
       })();
@@ -109,7 +111,7 @@ function withPrisma(pool: CatalogSafePool, kind: Database['kind'], server?: Embe
  * server, a test dropping its database) does not meet a connection still closing, whose error
  * nobody would hear.
  */
-async function endPool(pool: CatalogSafePool): Promise<void> {
+async function endPool(pool: pg.Pool): Promise<void> {
   let open = pool.totalCount;
   const closed = new Promise<void>((resolve) => {
     if (open === 0) resolve();

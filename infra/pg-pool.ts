@@ -37,7 +37,11 @@ export function sqlConnectionOf(queryable: pg.Pool | pg.PoolClient, options: { p
   };
   return {
     // An unnamed statement is planned at each run whatever the mode: only a prepared one keeps its plan.
-    query: (text, values, plan) => (plan === 'generic' && prepared && values.length > 0 ? withGenericPlan(queryable, (on) => run(on, text, values)) : run(queryable, text, values)),
+    query: (text, values, plan) => {
+      if (plan !== 'generic' || !prepared || values.length === 0) return run(queryable, text, values);
+      // On the pool: its connections that plan generically (one statement); in a transaction: its own connection, the mode set around it.
+      return queryable instanceof CatalogSafePool ? run(queryable.genericPlans(), text, values) : withGenericPlan(queryable, (on) => run(on, text, values));
+    },
     ...(queryable instanceof pg.Pool ? { transaction: (work) => inTransaction(queryable, (client) => work(sqlConnectionOf(client, options))) } : {}),
   };
 }
@@ -67,7 +71,8 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 
 /**
  * Runs one statement with `plan_cache_mode = force_generic_plan`, set on its connection before it
- * and reset after it (two short round trips). On a transaction's connection a failed statement
+ * and reset after it (two short round trips): for a transaction's connection (or a pool that is
+ * not a CatalogSafePool; a CatalogSafePool has connections that keep the mode, `genericPlans`). On a transaction's connection a failed statement
  * aborts the transaction, whose rollback undoes the SET as well; a connection of the pool's own
  * whose RESET failed is closed rather than given back with the mode still set. Not for a
  * PgBouncer in transaction mode, which may run the SET and the statement on different server
@@ -111,6 +116,31 @@ function isChangedResultType(error: unknown): boolean {
 export class CatalogSafePool extends pg.Pool {
   /** Whether `sql(db)` names its statements on this pool's connections (DATABASE_PREPARED_STATEMENTS). */
   preparedStatements = true;
+
+  #genericPlans: pg.Pool | undefined;
+
+  /**
+   * Connections of the pool's own, to the same database, on which PostgreSQL plans every statement
+   * generically (`plan_cache_mode = force_generic_plan`, set when each connects): `sql(db).plannedOnce`
+   * runs on them, one statement where SET, the statement and RESET on a connection of the pool were
+   * three round trips (bench/daily-actions.ts: the card composed again after each «Fordel»). Half as
+   * many as the pool (at least two), opened when first needed and closed with it (database.ts).
+   */
+  genericPlans(): pg.Pool {
+    if (!this.#genericPlans) {
+      const { max, idleTimeoutMillis, connectionString } = this.options as pg.PoolConfig;
+      this.#genericPlans = new pg.Pool({ connectionString, idleTimeoutMillis, max: Math.max(2, Math.ceil((max ?? 10) / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+      // An idle connection that broke (the server restarted) is dropped and opened again when needed,
+      // as Prisma's adapter does for the pool's own; the statement that meets a broken one fails.
+      this.#genericPlans.on('error', () => {});
+    }
+    return this.#genericPlans;
+  }
+
+  /** The generic-plan connections, if any were opened (database.ts closes them with the pool). */
+  get openedGenericPlans(): pg.Pool | undefined {
+    return this.#genericPlans;
+  }
 
   // pg's overloads make a typed override impractical; the behaviour is a plain pass-through.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -46,6 +46,17 @@ describe('sql(db) and prepared statements', () => {
     expect(modes.flat().map((row) => row.plan_cache_mode)).toEqual(['auto', 'auto']);
   });
 
+  it('plannedOnce on the pool: on connections of the pool’s own that keep the generic-plan mode (no SET and RESET around it), while the pool’s other statements plan as usual', async () => {
+    const mode = (i: number) => Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode WHERE ${i}::int > 0`;
+    const modes = await Promise.all([1, 2, 3].map(async (i) => (await sql(prepared.prisma).plannedOnce<{ mode: string }>(mode(i)))[0]!.mode));
+    expect(modes).toEqual(['force_generic_plan', 'force_generic_plan', 'force_generic_plan']);
+    // Those connections keep the mode between statements; the pool's own never had it.
+    const generic = prepared.pool.openedGenericPlans;
+    expect(generic).toBeDefined();
+    expect((await generic!.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
+    expect((await sql(prepared.prisma).rows<{ mode: string }>(mode(1)))[0]!.mode).toBe('auto');
+  });
+
   it('with DATABASE_PREPARED_STATEMENTS=off nothing is prepared', async () => {
     const rows = await preparedOnOneConnection(unnamed, async (tx) => {
       for (let i = 0; i < 8; i++) await sql(tx).rows`SELECT id FROM prepared_probe WHERE id = ${i}::int`;
