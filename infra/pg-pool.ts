@@ -71,9 +71,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 
 /**
  * Runs one statement with `plan_cache_mode = force_generic_plan`, set on its connection before it
- * and reset after it (two short round trips): for a transaction's connection (or a pool that is
- * not a CatalogSafePool; a CatalogSafePool has connections that keep the mode, `genericPlans`). On a transaction's connection a failed statement
- * aborts the transaction, whose rollback undoes the SET as well; a connection of the pool's own
+ * and reset after it (two short round trips): for a transaction's connection, or a pool that is
+ * not a CatalogSafePool (which has connections that keep the mode: `genericPlans`). On a
+ * transaction's connection a failed statement aborts the transaction, whose rollback undoes the SET as well; a connection of the pool's own
  * whose RESET failed is closed rather than given back with the mode still set. Not for a
  * PgBouncer in transaction mode, which may run the SET and the statement on different server
  * connections: that is DATABASE_PREPARED_STATEMENTS=off, where nothing is prepared anyway.
@@ -89,6 +89,16 @@ async function withGenericPlan<T>(queryable: pg.Pool | pg.PoolClient, work: (on:
     await client.query('RESET plan_cache_mode').catch((error: Error) => (resetFailed = error));
     if (own) client.release(resetFailed);
   }
+}
+
+/**
+ * The pool's URL with `-c plan_cache_mode=force_generic_plan` added to the server options it may
+ * carry already (`?options=…`, which pg takes over a config's own `options`).
+ */
+function withGenericPlans(connectionString: string): string {
+  const url = new URL(connectionString);
+  url.searchParams.set('options', [url.searchParams.get('options'), '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' '));
+  return url.toString();
 }
 
 const names = new Map<string, string>();
@@ -121,7 +131,7 @@ export class CatalogSafePool extends pg.Pool {
 
   /**
    * Connections of the pool's own, to the same database, on which PostgreSQL plans every statement
-   * generically (`plan_cache_mode = force_generic_plan`, set when each connects): `sql(db).plannedOnce`
+   * generically (`plan_cache_mode = force_generic_plan`, an option of their URL): `sql(db).plannedOnce`
    * runs on them, one statement where SET, the statement and RESET on a connection of the pool were
    * three round trips (bench/daily-actions.ts: the card composed again after each «Fordel»). Half as
    * many as the pool (at least two), opened when first needed and closed with it (database.ts).
@@ -129,7 +139,7 @@ export class CatalogSafePool extends pg.Pool {
   genericPlans(): pg.Pool {
     if (!this.#genericPlans) {
       const { max, idleTimeoutMillis, connectionString } = this.options as pg.PoolConfig;
-      this.#genericPlans = new pg.Pool({ connectionString, idleTimeoutMillis, max: Math.max(2, Math.ceil((max ?? 10) / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+      this.#genericPlans = new pg.Pool({ connectionString: withGenericPlans(connectionString!), idleTimeoutMillis, max: Math.max(2, Math.ceil((max ?? 10) / 2)) });
       // An idle connection that broke (the server restarted) is dropped and opened again when needed,
       // as Prisma's adapter does for the pool's own; the statement that meets a broken one fails.
       this.#genericPlans.on('error', () => {});

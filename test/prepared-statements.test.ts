@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, sql } from '../domain/db.js';
+import { openDatabase } from '../infra/database.js';
 import { createTestDatabase } from './support/database.js';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -55,6 +56,20 @@ describe('sql(db) and prepared statements', () => {
     expect(generic).toBeDefined();
     expect((await generic!.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
     expect((await sql(prepared.prisma).rows<{ mode: string }>(mode(1)))[0]!.mode).toBe('auto');
+  });
+
+  it('plannedOnce keeps the server options of a DATABASE_URL that has some, and adds the generic-plan mode to them', async () => {
+    const url = new URL(prepared.url);
+    url.searchParams.set('options', '-c work_mem=7MB');
+    const withOptions = await openDatabase({ url: url.toString(), poolSize: 2 });
+    try {
+      const [row] = await sql(withOptions.prisma).plannedOnce<{ workMem: string; mode: string }>(
+        Prisma.sql`SELECT current_setting('work_mem') AS "workMem", current_setting('plan_cache_mode') AS mode WHERE ${1}::int > 0`,
+      );
+      expect(row).toEqual({ workMem: '7MB', mode: 'force_generic_plan' });
+    } finally {
+      await withOptions.close();
+    }
   });
 
   it('with DATABASE_PREPARED_STATEMENTS=off nothing is prepared', async () => {

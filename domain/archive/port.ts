@@ -8,10 +8,10 @@
  * full count beside them, so a card can say «og 12 til».
  *
  * Writes take the version the card showed. Each compares it with what it changes, and then either
- * changes it, atomically at that version (`done`), or changes nothing and tells the current state and who changed it when
- * (`alreadyDone`): a stale card, a second click, or a leader and a deputy at once change nothing
- * twice. Any change since the card counts (the card then shows the current state to act on
- * again). Bad input is an AppError (domain/errors.ts) and changes nothing.
+ * changes it, atomically at that version (`done`), or changes nothing and tells the current state
+ * and who changed it when (`alreadyDone`): a stale card, a second click, or a leader and a
+ * deputy at once change nothing twice. Any change since the card counts (the card then shows the
+ * current state to act on again). Bad input is an AppError (domain/errors.ts) and changes nothing.
  *
  * The port checks data (a caseworker works in the unit chosen, a reply is in the same case); who
  * may act (a leader for the units they lead, a deputy while the leader is away, a caseworker on

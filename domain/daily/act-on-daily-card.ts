@@ -144,7 +144,7 @@ export function targetNumber(target: DailyTarget): string {
  * Acts on one item of the daily card: authorised on the server (whatever the card said), then
  * one write through the archive port, which compares the version the card showed: a stale card,
  * a second click, or the leader and the deputy at once change nothing twice, and the one too
- * late learns who did what when. The registry audits every change in the write's transaction.
+ * late learns who did what when. The registry audits every change with the change itself.
  */
 export async function actOnDailyCard(archive: ArchivePort, context: DailyActContext, request: DailyActRequest): Promise<DailyActOutcome> {
   const { target } = await authorisedTarget(archive, context, request.kind, targetRefOf(request));

@@ -42,7 +42,6 @@ export interface ComposeDailyCardsOptions {
   read?: { people: readonly DailyPersonRow[]; acting: ReadonlyMap<string, ActingLeader> };
 }
 
-
 /**
  * Every person's «Mine oppgaver» for a day, set-based: one statement for the people (with their
  * roles and whether they are away), one for who acts for each unit, and one port read per section

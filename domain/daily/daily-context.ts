@@ -1,6 +1,5 @@
 import { actingLeadersOf, actingLeadersStatement, forPeopleCondition, type ActingLeader, type ActingLeaderRow } from '../absence/acting-leader.js';
-import type { LocalDate } from '../calendar/working-days.js';
-import { OSLO } from '../calendar/working-days.js';
+import { OSLO, type LocalDate } from '../calendar/working-days.js';
 import { Prisma, sql, type DbClient } from '../db.js';
 import { ORGANISATION_SETTINGS_ID, settingsOf, type OrganisationSettings, type OrganisationSettingsRow } from '../org/organisation-settings.js';
 import type { Locale } from '../../i18n/index.js';
