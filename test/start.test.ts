@@ -30,6 +30,14 @@ async function countPeople(dataDir: string): Promise<number> {
   }
 }
 
+/**
+ * How long a start may take to answer /readyz: a bound that catches a start that hangs, not a
+ * speed target (speed is measured under bench/). A first start makes its database (initdb,
+ * migrations, the demo data); on a slow 2-core CI machine, under the rest of the suite, it took
+ * up to 30 s.
+ */
+const READY_MS = 60_000;
+
 describe('npm start (main.ts) on the embedded database', () => {
   const dirs: string[] = [];
   /** A data directory the postgres system user can reach when the tests run as root (mkdtemp makes mode 700). */
@@ -43,14 +51,14 @@ describe('npm start (main.ts) on the embedded database', () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('becomes ready within 30 s with the demo organisation, answers hjelp, and stops cleanly on SIGTERM', async () => {
+  it('becomes ready with the demo organisation, answers hjelp, and stops cleanly on SIGTERM', async () => {
     const dataDir = await newDataDir();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const connector = await startFakeConnector();
     const app = start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     try {
-      await waitForReady(url, 30_000);
+      await waitForReady(url, READY_MS);
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -76,14 +84,14 @@ describe('npm start (main.ts) on the embedded database', () => {
     // The data survives a restart, and the demo organisation is not loaded a second time.
     const again = start({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     try {
-      await waitForReady(url, 30_000);
+      await waitForReady(url, READY_MS);
       expect(again.output()).not.toContain('demo organisation');
       again.child.kill('SIGINT');
       expect(await again.exited).toBe(0);
     } finally {
       again.child.kill('SIGKILL');
     }
-  }, 90_000);
+  }, 3 * READY_MS);
 
   it('after a kill -9 the next start stops the orphaned PostgreSQL and is ready, with the data intact and nothing loaded twice', async () => {
     const dataDir = await newDataDir();
@@ -93,7 +101,7 @@ describe('npm start (main.ts) on the embedded database', () => {
     const first = start(env);
     let orphan: number | undefined;
     try {
-      await waitForReady(url, 30_000);
+      await waitForReady(url, READY_MS);
       expect(first.output()).toContain('demo organisation');
       orphan = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
       expect(orphan).toBeGreaterThan(0);
@@ -115,7 +123,7 @@ describe('npm start (main.ts) on the embedded database', () => {
 
     const again = start(env);
     try {
-      await waitForReady(url, 45_000);
+      await waitForReady(url, READY_MS);
       expect(isRunning(orphan!), 'the orphan was stopped').toBe(false);
       expect(again.output()).not.toContain('demo organisation');
       const people = await countPeople(dataDir);
@@ -126,7 +134,7 @@ describe('npm start (main.ts) on the embedded database', () => {
     } finally {
       again.child.kill('SIGKILL');
     }
-  }, 120_000);
+  }, 3 * READY_MS);
 
   it('four bots started together on one empty data directory: exactly one becomes ready, the others are refused', async () => {
     const dataDir = await newDataDir();
