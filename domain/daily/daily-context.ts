@@ -1,7 +1,7 @@
 import { actingLeadersOf, actingLeadersStatement, forPeopleCondition, type ActingLeader, type ActingLeaderRow } from '../absence/acting-leader.js';
 import { OSLO, type LocalDate } from '../calendar/working-days.js';
 import { Prisma, sql, type DbClient } from '../db.js';
-import { ORGANISATION_SETTINGS_ID, settingsOf, type OrganisationSettings, type OrganisationSettingsRow } from '../org/organisation-settings.js';
+import { SETTINGS_ROW, settingsOf, type OrganisationSettings, type OrganisationSettingsRow } from '../org/organisation-settings.js';
 import type { Locale } from '../../i18n/index.js';
 
 /** The roles that see the archive's control lists and may register entries finally. */
@@ -98,10 +98,7 @@ interface ContextRow {
 export async function dailyContext(db: DbClient, personId: string, now: Date): Promise<DailyContext> {
   const today = Prisma.sql`(SELECT today FROM day)`;
   const [row] = await sql(db).rows<ContextRow>`
-    WITH settings AS (
-      SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
-        FROM organisation_settings WHERE id = ${ORGANISATION_SETTINGS_ID}::int
-    ), day AS (
+    WITH settings AS (${SETTINGS_ROW}), day AS (
       SELECT (${now}::timestamptz AT TIME ZONE coalesce((SELECT "timeZone" FROM settings), ${OSLO}::text))::date AS today
     )
     SELECT (SELECT row_to_json(s) FROM settings s) AS settings,

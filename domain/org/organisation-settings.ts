@@ -1,4 +1,4 @@
-import { sql, type DbClient } from '../db.js';
+import { Prisma, sql, type DbClient } from '../db.js';
 import { OSLO } from '../calendar/working-days.js';
 import { DEFAULT_DAILY_CARD_TIME } from './org-file.js';
 
@@ -18,6 +18,11 @@ export interface OrganisationSettings {
  * The organisation's settings as the last import wrote them; the defaults before any import.
  * Read on every card action, so on pg itself rather than a Prisma model query (domain/db.ts).
  */
+/** The statement that reads the settings row (dailyContext reads it inside its own). */
+export const SETTINGS_ROW = Prisma.sql`
+    SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
+    FROM organisation_settings WHERE id = ${ORGANISATION_SETTINGS_ID}::int`;
+
 /** The settings row as read (`organisation_settings`; none before the first import). */
 export interface OrganisationSettingsRow {
   name: string | null;
@@ -27,9 +32,7 @@ export interface OrganisationSettingsRow {
 }
 
 export async function getOrganisationSettings(db: DbClient): Promise<OrganisationSettings> {
-  const [row] = await sql(db).rows<OrganisationSettingsRow>`
-    SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
-    FROM organisation_settings WHERE id = ${ORGANISATION_SETTINGS_ID}::int`;
+  const [row] = await sql(db).rows<OrganisationSettingsRow>(SETTINGS_ROW);
   return settingsOf(row ?? null);
 }
 
