@@ -63,8 +63,13 @@ export const doneJson = (value: string, fields = ''): string => textJson(`${STAT
 export const warningJson = (value: string, fields = ''): string => textJson(`${STATUS_SIGNS.Attention} ${value}`, `,"color":"Attention"${fields}`);
 
 /** `execute(title, verb, data)` as JSON. */
-export const executeJson = (title: string, verb: string, data: Record<string, unknown>): string =>
-  `{"type":"Action.Execute","title":${JSON.stringify(title)},"verb":${JSON.stringify(verb)},"data":${JSON.stringify(data)}}`;
+export const executeJson = (title: string, verb: string, data: Record<string, unknown>): string => `${executeJsonHead(title, verb)}${JSON.stringify(data)}}`;
+
+/**
+ * `executeJson` up to its data: a renderer that draws the same button for many items makes this
+ * once and adds each item's data and the closing brace (`${head}${JSON.stringify(data)}}`).
+ */
+export const executeJsonHead = (title: string, verb: string): string => `{"type":"Action.Execute","title":${JSON.stringify(title)},"verb":${JSON.stringify(verb)},"data":`;
 
 export function heading(text: string): CardElement {
   return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };

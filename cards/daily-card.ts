@@ -1,9 +1,9 @@
 import type { ArchiveAction } from '../domain/archive/port.js';
 import type { DailyActOutcome } from '../domain/daily/act-on-daily-card.js';
-import type { DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
+import type { DailyAction, DailyCardView, DailyItem, DailySection } from '../domain/daily/daily-view.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { formatDay } from './absence-card.js';
-import { cardJson, done, doneJson, execute, executeJson, heading, jsonFields, textJson, warning, warningJson, type AdaptiveCard, type CardElement } from './card-kit.js';
+import { cardJson, done, doneJson, execute, executeJsonHead, heading, jsonFields, textJson, warning, warningJson, type AdaptiveCard, type CardElement } from './card-kit.js';
 import { formatTime } from './support-kit.js';
 
 /** The card's own verb (the entries' actions are DAILY_ACTION_VERBS): the person's «send me the card also when all is done». */
@@ -156,10 +156,27 @@ function itemElements(section: DailySection, item: DailyItem, options: DailyCard
     elements += `,${item.closable ? doneJson(t('daily.card.closable'), FIELDS.note) : textJson(t('daily.card.notClosable'), FIELDS.note)}`;
   }
   if (options.actions && item.actions.length > 0) {
-    const actions = item.actions.map((action) => executeJson(t(`daily.card.action.${action.kind}`), action.verb, action.data));
-    elements += `,{"type":"ActionSet","spacing":"None","actions":[${actions.join(',')}]}`;
+    const heads = buttonHeads(t);
+    let actions = '';
+    for (const action of item.actions) {
+      let head = heads.get(action.kind);
+      if (head === undefined) heads.set(action.kind, (head = executeJsonHead(t(`daily.card.action.${action.kind}`), action.verb)));
+      actions += `${actions === '' ? '' : ','}${head}${JSON.stringify(action.data)}}`;
+    }
+    elements += `,{"type":"ActionSet","spacing":"None","actions":[${actions}]}`;
   }
   return elements;
+}
+
+/**
+ * Each kind of button's JSON up to its data (`executeJsonHead`), per translator: a morning run
+ * draws millions of buttons of fourteen kinds (bench/daily-compose.ts).
+ */
+const BUTTON_HEADS = new WeakMap<Translate, Map<DailyAction['kind'], string>>();
+function buttonHeads(t: Translate): Map<DailyAction['kind'], string> {
+  let heads = BUTTON_HEADS.get(t);
+  if (!heads) BUTTON_HEADS.set(t, (heads = new Map()));
+  return heads;
 }
 
 /** `2026-11-02` → `02.11.2026`: the numeric form Norwegian archives write. */

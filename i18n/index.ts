@@ -13,7 +13,17 @@ export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', e
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * The language's one translator (the same function for every call, so a renderer may keep what it
+ * made with it: cards/daily-card.ts keeps each button's JSON per translator).
+ */
 export function translator(locale: Locale): Translate {
+  return (translators[locale] ??= makeTranslator(locale));
+}
+
+const translators: Partial<Record<Locale, Translate>> = {};
+
+function makeTranslator(locale: Locale): Translate {
   const messages = catalogue[locale];
   const templates = compiled[locale];
   return (key, params) => {
