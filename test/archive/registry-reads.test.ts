@@ -2,7 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import * as reads from '../../domain/archive/registry/reads.js';
-import { LISTED_ENTRY_COLUMNS, LISTED_ENTRY_LINE, listedEntryOfLine, toListedEntry, type ListedEntryLineRow, type ListedEntryRow } from '../../domain/archive/registry/rows.js';
+import {
+  LISTED_CASE_COLUMNS,
+  LISTED_CASE_LINE,
+  LISTED_DECISION_COLUMNS,
+  LISTED_DECISION_LINE,
+  LISTED_ENTRY_COLUMNS,
+  LISTED_ENTRY_LINE,
+  listedCaseOfLine,
+  listedDecisionOfLine,
+  listedEntryOfLine,
+  toListedCase,
+  toListedDecision,
+  toListedEntry,
+  type ListedCaseRow,
+  type ListedDecisionRow,
+  type ListedEntryRow,
+} from '../../domain/archive/registry/rows.js';
 import { idIn, Prisma, sql } from '../../domain/db.js';
 import { createApprovalStep } from '../../domain/archive/registry/create-approval-step.js';
 import { createDecision } from '../../domain/archive/registry/create-decision.js';
@@ -230,7 +246,7 @@ describe('the archive port’s reads on the built-in registry', () => {
     const plans = await db.prisma.$transaction(async (tx) => {
       // On the transaction's connection (pg_prepared_statements is per connection), which may have run it before.
       const now = () => sql(tx).rows<{ statement: string; custom: number; generic: number }>`
-        SELECT statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements WHERE statement LIKE '%to_jsonb(r)%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+        SELECT statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements WHERE statement LIKE '%AS "read"%' AND statement NOT LIKE '%pg_prepared_statements%'`;
       const before = await now();
       for (let i = 0; i < 8; i++) await reads.personLists(tx, team.leader.id, options);
       const runs = (row: { statement: string; custom: number; generic: number }) => row.custom + row.generic;
@@ -280,8 +296,16 @@ describe('the archive port’s reads on the built-in registry', () => {
     }
   });
 
-  it('reads a listed entry from its one-line form as from its columns: empty fields, a write-off, and titles with quotes, backslashes, line breaks, æøå and emoji', async () => {
-    const odd = 'Søknad «om» \\ "startlån"\n– Ærlige Åse 😀\u2028slutt';
+  // The separators divide a line's fields and a list's lines: in a title (control characters no card shows) each is a space.
+  const spaced = (title: string) => title.replaceAll('\u001e', ' ').replaceAll('\u001f', ' ');
+  const shown = <R extends { title: string; publicTitle?: string | null }>(row: R): R => ({
+    ...row,
+    title: spaced(row.title),
+    ...(row.publicTitle !== undefined && { publicTitle: row.publicTitle === null ? null : spaced(row.publicTitle) }),
+  });
+  const odd = 'Søknad «om» \\ "startlån"\n– Ærlige Åse 😀\u2028slutt';
+
+  it('reads a listed entry from its one-line form as from its columns: empty fields, a write-off, and titles with quotes, backslashes, line breaks, æøå, emoji and the separators', async () => {
     const plain = await createCaseWith(db.prisma, {}, [{ title: odd, receivedDate: '2026-10-01' }]);
     const full = await createCaseWith(db.prisma, { unitId: team.unit.id, enkeltvedtak: true }, [
       {
@@ -294,19 +318,44 @@ describe('the archive port’s reads on the built-in registry', () => {
         publicTitle: `Klage – ${odd}`,
         writeOff: { method: '***', date: '2026-11-20' },
       },
-      { unitId: team.unit.id, type: 'N', title: 'Med\u001fskilletegn', publicTitle: 'Offentlig\u001fskilletegn' },
+      { unitId: team.unit.id, type: 'N', title: 'Med\u001fskilletegn\u001eog', publicTitle: 'Offentlig\u001fskilletegn\u001e' },
     ]);
     const ids = [...plain.entryIds, ...full.entryIds];
-    const rows = await sql(db.prisma).rows<ListedEntryLineRow & ListedEntryRow>(
-      Prisma.sql`SELECT ${LISTED_ENTRY_LINE}, ${LISTED_ENTRY_COLUMNS} FROM archive_entry e WHERE ${idIn(Prisma.sql`e.id`, ids)} ORDER BY e.received_date, e.id`,
+    const rows = await sql(db.prisma).rows<{ line: string } & ListedEntryRow>(
+      Prisma.sql`SELECT ${LISTED_ENTRY_LINE} AS "line", ${LISTED_ENTRY_COLUMNS} FROM archive_entry e WHERE ${idIn(Prisma.sql`e.id`, ids)} ORDER BY e.received_date, e.id`,
     );
     expect(rows).toHaveLength(3);
-    // The unit separator divides the line's fields: in a title (a control character no card shows) it is a space.
-    const shown = (row: ListedEntryRow): ListedEntryRow => ({ ...row, title: row.title.replaceAll('\u001f', ' '), publicTitle: row.publicTitle?.replaceAll('\u001f', ' ') ?? null });
-    for (const row of rows) expect(listedEntryOfLine(row)).toEqual(toListedEntry(shown(row)));
-    expect(listedEntryOfLine(rows[0]!)).toMatchObject({ title: odd, publicTitle: odd, unitId: null, subUnitId: null, dueDate: null, accessCode: null, writeOff: null, enkeltvedtak: false });
-    expect(rows.map((row) => listedEntryOfLine(row).title)).toContain('Med skilletegn');
-    expect(() => listedEntryOfLine({ line: 'too\u001ffew' })).toThrow(/2 fields, not 18/);
+    for (const row of rows) expect(listedEntryOfLine(row.line)).toEqual(toListedEntry(shown(row)));
+    expect(listedEntryOfLine(rows[0]!.line)).toMatchObject({ title: odd, publicTitle: odd, unitId: null, subUnitId: null, dueDate: null, accessCode: null, writeOff: null, enkeltvedtak: false });
+    expect(rows.map((row) => listedEntryOfLine(row.line).title)).toContain('Med skilletegn og');
+    expect(() => listedEntryOfLine('too\u001ffew')).toThrow(/entry's line has 2 fields, not 18/);
+    // In a list, where the lines come joined by U+001E: the one with both separators in its titles is one entry.
+    const [unit] = await archive.unassignedEntries([team.unit.id], { limit: 1000 });
+    expect(unit!.items.filter((entry) => entry.id === full.entryIds[1])).toEqual([expect.objectContaining({ title: 'Med skilletegn og', publicTitle: 'Offentlig skilletegn ' })]);
+    expect(unit!.items).toHaveLength(unit!.total);
+  });
+
+  it('reads a listed case and a listed decision from their one-line forms as from their columns', async () => {
+    const plain = await createCaseWith(db.prisma, { title: odd }, []);
+    const full = await createCaseWith(db.prisma, { title: 'Klage\u001e – Kari', publicTitle: `Klage\u001f – ${odd}`, unitId: team.unit.id, obsDate: '2026-12-24', enkeltvedtak: true }, [{}]);
+    const caseRows = await sql(db.prisma).rows<{ line: string } & ListedCaseRow>(
+      Prisma.sql`SELECT ${LISTED_CASE_LINE} AS "line", ${LISTED_CASE_COLUMNS} FROM archive_case c WHERE ${idIn(Prisma.sql`c.id`, [plain.caseId, full.caseId])} ORDER BY c.year, c.sequence`,
+    );
+    expect(caseRows).toHaveLength(2);
+    for (const row of caseRows) expect(listedCaseOfLine(row.line)).toEqual(toListedCase(shown(row)));
+    expect(listedCaseOfLine(caseRows[0]!.line)).toMatchObject({ title: odd, publicTitle: odd, unitId: null, obsDate: null, enkeltvedtak: false });
+    expect(listedCaseOfLine(caseRows[1]!.line)).toMatchObject({ title: 'Klage  – Kari', obsDate: '2026-12-24', enkeltvedtak: true, unitId: team.unit.id });
+
+    const withEntry = await createDecision(db.prisma, { caseId: full.caseId, entryId: full.entryIds[0]!, title: `Vedtak\u001e${odd}`, decidedDate: '2026-11-20', responsibleId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const caseOnly = await createDecision(db.prisma, { caseId: plain.caseId, title: 'Vedtak', decidedDate: '2026-11-21', responsibleId: team.caseworker.id }, { actor: 'test', now: ARCHIVE_NOW });
+    const decisionRows = await sql(db.prisma).rows<{ line: string } & ListedDecisionRow>(
+      Prisma.sql`SELECT ${LISTED_DECISION_LINE} AS "line", ${LISTED_DECISION_COLUMNS} FROM archive_decision d WHERE ${idIn(Prisma.sql`d.id`, [withEntry.id, caseOnly.id])} ORDER BY d.decided_date`,
+    );
+    expect(decisionRows).toHaveLength(2);
+    for (const row of decisionRows) expect(listedDecisionOfLine(row.line)).toEqual(toListedDecision(shown(row)));
+    expect(listedDecisionOfLine(decisionRows[0]!.line)).toMatchObject({ title: `Vedtak ${odd}`, entryNumber: `${full.number}-1` });
+    expect(listedDecisionOfLine(decisionRows[1]!.line)).toMatchObject({ entryNumber: null, caseNumber: plain.number });
+    expect(() => listedCaseOfLine('a\u001fb')).toThrow(/case's line has 2 fields, not 10/);
   });
 
   it('finds entries, cases, steps and decisions by id, leaving unknown ids out', async () => {

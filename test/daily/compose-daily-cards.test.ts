@@ -69,7 +69,7 @@ describe('composing the daily cards', () => {
         const [alone] = await compose([id]);
         expect(alone).toEqual(together.find((view) => view.person.id === id));
         // The lists: one statement of a branch per read.
-        expect(watched.texts.filter((text) => text.includes('to_jsonb(r)'))).toHaveLength(1);
+        expect(watched.texts.filter((text) => text.includes('AS "read"'))).toHaveLength(1);
       }
       // The caseworker and the leader: people, acting leaders, their lists.
       for (const id of [team.caseworker.id, team.leader.id]) {

@@ -125,38 +125,41 @@ export function toEntry(row: EntryRow): ArchiveEntry {
 }
 
 /**
- * A listed entry as the daily lists read it: ONE text value, its fields divided by U+001F (the
- * unit separator), NULL as an empty field, the two titles last with any U+001F in them (a control
- * character, which a card cannot show) as a space. The pg driver decodes and parses every column
- * of every row on its own, and a morning run reads millions of listed rows: as eighteen columns
- * that was a third of its Node time (bench/daily-compose.ts; a batch's backlog for 500 people
- * took 49–66 ms of Node's CPU as columns and 34–40 ms as lines; PostgreSQL's the same).
- * `listedEntryOfLine` reads it back; a test holds it to LISTED_ENTRY_COLUMNS for every kind of value.
+ * The daily lists read each listed row as ONE line of text: its fields divided by U+001F (the unit
+ * separator), NULL as an empty field, the titles last. A list's lines come joined by U+001E (the
+ * record separator) in one value per owner (reads.ts): the pg driver decodes and parses every
+ * column of every row on its own, and a morning run reads millions of listed rows (as eighteen
+ * columns a row that was a third of its Node time; bench/daily-compose.ts). A title is free text:
+ * any U+001E or U+001F in it (control characters, which a card cannot show) becomes a space.
  */
+export const FIELD_SEPARATOR = '\x1f';
+export const LINE_SEPARATOR = '\x1e';
+const titleField = (column: string) => Prisma.raw(`translate(${column}, chr(30) || chr(31), '  ')`);
+
+/** A listed entry (alias `e`) as a line; `listedEntryOfLine` reads it back, and a test holds it to LISTED_ENTRY_COLUMNS for every kind of value. */
 export const LISTED_ENTRY_LINE = Prisma.sql`concat(
   e.id, chr(31), e.sequence, chr(31), e.case_id, chr(31), e.case_year, chr(31), e.case_sequence, chr(31),
   CASE WHEN e.case_enkeltvedtak THEN 't' END, chr(31), e.type, chr(31), e.status, chr(31), e.unit_id, chr(31), e.sub_unit_id, chr(31),
   to_char(e.received_date, 'YYYY-MM-DD'), chr(31), to_char(e.due_date, 'YYYY-MM-DD'), chr(31), e.access_code, chr(31),
   e.write_off_method, chr(31), to_char(e.write_off_date, 'YYYY-MM-DD'), chr(31), e.version, chr(31),
-  replace(e.public_title, chr(31), ' '), chr(31), replace(e.title, chr(31), ' ')) AS "line"`;
+  ${titleField('e.public_title')}, chr(31), ${titleField('e.title')})`;
 
-/** A row with a listed entry's line (LISTED_ENTRY_LINE). */
-export interface ListedEntryLineRow {
-  line: string;
-}
-
-const LINE_FIELDS = 18;
 const orNull = (field: string) => (field === '' ? null : field);
+
+/** A line's fields, as many as its kind has. */
+function fieldsOf(line: string, kind: string, count: number): string[] {
+  const fields = line.split(FIELD_SEPARATOR);
+  if (fields.length !== count) throw new Error(`a listed ${kind}'s line has ${fields.length} fields, not ${count}`);
+  return fields;
+}
 
 /**
  * The listed entry a line (LISTED_ENTRY_LINE) carries: built at once, as `toListedEntry` builds it
- * from columns (a test holds the two together), without a row object between (millions a morning).
+ * from columns, without a row object between (millions a morning).
  */
-export function listedEntryOfLine({ line }: ListedEntryLineRow): ListedEntry {
-  const fields = line.split('\x1f');
-  if (fields.length !== LINE_FIELDS) throw new Error(`a listed entry's line has ${fields.length} fields, not ${LINE_FIELDS}`);
+export function listedEntryOfLine(line: string): ListedEntry {
   const [id, sequence, caseId, caseYear, caseSequence, enkeltvedtak, type, status, unitId, subUnitId, receivedDate, dueDate, accessCode, writeOffMethod, writeOffDate, version, publicTitle, title] =
-    fields as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
+    fieldsOf(line, 'entry', 18) as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
   const caseNumber = `${caseYear}/${caseSequence}`;
   return {
     id,
@@ -266,6 +269,29 @@ export const LISTED_CASE_COLUMNS = Prisma.sql`
   c.status AS "status", c.unit_id::text AS "unitId", to_char(c.obs_date, 'YYYY-MM-DD') AS "obsDate", c.enkeltvedtak AS "enkeltvedtak",
   c.version AS "version"`;
 
+/** A listed case (alias `c`) as a line (see LISTED_ENTRY_LINE); `listedCaseOfLine` reads it back. */
+export const LISTED_CASE_LINE = Prisma.sql`concat(
+  c.id, chr(31), c.year, chr(31), c.sequence, chr(31), c.status, chr(31), c.unit_id, chr(31), to_char(c.obs_date, 'YYYY-MM-DD'), chr(31),
+  CASE WHEN c.enkeltvedtak THEN 't' END, chr(31), c.version, chr(31), ${titleField('c.public_title')}, chr(31), ${titleField('c.title')})`;
+
+/** The listed case a line (LISTED_CASE_LINE) carries, as `toListedCase` reads it from columns. */
+export function listedCaseOfLine(line: string): ListedCase {
+  const [id, year, sequence, status, unitId, obsDate, enkeltvedtak, version, publicTitle, title] = fieldsOf(line, 'case', 10) as [
+    string, string, string, string, string, string, string, string, string, string,
+  ];
+  return {
+    id,
+    number: `${year}/${sequence}`,
+    title,
+    publicTitle: publicTitle === '' ? title : publicTitle,
+    status: status as Saksstatus,
+    unitId: orNull(unitId),
+    obsDate: orNull(obsDate),
+    enkeltvedtak: enkeltvedtak === 't',
+    version: Number(version),
+  };
+}
+
 export type ListedCaseRow = Pick<CaseRow, 'id' | 'year' | 'sequence' | 'title' | 'publicTitle' | 'status' | 'unitId' | 'obsDate' | 'enkeltvedtak' | 'version'>;
 
 export function toListedCase(row: ListedCaseRow): ListedCase {
@@ -314,10 +340,18 @@ export interface StepRow extends EntryRow {
   stepVersion: number;
 }
 
-/** A step's row read as JSON (to_jsonb): its timestamps come as text and are Dates again; the rest as `sql(db)` gives it. */
-export function stepRowFromJson<R extends StepRow>(row: R): R {
+/**
+ * A step (`s`, with its entry's joins) as a line: its row as JSON (a step names people and its
+ * merknad, and the lists show few of them; JSON escapes every control character, so the lines'
+ * separator cannot occur in it). `stepOfLine` reads it back.
+ */
+export const STEP_LINE = Prisma.sql`(SELECT to_json(step)::text FROM (SELECT ${STEP_COLUMNS}) step)`;
+
+/** The step a line (STEP_LINE) carries: its timestamps come as text and are Dates again, the rest as `sql(db)` gives it. */
+export function stepOfLine(line: string): ApprovalStep {
+  const row = JSON.parse(line) as StepRow;
   const at = (value: Date | null) => (value === null ? null : new Date(value as unknown as string));
-  return { ...row, registeredAt: at(row.registeredAt), lastChangedAt: at(row.lastChangedAt), decidedAt: at(row.decidedAt) };
+  return toStep({ ...row, registeredAt: at(row.registeredAt), lastChangedAt: at(row.lastChangedAt), decidedAt: at(row.decidedAt) });
 }
 
 export function toStep(row: StepRow): ApprovalStep {
@@ -374,6 +408,20 @@ export function toDecision(row: DecisionRow): DecisionFollowUp {
     receiptedAt: row.receiptedAt,
     receiptedBy: personRef(row.receiptedById, row.receiptedByName),
   };
+}
+
+/** A listed decision (alias `d`) as a line (see LISTED_ENTRY_LINE); `listedDecisionOfLine` reads it back. */
+export const LISTED_DECISION_LINE = Prisma.sql`concat(
+  d.id, chr(31), d.case_id, chr(31), d.case_year, chr(31), d.case_sequence, chr(31), d.entry_sequence, chr(31),
+  to_char(d.decided_date, 'YYYY-MM-DD'), chr(31), d.version, chr(31), ${titleField('d.title')})`;
+
+/** The listed decision a line (LISTED_DECISION_LINE) carries, as `toListedDecision` reads it from columns. */
+export function listedDecisionOfLine(line: string): ListedDecision {
+  const [id, caseId, caseYear, caseSequence, entrySequence, decidedDate, version, title] = fieldsOf(line, 'decision', 8) as [
+    string, string, string, string, string, string, string, string,
+  ];
+  const caseNumber = `${caseYear}/${caseSequence}`;
+  return { id, caseId, caseNumber, entryNumber: entrySequence !== '' ? `${caseNumber}-${entrySequence}` : null, title, decidedDate, version: Number(version) };
 }
 
 export type ListedDecisionRow = Pick<DecisionRow, 'id' | 'caseId' | 'caseYear' | 'caseSequence' | 'entrySequence' | 'title' | 'decidedDate' | 'version'>;
