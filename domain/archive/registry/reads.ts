@@ -93,44 +93,22 @@ interface RowSource<T> {
   read: 'direct' | 'keyed';
 }
 
-/** Entries as the lists show them (ListedEntry): with their case's number, without the people they name. */
-const ENTRIES: RowSource<ListedEntry> = {
-  base: Prisma.sql`archive_entry e`,
-  key: Prisma.sql`e.id`,
-  line: LISTED_ENTRY_LINE,
-  ofLine: listedEntryOfLine,
-  from: (base) => base,
-  fromKey: Prisma.sql`e.id`,
-  read: 'direct',
-};
-/** Cases and decisions as the lists show them: without the people they name. */
-const LISTED_CASES: RowSource<ListedCase> = {
-  base: Prisma.sql`archive_case c`,
-  key: Prisma.sql`c.id`,
-  line: LISTED_CASE_LINE,
-  ofLine: listedCaseOfLine,
-  from: (base) => base,
-  fromKey: Prisma.sql`c.id`,
-  read: 'direct',
-};
-const LISTED_DECISIONS: RowSource<ListedDecision> = {
-  base: Prisma.sql`archive_decision d`,
-  key: Prisma.sql`d.id`,
-  line: LISTED_DECISION_LINE,
-  ofLine: listedDecisionOfLine,
-  from: () => DECISION_FROM,
-  fromKey: Prisma.sql`d.id`,
-  read: 'direct',
-};
-const STEPS: RowSource<ApprovalStep> = {
-  base: Prisma.sql`archive_approval_step s`,
-  key: Prisma.sql`s.id`,
-  line: STEP_LINE,
-  ofLine: stepOfLine,
-  from: () => STEP_FROM,
-  fromKey: Prisma.sql`s.id`,
-  read: 'keyed',
-};
+/**
+ * A table's rows as the lists read them (`table alias`, keyed by `alias.id`), each kept row a line.
+ * Rows that need `joins` are ranked first and looked up by key (`keyed`); the rest read `direct`.
+ */
+function listedRows<T>(table: string, alias: string, line: Prisma.Sql, ofLine: (line: string) => T, joins?: Prisma.Sql): RowSource<T> {
+  const bare = Prisma.raw(`${table} ${alias}`);
+  const key = Prisma.raw(`${alias}.id`);
+  return { base: bare, key, line, ofLine, from: () => joins ?? bare, fromKey: key, read: joins ? 'keyed' : 'direct' };
+}
+
+/** Entries, cases and decisions as the lists show them: with their case's number, without the people they name. */
+const ENTRIES = listedRows('archive_entry', 'e', LISTED_ENTRY_LINE, listedEntryOfLine);
+const LISTED_CASES = listedRows('archive_case', 'c', LISTED_CASE_LINE, listedCaseOfLine);
+const LISTED_DECISIONS = listedRows('archive_decision', 'd', LISTED_DECISION_LINE, listedDecisionOfLine);
+/** Approval steps with their entries and the people they name. */
+const STEPS = listedRows('archive_approval_step', 's', STEP_LINE, stepOfLine, STEP_FROM);
 
 /**
  * For each owner in `ids`, counts the rows of `source.base` WHERE `owner = that owner AND where`
