@@ -145,9 +145,10 @@ export async function composeDailyCards(db: DbClient, archive: ArchivePort, opti
       const actions = [entryAct('avskriv', entry)];
       if (entry.unitId !== null && (ledUnitIds.has(entry.unitId) || (entry.subUnitId !== null && ledUnitIds.has(entry.subUnitId)))) actions.push(entryAct('omfordel', entry));
       const item = entryItem(entry, entry.receivedDate, actions);
+      // Only an enkeltvedtak's entry can need one: the facts are put together for those alone.
       item.forelopigSvar =
         entry.enkeltvedtak &&
-        needsForelopigSvar({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null, enkeltvedtak: true, receivedDate: entry.receivedDate }, date);
+        needsForelopigSvar({ type: entry.type, status: entry.status, writeOffMethod: entry.writeOff?.method ?? null, enkeltvedtak: entry.enkeltvedtak, receivedDate: entry.receivedDate }, date);
       item.forelopigSvarSent = entry.writeOff?.method === FORELOPIG_SVAR;
       return item;
     });

@@ -366,6 +366,14 @@ describe('the archive port’s reads on the built-in registry', () => {
     expect((await archive.entriesById([entryIds[1]!, unknown, entryIds[0]!])).map((entry) => entry.number).sort()).toEqual([`${number}-1`, `${number}-2`]);
     expect(await archive.casesById([caseId, unknown])).toEqual([expect.objectContaining({ number, title: 'Byggesak Storgata 1', status: 'B', version: 1 })]);
     expect(await archive.stepsById([step.id])).toEqual([expect.objectContaining({ id: step.id, flytstatus: 'V', entry: expect.objectContaining({ number: `${number}-2` }) })]);
+    // A waiting list reads its steps as JSON lines: the same steps, their timestamps Dates, as read by their columns.
+    const registered = await createCaseWith(db.prisma, {}, [{ type: 'U', status: 'F', registeredAt: ARCHIVE_NOW, title: 'Svar til godkjenning' }]);
+    const ofRegistered = await createApprovalStep(db.prisma, { entryId: registered.entryIds[0]!, approverId: team.leader.id, senderId: team.caseworker.id, merknad: 'Sjå «dette»\u001e' }, { actor: 'test', now: ARCHIVE_NOW });
+    const [waiting] = await archive.approvalsWaiting([team.leader.id], { limit: 1000 });
+    const listed = waiting!.items.filter((found) => found.id === step.id || found.id === ofRegistered.id);
+    expect(listed).toHaveLength(2);
+    expect(listed.find((found) => found.id === ofRegistered.id)!.entry.registeredAt).toBeInstanceOf(Date);
+    for (const found of listed) expect(found).toEqual((await archive.stepsById([found.id]))[0]);
     expect(await archive.decisionsById([decision.id])).toEqual([expect.objectContaining({ title: 'Rammetillatelse', caseNumber: number })]);
   });
 

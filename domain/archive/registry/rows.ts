@@ -132,7 +132,7 @@ export function toEntry(row: EntryRow): ArchiveEntry {
  * columns a row that was a third of its Node time; bench/daily-compose.ts). A title is free text:
  * any U+001E or U+001F in it (control characters, which a card cannot show) becomes a space.
  */
-export const FIELD_SEPARATOR = '\x1f';
+const FIELD_SEPARATOR = '\x1f';
 export const LINE_SEPARATOR = '\x1e';
 const titleField = (column: string) => Prisma.raw(`translate(${column}, chr(30) || chr(31), '  ')`);
 
