@@ -8,7 +8,7 @@ import { writeAudit } from '../../audit.js';
 import { AppError, AppErrorCode } from '../../errors.js';
 import type { ApprovalOutcome, ArchiveAction, LastChange, StepWrite, WriteResult } from '../port.js';
 import type { Flytstatus } from '../vocabulary.js';
-import { asJson, entryForWrite, updateEntry, type EntryChanges, type LockedEntry } from './change.js';
+import { asJson, entryForWrite, updateEntry, type EntryChanges, type EntryForWrite } from './change.js';
 import { readEntry, readStep } from './rows.js';
 
 type Tx = Prisma.TransactionClient;
@@ -51,7 +51,7 @@ async function outcomeOf(tx: Tx, step: LockedStep, nextId?: string): Promise<App
 export async function changeStep(
   prisma: PrismaClient,
   input: StepWrite,
-  decide: (tx: Tx, step: LockedStep, entry: LockedEntry) => Promise<StepDecision>,
+  decide: (tx: Tx, step: LockedStep, entry: EntryForWrite) => Promise<StepDecision>,
 ): Promise<WriteResult<ApprovalOutcome>> {
   return prisma.$transaction(async (tx) => {
     const [step] = await sql(tx).rows<LockedStep>`

@@ -12,8 +12,8 @@ import { ENTRY_COLUMNS, entryFrom, readCase, readEntry, toEntry, type EntryRow }
 /** A write's transaction: on pg itself (sqlTransaction), so only `sql(tx)` runs in it. */
 type Tx = SqlTransaction;
 
-/** An entry's row as a write sees it, read in one statement (entryForWrite). */
-export interface LockedEntry {
+/** An entry's row as a write sees it, read in one statement (entryForWrite): with a lock in an approval's transaction, without one for an entry's own write (changeEntry). */
+export interface EntryForWrite {
   id: string;
   caseId: string;
   type: string;
@@ -67,11 +67,11 @@ const ENTRY_COLUMN = {
   writeOffById: 'write_off_by_id',
   writeOffReplyId: 'write_off_reply_id',
   registeredAt: 'registered_at',
-} as const satisfies Partial<Record<keyof LockedEntry, string>>;
+} as const satisfies Partial<Record<keyof EntryForWrite, string>>;
 
 const CASE_COLUMN = { status: 'status', saksansvarligId: 'saksansvarlig_id', obsDate: 'obs_date' } as const satisfies Partial<Record<keyof LockedCase, string>>;
 
-export type EntryChanges = { [Field in keyof typeof ENTRY_COLUMN]?: LockedEntry[Field] };
+export type EntryChanges = { [Field in keyof typeof ENTRY_COLUMN]?: EntryForWrite[Field] };
 export type CaseChanges = { [Field in keyof typeof CASE_COLUMN]?: LockedCase[Field] };
 
 /** What a write decided: the columns to change (and other work done in the same transaction), or that it was already done. */
@@ -128,8 +128,8 @@ export async function entryForWrite<Also extends object = object>(
   entryId: string,
   alsoRead: Prisma.Sql = Prisma.empty,
   mode: 'lock' | 'read' = 'lock',
-): Promise<LockedEntry & Also> {
-  const [row] = await sql(db).rows<LockedEntry & Also>`
+): Promise<EntryForWrite & Also> {
+  const [row] = await sql(db).rows<EntryForWrite & Also>`
     SELECT id::text AS "id", case_id::text AS "caseId", type, status, unit_id::text AS "unitId", sub_unit_id::text AS "subUnitId",
       caseworker_id::text AS "caseworkerId", assigned_at AS "assignedAt", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
       needs_due_date AS "needsDueDate", access_code AS "accessCode", legal_basis AS "legalBasis", screened_fields AS "screenedFields",
@@ -160,7 +160,7 @@ export async function changeEntry<Also extends object = object>(
   prisma: PrismaClient,
   input: ChangeInput & { entryId: string },
   action: ArchiveAction,
-  decide: (db: SqlDb, entry: LockedEntry & Also) => Promise<EntryDecision>,
+  decide: (db: SqlDb, entry: EntryForWrite & Also) => Promise<EntryDecision>,
   alsoRead?: Prisma.Sql,
 ): Promise<WriteResult<ArchiveEntry>> {
   const row = await entryForWrite<Also>(prisma, input.entryId, alsoRead, 'read');
