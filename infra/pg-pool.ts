@@ -73,8 +73,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
  * Runs one statement with `plan_cache_mode = force_generic_plan`, set on its connection before it
  * and reset after it (two short round trips): for a transaction's connection, or a pool that is
  * not a CatalogSafePool (which has connections that keep the mode: `genericPlans`). On a
- * transaction's connection a failed statement aborts the transaction, whose rollback undoes the SET as well; a connection of the pool's own
- * whose RESET failed is closed rather than given back with the mode still set. Not for a
+ * transaction's connection a failed statement aborts the transaction, whose rollback undoes the
+ * SET as well; a connection of the pool's own whose RESET failed is closed rather than given back
+ * with the mode still set. Not for a
  * PgBouncer in transaction mode, which may run the SET and the statement on different server
  * connections: that is DATABASE_PREPARED_STATEMENTS=off, where nothing is prepared anyway.
  */

@@ -14,10 +14,6 @@ export interface OrganisationSettings {
   timeZone: string;
 }
 
-/**
- * The organisation's settings as the last import wrote them; the defaults before any import.
- * Read on every card action, so on pg itself rather than a Prisma model query (domain/db.ts).
- */
 /** The statement that reads the settings row (dailyContext reads it inside its own). */
 export const SETTINGS_ROW = Prisma.sql`
     SELECT name, post_address AS "postAddress", daily_card_time AS "dailyCardTime", time_zone AS "timeZone"
@@ -31,6 +27,10 @@ export interface OrganisationSettingsRow {
   timeZone: string | null;
 }
 
+/**
+ * The organisation's settings as the last import wrote them; the defaults before any import.
+ * Read on every card action, so on pg itself rather than a Prisma model query (domain/db.ts).
+ */
 export async function getOrganisationSettings(db: DbClient): Promise<OrganisationSettings> {
   const [row] = await sql(db).rows<OrganisationSettingsRow>(SETTINGS_ROW);
   return settingsOf(row ?? null);

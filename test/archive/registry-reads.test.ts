@@ -3,7 +3,7 @@ import type { ArchivePort, ListGroup } from '../../domain/archive/port.js';
 import { builtInRegistry } from '../../domain/archive/registry/built-in-registry.js';
 import * as reads from '../../domain/archive/registry/reads.js';
 import {
-  LISTED_CASE_COLUMNS,
+  CASE_COLUMNS,
   LISTED_CASE_LINE,
   LISTED_DECISION_COLUMNS,
   LISTED_DECISION_LINE,
@@ -15,7 +15,7 @@ import {
   toListedCase,
   toListedDecision,
   toListedEntry,
-  type ListedCaseRow,
+  type CaseRow,
   type ListedDecisionRow,
   type ListedEntryRow,
 } from '../../domain/archive/registry/rows.js';
@@ -338,8 +338,9 @@ describe('the archive port’s reads on the built-in registry', () => {
   it('reads a listed case and a listed decision from their one-line forms as from their columns', async () => {
     const plain = await createCaseWith(db.prisma, { title: odd }, []);
     const full = await createCaseWith(db.prisma, { title: 'Klage\u001e – Kari', publicTitle: `Klage\u001f – ${odd}`, unitId: team.unit.id, obsDate: '2026-12-24', enkeltvedtak: true }, [{}]);
-    const caseRows = await sql(db.prisma).rows<{ line: string } & ListedCaseRow>(
-      Prisma.sql`SELECT ${LISTED_CASE_LINE} AS "line", ${LISTED_CASE_COLUMNS} FROM archive_case c WHERE ${idIn(Prisma.sql`c.id`, [plain.caseId, full.caseId])} ORDER BY c.year, c.sequence`,
+    // Held to the columns a whole case is read by (casesById), which the listed case is a part of.
+    const caseRows = await sql(db.prisma).rows<{ line: string } & CaseRow>(
+      Prisma.sql`SELECT ${LISTED_CASE_LINE} AS "line", ${CASE_COLUMNS} FROM archive_case c WHERE ${idIn(Prisma.sql`c.id`, [plain.caseId, full.caseId])} ORDER BY c.year, c.sequence`,
     );
     expect(caseRows).toHaveLength(2);
     for (const row of caseRows) expect(listedCaseOfLine(row.line)).toEqual(toListedCase(shown(row)));

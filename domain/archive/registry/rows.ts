@@ -263,12 +263,6 @@ export function toCase(row: CaseRow): ArchiveCase {
   };
 }
 
-/** Columns of a listed case (alias `c`), from the case alone. */
-export const LISTED_CASE_COLUMNS = Prisma.sql`
-  c.id::text AS "id", c.year AS "year", c.sequence AS "sequence", c.title AS "title", c.public_title AS "publicTitle",
-  c.status AS "status", c.unit_id::text AS "unitId", to_char(c.obs_date, 'YYYY-MM-DD') AS "obsDate", c.enkeltvedtak AS "enkeltvedtak",
-  c.version AS "version"`;
-
 /** A listed case (alias `c`) as a line (see LISTED_ENTRY_LINE); `listedCaseOfLine` reads it back. */
 export const LISTED_CASE_LINE = Prisma.sql`concat(
   c.id, chr(31), c.year, chr(31), c.sequence, chr(31), c.status, chr(31), c.unit_id, chr(31), to_char(c.obs_date, 'YYYY-MM-DD'), chr(31),
